@@ -1,0 +1,187 @@
+"""Names, roles and types of speaker and outlet mentions (pure string work).
+
+``split_name_role("Russian Deputy Foreign Minister Sergei Ryabkov")`` gives
+``("Sergei Ryabkov", "Russian Deputy Foreign Minister")``. Folding for
+comparison uses ``anyascii`` (transliteration: "Sergéy" -> "Sergey") and
+``nameparser`` splits person names into first and last names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+from nameparser import HumanName
+
+# words that make a mention a role or title rather than (part of) a name
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister deputy foreign defence defense interior secretary state
+    general gen. lieutenant colonel col. major maj. commander chief head spokesman spokeswoman
+    spokesperson ambassador envoy representative senator sen. rep. governor mayor king queen
+    prince sheikh emir chairman chairwoman chair director official officials analyst expert
+    professor prof. dr. dr mr. mr mrs. mrs ms. ms leader founder ceo chancellor counterpart
+    adviser advisor aide lawyer attorney judge justice spokesmen researcher correspondent
+    reporter editor member mp mps special un u.n. assistant undersecretary under-secretary
+    secretary-general coordinator commissioner negotiator minister's humanitarian senior
+    former acting top associate executive fellow
+    """.split()
+)
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
+    "they": "p", "them": "p", "it": "n", "we": "p", "i": "s", "you": "s",
+}
+ORG_WORDS = frozenset(
+    """
+    government ministry kremlin army military forces force police council committee
+    commission agency organisation organization observatory office department union
+    coalition alliance party group authorities authority administration regime embassy
+    command company corporation bank court parliament senate congress un nato
+    white house pentagon cabinet federation movement front brigade brigades
+    """.split()
+)
+OUTLET_WORDS = frozenset(
+    """
+    tv television radio newspaper news agency channel broadcaster daily weekly
+    magazine website network media outlet press wire
+    """.split()
+)
+GROUP_WORDS = frozenset(
+    """
+    rebels residents activists civilians fighters witnesses officials sources diplomats
+    analysts experts people protesters militants insurgents troops soldiers opposition
+    doctors medics volunteers refugees locals citizens monitors workers
+    """.split()
+)
+ANONYMOUS_MARKERS = (
+    "declined to be identified", "declined to be named", "asked not to be named",
+    "not authorised", "not authorized", "anonymity", "anonymous", "unnamed", "unidentified",
+    "on condition", "a source", "one source", "sources",
+)
+_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some", "two", "three"}
+_PREFIXES = ("al-", "el-", "al ", "el ")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII key for comparing names: accents, case, hyphens, 'al-'."""
+    text = anyascii(text).lower().replace("’", "'")
+    text = re.sub(r"[-‐–]", " ", text)
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    words = [w for w in text.split() if w not in {"al", "el"}]
+    return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
+
+
+def is_pronoun(mention: str) -> bool:
+    return mention.strip().lower() in PRONOUNS
+
+
+_NAME_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z]")
+
+
+def _is_capitalised(word: str) -> bool:
+    """A word that can be part of a name: "Ryabkov", "al-Assad", "bin-Laden"."""
+    return bool(word) and (word[0].isupper() or word[0].isdigit() or bool(_NAME_PARTICLE_RE.match(word)))
+
+
+def split_name_role(mention: str) -> tuple[str | None, str | None]:
+    """Split a speaker mention into (name, role).
+
+    The name is the trailing run of capitalised words that are not titles
+    ("Minister", "spokesman") and do not follow "of" ("Secretary of State John
+    Kerry" -> "John Kerry"); an apposition after a comma is a role ("Reem, a
+    mother of two children"; "James Denslow, a Middle East analyst"). A mention
+    without a name ("the official") has name None and the whole as its role.
+    """
+    mention = " ".join(mention.split()).strip(" ,")
+    if is_pronoun(mention):
+        return None, None
+    head, _, appos = mention.partition(", ")
+    appos_role = _strip_det(appos) if appos else None
+    words = head.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    name_words: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        prev = words[i - 1].lower() if i > 0 else ""
+        if not _is_capitalised(word) or word.lower().strip(",") in TITLE_WORDS or word.isupper() and len(word) > 1 and i < len(words) - 1:
+            break
+        name_words.insert(0, word)
+        if prev == "of":
+            name_words.pop(0)
+            break
+    name = " ".join(name_words) or None
+    role_words = words[: len(words) - len(name_words)]
+    role = " ".join(role_words) or None
+    if name and role is None and appos_role is None and name.lower() in TITLE_WORDS:
+        name, role = None, name
+    if appos_role:
+        if name is None and appos and _is_capitalised(appos.split()[0]) and not role:
+            name, role = appos, None
+        role = ", ".join(r for r in (role, appos_role) if r)
+    return name, role
+
+
+def entity_name(mention: str, name: str | None) -> str:
+    """The name an entity goes by: the person's name, else the mention without
+    its determiner ("The Kremlin" -> "Kremlin", "State TV" -> "State TV")."""
+    if name and name_is_person(name, None):
+        return name
+    return _strip_det(" ".join(mention.split(", ")[0].split()))
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS - {"one", "two", "three"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def looks_anonymous(mention: str, context: str = "") -> bool:
+    low = f"{mention} {context}".lower()
+    return any(marker in low for marker in ANONYMOUS_MARKERS)
+
+
+def mention_type(mention: str, name: str | None, role: str | None) -> str:
+    """person / organisation / outlet / anonymous / group / unknown, from the words."""
+    low_words = set(fold(mention).split())
+    last = fold(mention).split()[-1:] or [""]
+    if low_words & OUTLET_WORDS and not name_is_person(name, role):
+        return "outlet"
+    if looks_anonymous(mention):
+        return "anonymous"
+    if last[0] in GROUP_WORDS and not name:
+        return "group"
+    if last[0] in ORG_WORDS or (name and name.isupper() and len(name) > 1):
+        return "organisation"
+    if name_is_person(name, role):
+        return "person"
+    if name:
+        return "organisation" if low_words & ORG_WORDS else "unknown"
+    return "unknown"
+
+
+def name_is_person(name: str | None, role: str | None) -> bool:
+    if not name:
+        return False
+    words = name.split()
+    if any(w.lower() in ORG_WORDS | OUTLET_WORDS for w in words):
+        return False
+    if role and set(fold(role).split()) & TITLE_WORDS:
+        return True
+    if role and len(words) == 1 and _is_capitalised(words[0]):  # "Reem, a mother of two"
+        return True
+    return len(words) >= 2 and all(_is_capitalised(w) for w in words)
+
+
+def name_parts(name: str) -> tuple[str, str]:
+    """(first, last) name, folded: "Bashar al-Assad" -> ("bashar", "assad")."""
+    parsed = HumanName(name)
+    last = fold(parsed.last or name.split()[-1])
+    first = fold(parsed.first) if parsed.first and parsed.first != parsed.last else ""
+    return first, last
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words: "International Committee of the Red Cross" -> "ICRC"."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())

@@ -1,0 +1,225 @@
+"""The flow: corpus -> parse -> extract -> resolve -> store.
+
+:func:`analyse` turns articles into article-level resolved quotes;
+:func:`link` resolves speakers and outlets across the corpus and groups
+utterances; :func:`ingest` runs both against a database, one transaction per
+article, skipping articles already stored with the same text and pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+import attrs
+
+from . import __version__, ids
+from .corpus import read_article, read_corpus
+from .errors import ArticleError, QuotetrackError
+from .extract import extract_quotes
+from .parse import Parser
+from .records import Article, Cue, Entity, Mention, ParsedDoc, Quote, ResolvedQuote
+from .resolve import outlet_name, resolve_article, resolve_corpus
+from .store import open_store
+from .utterances import group_utterances
+
+# bump when extraction or resolution rules change: stored articles are re-parsed
+RULES_VERSION = "1"
+
+
+def pipeline_version() -> str:
+    return f"quotetrack {__version__}; rules {RULES_VERSION}"
+
+
+def analyse(article: Article, doc: ParsedDoc) -> list[ResolvedQuote]:
+    """Quotes of one parsed article, with article-level speaker names."""
+    return resolve_article(article, doc, extract_quotes(doc))
+
+
+def link(
+    quotes: list[ResolvedQuote],
+    articles: list[Article],
+    order: dict[str, tuple] | None = None,
+    existing: dict[str, str] | None = None,
+) -> tuple[list[Entity], list[Entity], list[ResolvedQuote]]:
+    """Corpus-wide entities, and every quote with speaker, outlet and utterance IDs."""
+    speakers, outlets, quotes = resolve_corpus(quotes, articles)
+    if order is None:
+        dates = {a.doc: a.date or "9999" for a in articles}
+        order = {q.quote_id: (dates.get(q.doc, "9999"), q.doc, q.quote.start_char) for q in quotes}
+    clusters = group_utterances(quotes, order, existing)
+    quotes = [attrs.evolve(q, cluster_id=clusters.get(q.quote_id)) for q in quotes]
+    return speakers, outlets, quotes
+
+
+def extract_files(paths: Iterable[str | Path], parser: Parser) -> list[ResolvedQuote]:
+    """Quotes of the given article files, linked across them (no database)."""
+    articles = [read_article(path) for path in paths]
+    docs = parser.parse_many([a.text for a in articles])
+    quotes = [q for a, d in zip(articles, docs) for q in analyse(a, d)]
+    return link(quotes, articles)[2]
+
+
+@attrs.frozen(kw_only=True)
+class IngestReport:
+    articles: int  # articles in the database after the ingest
+    parsed: int  # articles parsed in this run
+    skipped: int  # unchanged articles not parsed again
+    quotes: int
+    speakers: int
+    outlets: int
+    utterances: int
+    errors: tuple[str, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def ingest(
+    folder: str | Path,
+    db_path: str | Path,
+    parser: Parser | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> IngestReport:
+    """Ingest every article of ``folder`` into the database at ``db_path``.
+
+    Bad articles are reported (and logged in ``ingest_log``) without stopping
+    the others; each good article is stored in its own transaction.
+    """
+    started = time.perf_counter()
+    parser = parser or Parser()
+    store = open_store(db_path)
+    errors: list[str] = []
+    try:
+        try:
+            articles, bad = read_corpus(folder)
+        except ArticleError as error:
+            store.log(str(folder), "error", str(error))
+            raise
+        for error in bad:
+            errors.append(str(error))
+            store.log(str(error).split(": ")[0], "error", str(error))
+        version = pipeline_version()
+        models = _model_versions(parser)
+        parsed = skipped = 0
+        seen: dict[str, str] = {}
+        items = progress(articles) if progress else articles
+        for article in items:
+            if article.sha256 in seen:
+                message = f"{article.path}: same text as {seen[article.sha256]}; not stored twice"
+                errors.append(message)
+                store.log(article.path, "error", message)
+                continue
+            seen[article.sha256] = article.doc
+            twin = store.article_by_sha(article.sha256)
+            if twin and twin["doc"] != article.doc:
+                message = f"{article.path}: same text as {twin['doc']}, already stored; not stored twice"
+                errors.append(message)
+                store.log(article.path, "error", message)
+                continue
+            current = store.current_article(article.doc)
+            if current and current["sha256"] == article.sha256 and current["pipeline_version"] == version:
+                skipped += 1
+                store.log(article.path, "skipped", "unchanged")
+                continue
+            try:
+                doc = parser.parse(article.text)
+                quotes = analyse(article, doc)
+            except QuotetrackError:
+                raise
+            except Exception as e:  # a parser failure on one article must not stop the rest
+                message = f"{article.path}: could not be analysed ({type(e).__name__}: {e})"
+                errors.append(message)
+                store.log(article.path, "error", message)
+                continue
+            store.write_article(article, ids.article_id(article.sha256), quotes, version, models)
+            store.log(article.path, "ok", f"{len(quotes)} quotes")
+            parsed += 1
+        relink(store)
+        counts = store.counts()
+    finally:
+        store.close()
+    return IngestReport(
+        articles=counts["articles"], parsed=parsed, skipped=skipped, quotes=counts["quotes"],
+        speakers=counts["speakers"], outlets=counts["outlets"], utterances=counts["utterances"],
+        errors=tuple(errors), seconds=time.perf_counter() - started,
+    )
+
+
+def _model_versions(parser: Parser) -> dict:
+    from .models import model_versions
+
+    return model_versions(parser.models)
+
+
+def relink(store) -> None:
+    """Rebuild speakers, outlets and utterances from every stored current quote."""
+    rows = store.current_quotes()
+    articles = [
+        Article(doc=r["doc"], path=r["path"], text="", sha256=r["sha256"], publisher=r["publisher"], date=r["date"])
+        for r in store.db.query("select doc, path, sha256, publisher, date from articles where status = 'current'")
+    ]
+    order = {r["id"]: (r["date"] or "9999", r["ingested_at"], r["doc"], r["start_char"]) for r in rows}
+    speakers, outlets, quotes = link([row_to_resolved(r) for r in rows], articles, order, store.utterance_ids())
+    utterances = utterance_rows(quotes, {r["id"]: r for r in rows}, order, outlets)
+    outlet_ids = {e.name: e.entity_id for e in outlets}
+    publishers = {a.doc: outlet_ids.get(outlet_name(a.publisher)) for a in articles if a.publisher}
+    store.write_entities(speakers, outlets, quotes, utterances, publishers)
+
+
+def utterance_rows(quotes, rows, order, outlets) -> list[dict]:
+    outlet_names = {e.entity_id: e.name for e in outlets}
+    groups: dict[str, list[ResolvedQuote]] = {}
+    for q in quotes:
+        if q.cluster_id:
+            groups.setdefault(q.cluster_id, []).append(q)
+    result = []
+    for uid, members in groups.items():
+        members.sort(key=lambda q: order[q.quote_id])
+        first = members[0]
+        carried = sorted({rows[q.quote_id]["publisher"] or "" for q in members} - {""})
+        via = sorted({outlet_names.get(q.via_outlet_id, "") for q in members} - {""})
+        result.append({
+            "id": uid,
+            "speaker_id": first.speaker_id,
+            "text": max((q.quote.text for q in members), key=len),
+            "first_quote_id": first.quote_id,
+            "first_date": rows[first.quote_id]["date"],
+            "quote_count": len(members),
+            "article_count": len({q.doc for q in members}),
+            "outlets": json.dumps({"publishers": carried, "via": via}),
+        })
+    return result
+
+
+def row_to_resolved(row: dict) -> ResolvedQuote:
+    """A stored quote row back as a :class:`ResolvedQuote` (article-level names)."""
+    def mention(text, start, end):
+        return None if text is None else Mention(start_char=start, end_char=end, text=text)
+
+    quote = Quote(
+        kind=row["kind"], start_char=row["start_char"], end_char=row["end_char"],
+        text=row["text"],
+        speaker=mention(row["speaker_mention"], row["speaker_start"], row["speaker_end"]),
+        cue=None if row["cue"] is None else Cue(
+            start_char=row["cue_start"], end_char=row["cue_end"], text=row["cue"],
+            lemma=row["cue_lemma"] or row["cue"]),
+        via_outlet=mention(row["via_outlet_mention"], row["via_start"], row["via_end"]),
+        rule=row["rule"], confidence=row["confidence"],
+        sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
+    )
+    via_name = outlet_name(quote.via_outlet.text) if quote.via_outlet else None
+    return ResolvedQuote(
+        quote_id=row["id"], doc=row["doc"], quote=quote,
+        speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
+        speaker_type=row["speaker_type"] or "unknown",
+        resolution=row["speaker_resolution"] or "unresolved",
+        via_outlet_name=via_name,
+        continues_id=row["continues"],
+    )
+
+

@@ -1,0 +1,65 @@
+"""The JSON-lines quote format of ``quotetrack extract`` (a public interface).
+
+One object a quote; every offset is a Python string index into the article
+text as read, and ``text == article_text[start_char:end_char]``::
+
+    {"quote_id": "q-…", "doc": "000_….txt", "kind": "direct|indirect|mixed",
+     "start_char": 0, "end_char": 0, "text": "…",
+     "speaker": {"name": "Sergei Ryabkov", "mention": "Ryabkov",
+                 "start_char": 0, "end_char": 0, "entity_id": "s-…",
+                 "role": "…", "type": "person", "resolution": "surname"},
+     "cue": {"text": "added", "lemma": "add", "start_char": 0, "end_char": 0},
+     "via_outlet": "Interfax",
+     "via_outlet_mention": {"text": "the Interfax news agency", "start_char": 0,
+                            "end_char": 0, "entity_id": "o-…"},
+     "cluster_id": "u-…", "continues": "q-…", "rule": "…", "confidence": 0.9,
+     "sentence_start": 0, "sentence_end": 0}
+
+``speaker`` is always an object (fields null when no speaker was found);
+``cue``, ``via_outlet``, ``via_outlet_mention``, ``cluster_id`` and
+``continues`` may be null. New fields may be added; none is removed or renamed.
+"""
+
+from __future__ import annotations
+
+from ..records import ResolvedQuote
+
+FORMAT_VERSION = 1
+
+
+def quote_json(q: ResolvedQuote) -> dict:
+    quote = q.quote
+    speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
+    return {
+        "quote_id": q.quote_id,
+        "doc": q.doc,
+        "kind": quote.kind,
+        "start_char": quote.start_char,
+        "end_char": quote.end_char,
+        "text": quote.text,
+        "speaker": {
+            "name": q.speaker_name,
+            "mention": speaker.text if speaker else None,
+            "start_char": speaker.start_char if speaker else None,
+            "end_char": speaker.end_char if speaker else None,
+            "entity_id": q.speaker_id,
+            "role": q.speaker_role,
+            "type": q.speaker_type,
+            "resolution": q.resolution,
+        },
+        "cue": None if cue is None else {
+            "text": cue.text, "lemma": cue.lemma,
+            "start_char": cue.start_char, "end_char": cue.end_char,
+        },
+        "via_outlet": q.via_outlet_name,
+        "via_outlet_mention": None if via is None else {
+            "text": via.text, "start_char": via.start_char, "end_char": via.end_char,
+            "entity_id": q.via_outlet_id,
+        },
+        "cluster_id": q.cluster_id,
+        "continues": q.continues_id,
+        "rule": quote.rule,
+        "confidence": quote.confidence,
+        "sentence_start": quote.sentence_start,
+        "sentence_end": quote.sentence_end,
+    }

@@ -1,0 +1,172 @@
+"""The record types that flow through quotetrack.
+
+corpus  -> :class:`Article`
+parse   -> :class:`ParsedDoc` of :class:`Sentence` of :class:`Word`
+extract -> :class:`Quote` with :class:`Mention` (speaker, outlet) and :class:`Cue`
+resolve -> :class:`Entity` and :class:`ResolvedQuote`
+
+All records are frozen attrs classes; derive changed copies with ``attrs.evolve``.
+Every span is a pair of Python string indices into the article text as read
+(``text[start_char:end_char]``).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+ENTITY_TYPES = ("person", "organisation", "outlet", "anonymous", "group", "unknown")
+
+
+def _non_negative(instance, attribute, value):
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+def _span_order(instance, attribute, value):
+    if value < instance.start_char:
+        raise ValueError(
+            f"end_char ({value}) must not be before start_char ({instance.start_char})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One article of a corpus: its text and what is known about it."""
+
+    doc: str  # the file name, e.g. "000_fb29eb345b8b11e0.txt"
+    path: str
+    text: str
+    sha256: str
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
+    url: str | None = None
+    # where each metadata field came from: "sidecar", "text" (inferred) or absent
+    provenance: dict = attrs.field(factory=dict)
+    # span of the publisher's name in the text, when it was read from the text
+    publisher_span: tuple[int, int] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Word:
+    """A syntactic word of a Stanza parse, with offsets into the article text."""
+
+    index: int  # 0-based position in the sentence's word list
+    id: int  # CoNLL-U ID (1-based)
+    text: str
+    lemma: str
+    upos: str
+    xpos: str | None
+    feats: str | None
+    head: int  # CoNLL-U head ID; 0 for the root
+    deprel: str
+    start_char: int = attrs.field(validator=_non_negative)
+    end_char: int = attrs.field(validator=_span_order)
+    ner: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Sentence:
+    index: int
+    words: tuple[Word, ...]
+    paragraph: int = 0  # index of the paragraph (line of the article) it is in
+
+    @property
+    def start_char(self) -> int:
+        return self.words[0].start_char
+
+    @property
+    def end_char(self) -> int:
+        return self.words[-1].end_char
+
+    def word(self, word_id: int) -> Word:
+        """The word with CoNLL-U ID ``word_id``."""
+        return self.words[word_id - 1]
+
+    def children(self, word: Word) -> tuple[Word, ...]:
+        return tuple(w for w in self.words if w.head == word.id)
+
+    def head_of(self, word: Word) -> Word | None:
+        return None if word.head == 0 else self.word(word.head)
+
+
+@attrs.frozen(kw_only=True)
+class ParsedDoc:
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """A span of text naming a speaker or an outlet."""
+
+    start_char: int = attrs.field(validator=_non_negative)
+    end_char: int = attrs.field(validator=_span_order)
+    text: str
+    # the syntactic head of the noun phrase ("Ryabkov" in "Minister Sergei Ryabkov")
+    head_start: int | None = None
+    head_end: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Cue:
+    """The reporting expression ("said", "according to", "was quoted as saying")."""
+
+    start_char: int = attrs.field(validator=_non_negative)
+    end_char: int = attrs.field(validator=_span_order)
+    text: str
+    lemma: str
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """A quotation found in one article, before its speaker is resolved."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(QUOTE_KINDS))
+    start_char: int = attrs.field(validator=_non_negative)
+    end_char: int = attrs.field(validator=_span_order)
+    text: str
+    speaker: Mention | None = None
+    cue: Cue | None = None
+    via_outlet: Mention | None = None
+    rule: str  # the extraction rule that fired, e.g. "direct:cue-after"
+    confidence: float = attrs.field(validator=attrs.validators.and_(
+        attrs.validators.ge(0.0), attrs.validators.le(1.0)))
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    # index (in the article's quote list) of the quote this one continues:
+    # "A," he said. "B." -> B continues A
+    continues: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """A speaker or outlet resolved across the corpus."""
+
+    entity_id: str
+    name: str  # canonical name
+    type: str = attrs.field(validator=attrs.validators.in_(ENTITY_TYPES))
+    aliases: tuple[str, ...] = ()
+    # (role, doc) pairs: "Russian Deputy Foreign Minister" seen in "000_….txt"
+    roles: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ResolvedQuote:
+    """A quote with its stable ID, its resolved speaker and outlet, and its utterance."""
+
+    quote_id: str
+    doc: str
+    quote: Quote
+    speaker_id: str | None = None
+    speaker_name: str | None = None  # canonical name (corpus-wide once resolved)
+    speaker_role: str | None = None
+    speaker_type: str = "unknown"
+    # how the mention was tied to a name: "name", "surname", "pronoun",
+    # "description", "continuation" or "unresolved"
+    resolution: str = "unresolved"
+    via_outlet_id: str | None = None
+    via_outlet_name: str | None = None
+    cluster_id: str | None = None
+    continues_id: str | None = None  # quote_id of the quote this one continues

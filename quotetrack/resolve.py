@@ -1,0 +1,367 @@
+"""Resolution: speaker and outlet mentions -> entities.
+
+Two steps, both pure functions:
+
+* :func:`resolve_article` ties each quote's speaker mention to a name within its
+  article: a pronoun to the person last named before it, a surname to the full
+  name introduced earlier, a description ("the minister") to the last speaker
+  with that role, a continuation to the quote it continues. Where nothing
+  settles it the speaker stays unresolved, with the mention kept: a wrong name
+  is worse than none.
+* :func:`resolve_corpus` merges names across articles into entities (one per
+  real person or organisation, conservatively) and outlets into outlet
+  entities, with aliases and roles, and gives every quote its entity IDs.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+
+import attrs
+from rapidfuzz.distance import JaroWinkler
+
+from . import ids
+from .names import (
+    PRONOUNS,
+    acronym,
+    entity_name,
+    fold,
+    looks_anonymous,
+    mention_type,
+    name_is_person,
+    name_parts,
+    split_name_role,
+)
+from .records import Article, Entity, ParsedDoc, Quote, ResolvedQuote
+
+FIRST_NAME_SIMILARITY = 0.85  # Jaro-Winkler: "Sergei"/"Sergey" 0.93, "John"/"Joan" 0.88
+PRONOUN_WINDOW = 1500  # characters back to look for a pronoun's antecedent
+
+
+# --------------------------------------------------------------------------
+# within an article
+
+
+@attrs.frozen
+class _Known:
+    """A speaker named in the article so far."""
+
+    name: str
+    role: str | None
+    type: str
+    position: int
+
+
+def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> list[ResolvedQuote]:
+    """Each quote with its speaker named as precisely as the article allows."""
+    known = _named_people(doc)
+    quote_ids = [ids.quote_id(article.sha256, q.start_char, q.end_char) for q in quotes]
+    resolved: list[ResolvedQuote] = []
+    for index, quote in enumerate(quotes):
+        name, role, type_, how = _resolve_speaker(quote, quotes, resolved, known, doc.text)
+        if name and how in ("name", "surname") and type_ == "person":
+            known.append(_Known(name, role, type_, quote.speaker.start_char))
+        resolved.append(
+            ResolvedQuote(
+                quote_id=quote_ids[index],
+                doc=article.doc,
+                quote=quote,
+                speaker_name=name,
+                speaker_role=role,
+                speaker_type=type_,
+                resolution=how,
+                via_outlet_name=outlet_name(quote.via_outlet.text) if quote.via_outlet else None,
+                continues_id=_index_or_none(quote_ids, quote.continues),
+            )
+        )
+    return resolved
+
+
+def _index_or_none(items: list, index: int | None):
+    return items[index] if index is not None and 0 <= index < len(items) else None
+
+
+def _named_people(doc: ParsedDoc) -> list[_Known]:
+    """People named in the article (runs of proper nouns with a title or two
+    name words), as antecedents for pronouns and surnames."""
+    found = []
+    for sent in doc.sentences:
+        run: list = []
+        for word in list(sent.words) + [None]:
+            if word is not None and word.upos == "PROPN":
+                run.append(word)
+                continue
+            if len(run) >= 2:
+                start = run[0].start_char
+                # take an adjectival or title word just before ("Russian Deputy ...")
+                mention = doc.text[start : run[-1].end_char]
+                name, role = split_name_role(mention)
+                if name and name_is_person(name, role):
+                    found.append(_Known(name, role, "person", start))
+            run = []
+    return found
+
+
+def _resolve_speaker(quote, quotes, resolved, known, text):
+    if quote.speaker is None:
+        if quote.continues is not None and quote.continues < len(resolved):
+            prev = resolved[quote.continues]
+            return prev.speaker_name, prev.speaker_role, prev.speaker_type, "continuation"
+        return None, None, "unknown", "unresolved"
+    mention = quote.speaker.text
+    position = quote.speaker.start_char
+    low = mention.strip().lower()
+    if low in PRONOUNS:
+        return _resolve_pronoun(low, position, resolved, known)
+    name, role = split_name_role(mention)
+    context = text[quote.speaker.start_char : quote.speaker.end_char + 80]
+    type_ = mention_type(mention, name, role)
+    if looks_anonymous(mention, context if "," in mention else ""):
+        return None, role or mention, "anonymous", "unresolved"
+    if name is None:
+        # a description: "the minister", "the spokesman"
+        if type_ in ("unknown",) and role:
+            head = fold(role).split()[-1:]
+            for k in sorted(known + _known_from(resolved), key=lambda k: -k.position):
+                if k.position < position and k.role and head and head[0] in fold(k.role).split():
+                    return k.name, k.role, k.type, "description"
+            return None, role, "unknown", "unresolved"
+        return entity_name(mention, None), None, type_, "name"
+    if type_ == "person" and len(name.split()) >= 2:
+        return name, role, "person", "name"
+    if len(name.split()) == 1 and type_ in ("person", "unknown"):
+        # a surname: the full name introduced before (or, failing that, after)
+        last = fold(name)
+        candidates = [k for k in known + _known_from(resolved) if k.type == "person" and name_parts(k.name)[1] == last]
+        earlier = [k for k in candidates if k.position < position]
+        pick = max(earlier, key=lambda k: k.position) if earlier else (min(candidates, key=lambda k: k.position) if candidates else None)
+        if pick is not None:
+            return pick.name, role or pick.role, "person", "surname"
+        return name, role, type_, "name"
+    return entity_name(mention, name), role, type_, "name"
+
+
+def _known_from(resolved: list[ResolvedQuote]) -> list[_Known]:
+    return [
+        _Known(r.speaker_name, r.speaker_role, r.speaker_type, r.quote.speaker.start_char)
+        for r in resolved
+        if r.speaker_name and r.quote.speaker is not None
+    ]
+
+
+def _resolve_pronoun(pronoun, position, resolved, known):
+    number = PRONOUNS[pronoun]
+    if number in ("s",) or pronoun == "we":
+        return None, None, "unknown", "unresolved"
+    wanted = {"m": ("person",), "f": ("person",), "p": ("group", "organisation"), "n": ("organisation", "outlet")}[number]
+    candidates = [
+        k for k in known + _known_from(resolved)
+        if k.type in wanted and position - PRONOUN_WINDOW <= k.position < position
+    ]
+    if not candidates:
+        return None, None, "unknown", "unresolved"
+    pick = max(candidates, key=lambda k: k.position)
+    return pick.name, pick.role, pick.type, "pronoun"
+
+
+# --------------------------------------------------------------------------
+# outlets
+
+
+@lru_cache(maxsize=1)
+def _outlet_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(name, type, aliases) of each well-known outlet in data/outlets.csv: a seed,
+    not a limit; outlets it does not list resolve by their own names."""
+    text = resources.files("quotetrack").joinpath("data/outlets.csv").read_text("utf-8")
+    return tuple(
+        (row["name"], row["type"], tuple(filter(None, row["aliases"].split("|"))))
+        for row in csv.DictReader(text.splitlines())
+    )
+
+
+@lru_cache(maxsize=1)
+def outlet_lexicon() -> dict[str, tuple[str, str]]:
+    """folded name or alias -> (canonical name, outlet type)."""
+    return {
+        fold(alias): (name, type_)
+        for name, type_, aliases in _outlet_rows()
+        for alias in (name, *aliases)
+    }
+
+
+_GENERIC_OUTLET_TAIL = ("news agency", "newspaper", "agency", "daily", "website", "news")
+
+
+def outlet_name(mention: str) -> str:
+    """Canonical outlet name: the lexicon's when known, else the mention without
+    its determiner and generic tail ("the al-Watan newspaper" -> "al-Watan")."""
+    key = fold(mention)
+    if key.startswith("the "):
+        key = key[4:]
+    lexicon = outlet_lexicon()
+    if key in lexicon:
+        return lexicon[key][0]
+    words = mention.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    stripped = " ".join(words)
+    for tail in _GENERIC_OUTLET_TAIL:
+        if fold(stripped).endswith(" " + tail) and len(stripped.split()) > len(tail.split()):
+            stripped = " ".join(stripped.split()[: -len(tail.split())])
+            break
+    return lexicon.get(fold(stripped), (stripped, ""))[0]
+
+
+def outlet_type(name: str) -> str:
+    return outlet_lexicon().get(fold(name), ("", "outlet"))[1] or "outlet"
+
+
+# --------------------------------------------------------------------------
+# across the corpus
+
+
+def resolve_corpus(
+    quotes: list[ResolvedQuote], articles: list[Article]
+) -> tuple[list[Entity], list[Entity], list[ResolvedQuote]]:
+    """Speaker entities, outlet entities, and the quotes with entity IDs set."""
+    speaker_of, speakers = _speaker_entities(quotes)
+    outlet_of, outlets = _outlet_entities(quotes, articles)
+    updated = []
+    for q in quotes:
+        key = _speaker_key(q)
+        entity = speakers[speaker_of[key]] if key in speaker_of else None
+        via = outlets.get(outlet_of.get(fold(q.via_outlet_name))) if q.via_outlet_name else None
+        updated.append(
+            attrs.evolve(
+                q,
+                speaker_id=entity.entity_id if entity else None,
+                speaker_name=entity.name if entity else q.speaker_name,
+                via_outlet_id=via.entity_id if via else None,
+                via_outlet_name=via.name if via else q.via_outlet_name,
+            )
+        )
+    return sorted(speakers.values(), key=lambda e: e.name), sorted(outlets.values(), key=lambda e: e.name), updated
+
+
+def _speaker_key(q: ResolvedQuote):
+    if not q.speaker_name or q.speaker_type == "anonymous":
+        return None
+    return (q.speaker_type if q.speaker_type != "unknown" else "person", q.speaker_name)
+
+
+def _speaker_entities(quotes: list[ResolvedQuote]):
+    """Cluster (type, name) keys into entities; returns key -> entity id, id -> Entity."""
+    keys = Counter(k for k in map(_speaker_key, quotes) if k)
+    roles: dict = defaultdict(set)
+    for q in quotes:
+        if _speaker_key(q) and q.speaker_role:
+            roles[_speaker_key(q)].add((q.speaker_role, q.doc))
+    groups: list[list] = []
+    people = [k for k in keys if k[0] == "person"]
+    others = [k for k in keys if k[0] != "person"]
+    groups += _group_people(people)
+    groups += _group_organisations(others)
+    key_to_id, entities = {}, {}
+    for group in groups:
+        full = [k for k in group if len(k[1].split()) > 1] or group
+        canonical = max(full, key=lambda k: (keys[k], len(k[1]), k[1]))
+        type_ = "person" if canonical[0] == "person" else canonical[0]
+        eid = ids.entity_id(type_, fold(canonical[1]))
+        entities[eid] = Entity(
+            entity_id=eid,
+            name=canonical[1],
+            type=type_,
+            aliases=tuple(sorted({k[1] for k in group} - {canonical[1]})),
+            roles=tuple(sorted({r for k in group for r in roles[k]})),
+        )
+        for k in group:
+            key_to_id[k] = eid
+    return key_to_id, entities
+
+
+def _group_people(people: list) -> list[list]:
+    """Full names sharing a surname merge when their first names agree (or are
+    spelling variants); a surname alone joins the one full name with that
+    surname, and stays apart when several people share it."""
+    by_last: dict[str, list] = defaultdict(list)
+    for key in people:
+        by_last[name_parts(key[1])[1]].append(key)
+    groups = []
+    for last, keys in by_last.items():
+        full = [k for k in keys if name_parts(k[1])[0]]
+        bare = [k for k in keys if not name_parts(k[1])[0]]
+        clusters: list[list] = []
+        for key in sorted(full, key=lambda k: k[1]):
+            first = name_parts(key[1])[0]
+            for cluster in clusters:
+                if all(_same_first_name(first, name_parts(other[1])[0]) for other in cluster):
+                    cluster.append(key)
+                    break
+            else:
+                clusters.append([key])
+        if len(clusters) == 1:
+            clusters[0].extend(bare)
+        else:
+            clusters.extend([k] for k in bare)
+        groups.extend(clusters)
+    return groups
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial
+        return a[0] == b[0]
+    return JaroWinkler.similarity(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def _group_organisations(keys: list) -> list[list]:
+    """Same folded name, or an acronym of the other's full name (ICRC)."""
+    by_fold: dict[str, list] = defaultdict(list)
+    for key in keys:
+        by_fold[fold(key[1])].append(key)
+    groups = list(by_fold.values())
+    merged: list[list] = []
+    for group in sorted(groups, key=lambda g: -len(g[0][1])):
+        name = group[0][1]
+        for other in merged:
+            other_name = other[0][1]
+            if name.isupper() and len(name) >= 2 and acronym(other_name) == name:
+                other.extend(group)
+                break
+        else:
+            merged.append(list(group))
+    return merged
+
+
+def _outlet_entities(quotes: list[ResolvedQuote], articles: list[Article]):
+    names = Counter()
+    for a in articles:
+        if a.publisher:
+            names[outlet_name(a.publisher)] += 1
+    for q in quotes:
+        if q.via_outlet_name:
+            names[q.via_outlet_name] += 1
+        if q.speaker_type == "outlet" and q.speaker_name:
+            names[outlet_name(q.speaker_name)] += 1
+    fold_to_id, entities = {}, {}
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_fold[fold(name)].append(name)
+    for key, variants in by_fold.items():
+        canonical = max(variants, key=lambda n: (names[n], n))
+        eid = ids.entity_id("outlet", key)
+        lexicon_aliases = {
+            alias for name, _, aliases in _outlet_rows() if name == canonical for alias in aliases
+        }
+        entities[eid] = Entity(
+            entity_id=eid,
+            name=canonical,
+            type="outlet",
+            aliases=tuple(sorted((set(variants) | lexicon_aliases) - {canonical})),
+        )
+        fold_to_id[key] = eid
+    return fold_to_id, entities

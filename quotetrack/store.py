@@ -1,0 +1,345 @@
+"""The quote database (SQLite, written with sqlite-utils).
+
+Schema changes are numbered migrations recorded in ``schema_migrations``.
+Each article is written in one transaction (its row, its quotes), so an ingest
+killed at any moment leaves whole articles only; the corpus-wide tables
+(speakers, outlets, utterances) are rebuilt in one transaction at the end of
+every ingest from the quotes stored. The database runs in WAL mode so that
+Datasette can read while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from .errors import StoreError
+from .records import Article, Entity, Quote, ResolvedQuote
+
+CONTEXT_CHARS = 300  # characters of article text either side of a quote in quote_context
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["outlets"].create(
+        {"id": str, "name": str, "type": str, "aliases": str}, pk="id", not_null={"name"}
+    )
+    db["speakers"].create(
+        {"id": str, "name": str, "type": str, "role": str, "aliases": str}, pk="id", not_null={"name"}
+    )
+    db["articles"].create(
+        {
+            "id": str, "doc": str, "path": str, "sha256": str, "title": str,
+            "publisher_id": str, "publisher": str, "date": str, "url": str,
+            "metadata_source": str, "text": str, "ingested_at": str,
+            "pipeline_version": str, "models": str,
+            "status": str, "superseded_by": str,
+        },
+        pk="id",
+        not_null={"doc", "sha256", "text", "status"},
+        foreign_keys=[("publisher_id", "outlets", "id"), ("superseded_by", "articles", "id")],
+    )
+    db["utterances"].create(
+        {
+            "id": str, "speaker_id": str, "text": str, "first_quote_id": str,
+            "first_date": str, "quote_count": int, "article_count": int, "outlets": str,
+        },
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    db["quotes"].create(
+        {
+            "id": str, "article_id": str, "kind": str, "text": str,
+            "start_char": int, "end_char": int,
+            "speaker_id": str, "speaker_name": str, "speaker_local": str,
+            "speaker_role": str, "speaker_type": str,
+            "speaker_mention": str, "speaker_start": int, "speaker_end": int,
+            "speaker_resolution": str,
+            "cue": str, "cue_lemma": str, "cue_start": int, "cue_end": int,
+            "via_outlet_id": str, "via_outlet_mention": str, "via_start": int, "via_end": int,
+            "sentence_start": int, "sentence_end": int,
+            "rule": str, "confidence": float, "continues": str,
+            "utterance_id": str, "status": str, "superseded_by": str,
+        },
+        pk="id",
+        not_null={"article_id", "kind", "text", "start_char", "end_char", "status"},
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("via_outlet_id", "outlets", "id"),
+            ("utterance_id", "utterances", "id"),
+        ],
+    )
+    db["speaker_roles"].create(
+        {"speaker_id": str, "role": str, "article_id": str},
+        pk=("speaker_id", "role", "article_id"),
+        foreign_keys=[("speaker_id", "speakers", "id"), ("article_id", "articles", "id")],
+    )
+    db["ingest_log"].create(
+        {"id": int, "run_at": str, "path": str, "status": str, "message": str}, pk="id"
+    )
+    for table, columns in {
+        "articles": [["doc"], ["sha256"], ["publisher_id"], ["date"], ["status"], ["superseded_by"]],
+        "quotes": [["article_id"], ["speaker_id"], ["via_outlet_id"], ["utterance_id"],
+                   ["kind"], ["cue_lemma"], ["status"], ["superseded_by"]],
+        "utterances": [["speaker_id"], ["first_quote_id"]],
+        "speaker_roles": [["article_id"]],
+        "ingest_log": [["run_at"], ["status"]],
+        "speakers": [["type"]],
+    }.items():
+        for cols in columns:
+            db[table].create_index(cols, if_not_exists=True)
+    db["quotes"].enable_fts(["text", "speaker_name", "cue"], create_triggers=True)
+    db["articles"].enable_fts(["title", "text"], create_triggers=True)
+    db.create_view(
+        "quote_context",
+        f"""
+        select q.id, q.kind, q.text, q.speaker_name, q.speaker_role, q.cue,
+               a.title as article, a.publisher, a.date,
+               substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) as sentence,
+               substr(a.text, max(1, q.start_char + 1 - {CONTEXT_CHARS}),
+                      min(q.start_char, {CONTEXT_CHARS})) as before,
+               substr(a.text, q.end_char + 1, {CONTEXT_CHARS}) as after,
+               q.article_id, q.speaker_id, q.via_outlet_id, q.utterance_id
+        from quotes q join articles a on a.id = q.article_id
+        where q.status = 'current'
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+
+
+class Store:
+    """A quotetrack database. Open with :func:`open_store`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str):
+        self.db = db
+        self.path = path
+
+    # -- articles -----------------------------------------------------------
+
+    def current_article(self, doc: str) -> dict | None:
+        rows = list(self.db.query(
+            "select id, sha256, pipeline_version from articles where doc = ? and status = 'current'",
+            [doc],
+        ))
+        return rows[0] if rows else None
+
+    def article_by_sha(self, sha256: str) -> dict | None:
+        rows = list(self.db.query(
+            "select id, doc from articles where sha256 = ? and status = 'current'", [sha256]
+        ))
+        return rows[0] if rows else None
+
+    def write_article(
+        self,
+        article: Article,
+        article_id: str,
+        quotes: list[ResolvedQuote],
+        pipeline_version: str,
+        models: dict,
+    ) -> None:
+        """Store an article and its quotes in one transaction.
+
+        A previous version of the same file is marked superseded; its quotes
+        stay resolvable and point to the quote with the same words in the new
+        version when there is one.
+        """
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self.db.atomic():
+            previous = self.current_article(article.doc)
+            self.db["articles"].upsert(
+                {
+                    "id": article_id, "doc": article.doc, "path": article.path,
+                    "sha256": article.sha256, "title": article.title,
+                    "publisher": article.publisher, "date": article.date, "url": article.url,
+                    "metadata_source": json.dumps(article.provenance, sort_keys=True),
+                    "text": article.text, "ingested_at": now,
+                    "pipeline_version": pipeline_version,
+                    "models": json.dumps(models, sort_keys=True),
+                    "status": "current", "superseded_by": None,
+                },
+                pk="id",
+            )
+            self.db.execute("delete from quotes where article_id = ?", [article_id])
+            self.db["quotes"].insert_all([quote_row(q, article_id) for q in quotes], pk="id")
+            if previous and previous["id"] != article_id:
+                self._supersede(previous["id"], article_id, quotes)
+
+    def _supersede(self, old_id: str, new_id: str, new_quotes: list[ResolvedQuote]) -> None:
+        by_text = {q.quote.text: q.quote_id for q in new_quotes}
+        self.db.execute(
+            "update articles set status = 'superseded', superseded_by = ? where id = ?",
+            [new_id, old_id],
+        )
+        for row in list(self.db.query("select id, text from quotes where article_id = ?", [old_id])):
+            self.db.execute(
+                "update quotes set status = 'superseded', superseded_by = ? where id = ?",
+                [by_text.get(row["text"]), row["id"]],
+            )
+
+    def remove_missing(self, docs_present: Iterable[str]) -> int:
+        """Mark superseded the current articles whose files are no longer in the corpus."""
+        present = set(docs_present)
+        gone = [r["id"] for r in self.db.query("select id, doc from articles where status = 'current'")
+                if r["doc"] not in present]
+        with self.db.atomic():
+            for article_id in gone:
+                self.db.execute("update articles set status = 'removed' where id = ?", [article_id])
+                self.db.execute(
+                    "update quotes set status = 'removed' where article_id = ?", [article_id]
+                )
+        return len(gone)
+
+    # -- corpus-wide tables ---------------------------------------------------
+
+    def current_quotes(self) -> list[dict]:
+        return list(self.db.query(
+            """select q.*, a.doc, a.date, a.ingested_at, a.publisher from quotes q
+               join articles a on a.id = q.article_id where q.status = 'current'
+               order by a.date, a.ingested_at, a.doc, q.start_char"""
+        ))
+
+    def utterance_ids(self) -> dict[str, str]:
+        return {r["id"]: r["utterance_id"] for r in self.db.query(
+            "select id, utterance_id from quotes where utterance_id is not null")}
+
+    def write_entities(
+        self,
+        speakers: list[Entity],
+        outlets: list[Entity],
+        quotes: list[ResolvedQuote],
+        utterances: list[dict],
+        publishers: dict[str, str],
+    ) -> None:
+        """Replace speakers, outlets and utterances, and relink every current quote."""
+        with self.db.atomic():
+            self.db.execute("update quotes set speaker_id = null, via_outlet_id = null, utterance_id = null where status = 'current'")
+            self.db.execute("update articles set publisher_id = null")
+            for table in ("speaker_roles", "utterances", "speakers", "outlets"):
+                self.db.execute(f"delete from {table}")
+            self.db["outlets"].insert_all(
+                [{"id": e.entity_id, "name": e.name, "type": e.type,
+                  "aliases": json.dumps(list(e.aliases))} for e in outlets], pk="id")
+            self.db["speakers"].insert_all(
+                [{"id": e.entity_id, "name": e.name, "type": e.type,
+                  "role": _main_role(e), "aliases": json.dumps(list(e.aliases))}
+                 for e in speakers], pk="id")
+            article_ids = {r["doc"]: r["id"] for r in self.db.query(
+                "select id, doc from articles where status = 'current'")}
+            self.db["speaker_roles"].insert_all(
+                [{"speaker_id": e.entity_id, "role": role, "article_id": article_ids.get(doc)}
+                 for e in speakers for role, doc in e.roles],
+                pk=("speaker_id", "role", "article_id"), ignore=True)
+            self.db["utterances"].insert_all(utterances, pk="id")
+            for q in quotes:
+                self.db.execute(
+                    """update quotes set speaker_id = ?, speaker_name = ?, via_outlet_id = ?,
+                       utterance_id = ? where id = ?""",
+                    [q.speaker_id, q.speaker_name, q.via_outlet_id, q.cluster_id, q.quote_id],
+                )
+            for doc, outlet_id in publishers.items():
+                self.db.execute("update articles set publisher_id = ? where doc = ? and status = 'current'",
+                                [outlet_id, doc])
+
+    # -- log --------------------------------------------------------------
+
+    def log(self, path: str, status: str, message: str = "") -> None:
+        with self.db.atomic():
+            self.db["ingest_log"].insert({
+                "run_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "path": path, "status": status, "message": message,
+            })
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: next(iter(self.db.query(sql).__iter__()))["n"]  # noqa: E731
+        return {
+            "articles": one("select count(*) n from articles where status = 'current'"),
+            "quotes": one("select count(*) n from quotes where status = 'current'"),
+            "speakers": one("select count(*) n from speakers"),
+            "outlets": one("select count(*) n from outlets"),
+            "utterances": one("select count(*) n from utterances"),
+        }
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _main_role(entity: Entity) -> str | None:
+    if not entity.roles:
+        return None
+    return max({r for r, _ in entity.roles}, key=lambda r: (sum(1 for x, _ in entity.roles if x == r), len(r)))
+
+
+def quote_row(q: ResolvedQuote, article_id: str) -> dict:
+    quote: Quote = q.quote
+    speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
+    return {
+        "id": q.quote_id, "article_id": article_id, "kind": quote.kind, "text": quote.text,
+        "start_char": quote.start_char, "end_char": quote.end_char,
+        "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
+        "speaker_local": q.speaker_name,
+        "speaker_role": q.speaker_role, "speaker_type": q.speaker_type,
+        "speaker_mention": speaker.text if speaker else None,
+        "speaker_start": speaker.start_char if speaker else None,
+        "speaker_end": speaker.end_char if speaker else None,
+        "speaker_resolution": q.resolution,
+        "cue": cue.text if cue else None, "cue_lemma": cue.lemma if cue else None,
+        "cue_start": cue.start_char if cue else None, "cue_end": cue.end_char if cue else None,
+        "via_outlet_id": q.via_outlet_id,
+        "via_outlet_mention": via.text if via else None,
+        "via_start": via.start_char if via else None, "via_end": via.end_char if via else None,
+        "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
+        "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
+        "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
+    }
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating and migrating as needed) the database at ``path``.
+
+    A file that is not SQLite, or a database locked by another writer, gives a
+    :class:`StoreError` naming the file.
+    """
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=10)
+        db = sqlite_utils.Database(conn)
+        db.execute("pragma foreign_keys = on")
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        _migrate(db)
+    except sqlite3.DatabaseError as e:
+        message = str(e)
+        if "not a database" in message or "file is encrypted" in message:
+            raise StoreError(f"{path}: not an SQLite database (refusing to touch it)") from e
+        if "locked" in message or "busy" in message:
+            raise StoreError(f"{path}: database is locked by another process; try again when it is done") from e
+        raise StoreError(f"{path}: cannot open database ({message})") from e
+    return Store(db, str(path))
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    if "schema_migrations" not in db.table_names():
+        db["schema_migrations"].create({"version": int, "applied_at": str}, pk="version")
+    done = {r["version"] for r in db.query("select version from schema_migrations")}
+    for version, migration in enumerate(MIGRATIONS, start=1):
+        if version in done:
+            continue
+        with db.atomic():
+            migration(db)
+            db["schema_migrations"].insert({
+                "version": version,
+                "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            })
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return max((r["version"] for r in db.query("select version from schema_migrations")), default=0)
