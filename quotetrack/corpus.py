@@ -176,8 +176,11 @@ def infer_metadata(text: str) -> dict:
     found: dict = {}
     if lines:
         found["title"] = lines[0][1].strip()
-    header_end = lines[min(HEADER_LINES, len(lines)) - 1][0] if lines else 0
-    header = text[: header_end + 1]
+    if lines:
+        last_start, last_line = lines[min(HEADER_LINES, len(lines)) - 1]
+        header = text[: last_start + len(last_line)]
+    else:
+        header = ""
 
     outlet_date = _OUTLET_DATE_RE.search(header)
     if outlet_date:

@@ -53,11 +53,13 @@ GROUP_WORDS = frozenset(
     doctors medics volunteers refugees locals citizens monitors workers
     """.split()
 )
-ANONYMOUS_MARKERS = (
+# said of the source right after its mention ("an official, who declined to be identified")
+ANONYMITY_CLAUSES = (
     "declined to be identified", "declined to be named", "asked not to be named",
-    "not authorised", "not authorized", "anonymity", "anonymous", "unnamed", "unidentified",
-    "on condition", "a source", "one source", "sources",
+    "asked not to be identified", "not authorised to", "not authorized to", "anonymity",
 )
+# in the mention itself
+ANONYMOUS_WORDS = ("anonymous", "unnamed", "unidentified", "a source", "one source", "sources")
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some", "two", "three"}
 _PREFIXES = ("al-", "el-", "al ", "el ")
 
@@ -137,9 +139,12 @@ def _strip_det(text: str) -> str:
     return " ".join(words)
 
 
-def looks_anonymous(mention: str, context: str = "") -> bool:
-    low = f"{mention} {context}".lower()
-    return any(marker in low for marker in ANONYMOUS_MARKERS)
+def looks_anonymous(mention: str, following: str = "") -> bool:
+    """An anonymous source: by its words, or by what the text says right after it."""
+    low = mention.lower()
+    if any(word in low for word in ANONYMOUS_WORDS + ANONYMITY_CLAUSES):
+        return True
+    return any(clause in following.lower() for clause in ANONYMITY_CLAUSES)
 
 
 def mention_type(mention: str, name: str | None, role: str | None) -> str:
@@ -176,6 +181,8 @@ def name_is_person(name: str | None, role: str | None) -> bool:
 
 def name_parts(name: str) -> tuple[str, str]:
     """(first, last) name, folded: "Bashar al-Assad" -> ("bashar", "assad")."""
+    if len(name.split()) == 1:  # a surname alone ("Lavrov")
+        return "", fold(name)
     parsed = HumanName(name)
     last = fold(parsed.last or name.split()[-1])
     first = fold(parsed.first) if parsed.first and parsed.first != parsed.last else ""

@@ -46,6 +46,12 @@ class Parser:
             self._pipeline = load_pipeline(self.models, processors=PROCESSORS)
         return self._pipeline
 
+    def versions(self) -> dict:
+        """The model files and versions this parser runs, stored with each article."""
+        from .models import model_versions
+
+        return model_versions(self.models)
+
     def parse(self, text: str) -> ParsedDoc:
         return self.parse_many([text])[0]
 

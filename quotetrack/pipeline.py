@@ -104,7 +104,7 @@ def ingest(
             errors.append(str(error))
             store.log(str(error).split(": ")[0], "error", str(error))
         version = pipeline_version()
-        models = _model_versions(parser)
+        models = parser.versions()
         parsed = skipped = 0
         seen: dict[str, str] = {}
         items = progress(articles) if progress else articles
@@ -148,12 +148,6 @@ def ingest(
         speakers=counts["speakers"], outlets=counts["outlets"], utterances=counts["utterances"],
         errors=tuple(errors), seconds=time.perf_counter() - started,
     )
-
-
-def _model_versions(parser: Parser) -> dict:
-    from .models import model_versions
-
-    return model_versions(parser.models)
 
 
 def relink(store) -> None:

@@ -39,6 +39,7 @@ from .records import Article, Entity, ParsedDoc, Quote, ResolvedQuote
 
 FIRST_NAME_SIMILARITY = 0.85  # Jaro-Winkler: "Sergei"/"Sergey" 0.93, "John"/"Joan" 0.88
 PRONOUN_WINDOW = 1500  # characters back to look for a pronoun's antecedent
+ANONYMITY_WINDOW = 80  # characters after a mention searched for "declined to be identified"
 
 
 # --------------------------------------------------------------------------
@@ -117,9 +118,9 @@ def _resolve_speaker(quote, quotes, resolved, known, text):
     if low in PRONOUNS:
         return _resolve_pronoun(low, position, resolved, known)
     name, role = split_name_role(mention)
-    context = text[quote.speaker.start_char : quote.speaker.end_char + 80]
+    following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
     type_ = mention_type(mention, name, role)
-    if looks_anonymous(mention, context if "," in mention else ""):
+    if looks_anonymous(mention, following.split(".")[0]):
         return None, role or mention, "anonymous", "unresolved"
     if name is None:
         # a description: "the minister", "the spokesman"

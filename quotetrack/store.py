@@ -300,17 +300,17 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
     }
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, timeout: float = 10.0) -> Store:
     """Open (creating and migrating as needed) the database at ``path``.
 
-    A file that is not SQLite, or a database locked by another writer, gives a
-    :class:`StoreError` naming the file.
+    A file that is not SQLite, or a database locked by another writer for more
+    than ``timeout`` seconds, gives a :class:`StoreError` naming the file.
     """
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True)
     try:
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=timeout)
         db = sqlite_utils.Database(conn)
         db.execute("pragma foreign_keys = on")
         if db.journal_mode != "wal":

@@ -1,0 +1,48 @@
+import pytest
+
+from quotetrack.names import acronym, fold, mention_type, name_parts, split_name_role
+
+
+@pytest.mark.parametrize(
+    "mention, name, role",
+    [
+        ("Russian Deputy Foreign Minister Sergei Ryabkov", "Sergei Ryabkov", "Russian Deputy Foreign Minister"),
+        ("ICRC spokesman Pawel Krzysiek", "Pawel Krzysiek", "ICRC spokesman"),
+        ("Middle East analyst James Denslow", "James Denslow", "Middle East analyst"),
+        ("Reem, a mother of two children", "Reem", "mother of two children"),
+        ("US Secretary of State John Kerry", "John Kerry", "US Secretary of State"),
+        ("Syrian President Bashar al-Assad", "Bashar al-Assad", "Syrian President"),
+        ("James Denslow, a Middle East analyst", "James Denslow", "Middle East analyst"),
+        ("the official", None, "official"),
+        ("he", None, None),
+        ("Ryabkov", "Ryabkov", None),
+    ],
+)
+def test_names_and_roles_are_kept_apart(mention, name, role):
+    assert split_name_role(mention) == (name, role)
+
+
+@pytest.mark.parametrize(
+    "mention, type_",
+    [
+        ("Russian Deputy Foreign Minister Sergei Ryabkov", "person"),
+        ("Reem, a mother of two children", "person"),
+        ("The Kremlin", "organisation"),
+        ("the Syrian government", "organisation"),
+        ("State TV", "outlet"),
+        ("the Al-Watan newspaper", "outlet"),
+        ("one opposition official, who declined to be identified", "anonymous"),
+        ("the rebels", "group"),
+        ("residents", "group"),
+    ],
+)
+def test_mention_types(mention, type_):
+    assert mention_type(mention, *split_name_role(mention)) == type_
+
+
+def test_folding_handles_transliteration_and_particles():
+    assert fold("al-Assad") == fold("Al Assad") == "assad"
+    assert fold("Sergéy Lavróv") == "sergey lavrov"
+    assert name_parts("Bashar al-Assad") == ("bashar", "assad")
+    assert name_parts("Lavrov") == ("", "lavrov")
+    assert acronym("International Committee of the Red Cross") == "ICRC"

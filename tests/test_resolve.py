@@ -1,0 +1,102 @@
+from quotetrack.resolve import outlet_name, resolve_article, resolve_corpus
+
+from .helpers import article, empty_doc, quote, resolved
+
+TEXT = (
+    "Russia and the US are close to a deal, Russian Deputy Foreign Minister Sergei Ryabkov has said.\n\n"
+    '"Talks have taken place," Ryabkov was quoted as saying.\n\n'
+    '"We are close," he added.\n\n'
+    "The ministry said on Monday that talks would go on.\n\n"
+    '"It is over," said one opposition official, who declined to be identified.\n'
+)
+
+
+def test_surname_pronoun_and_anonymous_speakers_within_an_article():
+    quotes = [
+        quote(TEXT, "Russia and the US are close to a deal", "Russian Deputy Foreign Minister Sergei Ryabkov", "said", kind="indirect"),
+        quote(TEXT, "Talks have taken place", "Ryabkov", "quoted"),
+        quote(TEXT, "We are close", "he", "added", after=TEXT.index("\"We are close")),
+        quote(TEXT, "talks would go on", "The ministry", "said", kind="indirect"),
+        quote(TEXT, "It is over", "one opposition official", "said", after=TEXT.index("It is over")),
+    ]
+    got = resolve_article(article(TEXT), empty_doc(TEXT), quotes)
+    assert [(r.speaker_name, r.resolution) for r in got] == [
+        ("Sergei Ryabkov", "name"),
+        ("Sergei Ryabkov", "surname"),
+        ("Sergei Ryabkov", "pronoun"),
+        ("ministry", "name"),
+        (None, "unresolved"),
+    ]
+    assert got[1].speaker_role == "Russian Deputy Foreign Minister"
+    assert got[3].speaker_type == "organisation"
+    assert got[4].speaker_type == "anonymous"
+
+
+def test_a_pronoun_with_no_antecedent_stays_unresolved():
+    text = '"We are close," he added.'
+    [r] = resolve_article(article(text), empty_doc(text), [quote(text, "We are close", "he", "added")])
+    assert (r.speaker_name, r.resolution) == (None, "unresolved")
+
+
+def test_continuations_take_the_speaker_of_the_quote_they_continue():
+    text = '"A is true," Lavrov told reporters. "B is true too."'
+    quotes = [
+        quote(text, "A is true", "Lavrov", "told"),
+        quote(text, "B is true too", continues=0),
+    ]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert got[1].speaker_name == "Lavrov"
+    assert got[1].resolution == "continuation"
+    assert got[1].continues_id == got[0].quote_id
+
+
+def test_spelling_variants_merge_and_surnames_join_the_one_full_name():
+    quotes = [
+        resolved("a", "one", "Sergei Lavrov", role="Russian Foreign Minister"),
+        resolved("b", "two", "Sergey Lavrov"),
+        resolved("c", "three", "Lavrov"),
+        resolved("d", "four", "Bashar al-Assad"),
+        resolved("e", "five", "Bashar Al Assad"),
+    ]
+    speakers, _, linked = resolve_corpus(quotes, [])
+    names = {s.name: set(s.aliases) for s in speakers}
+    assert len(speakers) == 2
+    lavrov = next(s for s in speakers if "Lavrov" in s.name)
+    assert {lavrov.name, *lavrov.aliases} == {"Sergei Lavrov", "Sergey Lavrov", "Lavrov"}
+    assert lavrov.roles == (("Russian Foreign Minister", "a"),)
+    assert len({q.speaker_id for q in linked[:3]}) == 1
+    assert any("Assad" in n for n in names)
+
+
+def test_different_people_sharing_a_surname_stay_apart():
+    quotes = [
+        resolved("a", "one", "John Smith"),
+        resolved("b", "two", "Mary Smith"),
+        resolved("c", "three", "Smith"),  # ambiguous: stays its own entity
+    ]
+    speakers, _, linked = resolve_corpus(quotes, [])
+    assert len(speakers) == 3
+    assert len({q.speaker_id for q in linked}) == 3
+
+
+def test_acronyms_join_organisations_and_anonymous_sources_never_merge():
+    quotes = [
+        resolved("a", "one", "International Committee of the Red Cross", "organisation"),
+        resolved("b", "two", "ICRC", "organisation"),
+        resolved("c", "three", "opposition official", "anonymous"),
+        resolved("d", "four", "opposition official", "anonymous"),
+    ]
+    speakers, _, linked = resolve_corpus(quotes, [])
+    assert [s.name for s in speakers] == ["International Committee of the Red Cross"]
+    assert speakers[0].aliases == ("ICRC",)
+    assert linked[2].speaker_id is None and linked[3].speaker_id is None
+
+
+def test_outlet_names_resolve_with_and_without_the_lexicon():
+    assert outlet_name("the al-Watan newspaper") == "Al-Watan"
+    assert outlet_name("the Interfax news agency") == "Interfax"
+    assert outlet_name("the RIA news agency") == "RIA Novosti"
+    assert outlet_name("AFP") == "Agence France-Presse"
+    # not in the seed lexicon: resolved by its own name
+    assert outlet_name("the Kyiv Independent newspaper") == "Kyiv Independent"
+    assert outlet_name("Zaman Al Wasl news agency") == "Zaman Al Wasl"
