@@ -31,8 +31,12 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_PIPELINES: dict = {}  # one loaded Stanza pipeline per model source, shared by parsers
+
+
 class Parser:
-    """Parses article texts with a Stanza pipeline, loaded on first use."""
+    """Parses article texts with a Stanza pipeline, loaded on first use and
+    shared by every parser of the process that uses the same models."""
 
     def __init__(self, models: str | None = None, pipeline=None):
         self.models = models  # "bundled", "official", or None for $QUOTETRACK_MODELS
@@ -43,7 +47,9 @@ class Parser:
         if self._pipeline is None:
             from .models import load_pipeline
 
-            self._pipeline = load_pipeline(self.models, processors=PROCESSORS)
+            if self.models not in _PIPELINES:
+                _PIPELINES[self.models] = load_pipeline(self.models, processors=PROCESSORS)
+            self._pipeline = _PIPELINES[self.models]
         return self._pipeline
 
     def versions(self) -> dict:

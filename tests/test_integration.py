@@ -1,0 +1,140 @@
+"""The whole flow on the sample corpus with the real, bundled Stanza models:
+known quotes, with exact text, speaker and offsets, in the database, in
+`quotetrack extract`'s JSON lines and through Datasette's JSON API."""
+
+import asyncio
+import json
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from quotetrack.cli import cli
+
+from .conftest import CORPUS
+
+pytestmark = pytest.mark.slow
+
+KNOWN = [
+    # (article, exact words, speaker, cue lemma, via outlet)
+    ("000_fb29eb345b8b11e0.txt",
+     "We are close to reaching an understanding, but I want to warn against high expectations",
+     "Sergei Ryabkov", "add", None),
+    ("000_fb29eb345b8b11e0.txt",
+     "In the past several days an intensive document exchange on the situation in Aleppo has taken place",
+     "Sergei Ryabkov", None, "Interfax"),
+    ("002_c0f3d0dca708e4af.txt",
+     "Those armed groups who refuse to leave eastern Aleppo will be considered to be terrorists",
+     "Sergei Lavrov", "tell", None),
+    ("001_dd9580831763b974.txt",
+     "Let's be realistic it won't mean the end of the war in Syria",
+     "Bashar al-Assad", "say", None),
+]
+
+
+def _db(path):
+    return sqlite_utils.Database(path)
+
+
+@pytest.mark.parametrize("doc, words, speaker, cue, via", KNOWN)
+def test_known_quotes_are_in_the_database_with_exact_offsets(sample_db, doc, words, speaker, cue, via):
+    db = _db(sample_db)
+    rows = list(db.query(
+        """select q.*, a.text as article_text, s.name as speaker_entity, o.name as via_name
+           from quotes q join articles a on a.id = q.article_id
+           left join speakers s on s.id = q.speaker_id
+           left join outlets o on o.id = q.via_outlet_id
+           where a.doc = ? and q.text = ? and q.status = 'current'""",
+        [doc, words],
+    ))
+    assert len(rows) == 1, f"{words!r} not found once in {doc}"
+    row = rows[0]
+    text = (CORPUS / doc).read_text(encoding="utf-8")
+    assert row["start_char"] == text.index(words)
+    assert text[row["start_char"]:row["end_char"]] == words == row["article_text"][row["start_char"]:row["end_char"]]
+    assert row["speaker_entity"] == speaker
+    if cue:
+        assert row["cue_lemma"] == cue
+    if via:
+        assert row["via_name"] == via
+    if row["speaker_start"] is not None:
+        assert text[row["speaker_start"]:row["speaker_end"]] == row["speaker_mention"]
+
+
+def test_every_stored_span_is_exact(sample_db):
+    db = _db(sample_db)
+    texts = {r["id"]: r["text"] for r in db.query("select id, text from articles")}
+    for q in db.query("select * from quotes"):
+        text = texts[q["article_id"]]
+        assert text[q["start_char"]:q["end_char"]] == q["text"]
+        for a, b, field in [("speaker_start", "speaker_end", "speaker_mention"), ("cue_start", "cue_end", "cue"),
+                            ("via_start", "via_end", "via_outlet_mention")]:
+            if q[a] is not None:
+                assert text[q[a]:q[b]] == q[field]
+
+
+def test_one_statement_carried_by_two_outlets_is_one_utterance(sample_db):
+    db = _db(sample_db)
+    rows = list(db.query(
+        """select q.utterance_id, a.doc from quotes q join articles a on a.id = q.article_id
+           where q.text like '%realistic%' and q.status = 'current'"""))
+    assert {r["doc"] for r in rows} == {"000_fb29eb345b8b11e0.txt", "001_dd9580831763b974.txt"}
+    assert len({r["utterance_id"] for r in rows}) == 1
+
+
+def test_reingesting_changes_no_id(sample_db, parser, tmp_path):
+    from quotetrack.pipeline import ingest
+
+    before = {r["id"] for r in _db(sample_db).query("select id from quotes")}
+    report = ingest(CORPUS, sample_db, parser)
+    assert report.parsed == 0 and report.skipped == 5
+    assert {r["id"] for r in _db(sample_db).query("select id from quotes")} == before
+
+
+def test_extract_prints_the_documented_json_lines(parser):
+    result = CliRunner().invoke(cli, ["extract", str(CORPUS / "000_fb29eb345b8b11e0.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    text = (CORPUS / "000_fb29eb345b8b11e0.txt").read_text(encoding="utf-8")
+    assert lines
+    for q in lines:
+        assert {"quote_id", "doc", "kind", "start_char", "end_char", "text", "speaker", "cue",
+                "via_outlet", "cluster_id"} <= set(q)
+        assert {"name", "start_char", "end_char", "entity_id"} <= set(q["speaker"])
+        assert q["kind"] in ("direct", "indirect", "mixed")
+        assert text[q["start_char"]:q["end_char"]] == q["text"]
+        if q["cue"]:
+            assert text[q["cue"]["start_char"]:q["cue"]["end_char"]] == q["cue"]["text"]
+    ryabkov = [q for q in lines if q["text"].startswith("We are close to reaching")]
+    assert ryabkov and ryabkov[0]["speaker"]["name"] == "Sergei Ryabkov"
+    assert ryabkov[0]["speaker"]["mention"] == "Ryabkov"
+
+
+def test_known_quotes_through_datasettes_json_api(sample_db):
+    from datasette.app import Datasette
+
+    async def fetch():
+        ds = Datasette([str(sample_db)])
+        name = sample_db.stem
+        response = await ds.client.get(
+            f"/{name}/quotes.json?_shape=objects&text__startswith=We+are+close+to+reaching&_labels=on")
+        return response
+
+    response = asyncio.run(fetch())
+    assert response.status_code == 200
+    rows = response.json()["rows"]
+    assert len(rows) == 1
+    row = rows[0]
+    text = (CORPUS / "000_fb29eb345b8b11e0.txt").read_text(encoding="utf-8")
+    assert text[row["start_char"]:row["end_char"]] == row["text"]
+    assert row["speaker_id"]["label"] == "Sergei Ryabkov"
+
+
+def test_ingest_command_prints_a_summary_and_bad_input_gets_a_clear_error(tmp_path, parser):
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 0, result.output
+    assert "5 articles" in result.output and "0 errors" in result.output
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 1
+    assert "no articles" in result.output and "Traceback" not in result.output
