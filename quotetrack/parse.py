@@ -90,22 +90,25 @@ def _sentence(sent, index: int, paragraph: int, offset: int) -> Sentence:
             start, end = word.start_char, word.end_char
             if start is None or end is None:  # an MWT word not found in its token
                 start, end = token.start_char, token.end_char
-            words.append(
-                Word(
-                    index=len(words),
-                    id=word.id,
-                    text=word.text,
-                    lemma=word.lemma or word.text,
-                    upos=word.upos or "X",
-                    xpos=word.xpos,
-                    feats=word.feats,
-                    head=word.head or 0,
-                    deprel=word.deprel or "dep",
-                    start_char=start + offset,
-                    end_char=end + offset,
-                )
-            )
+            words.append(_word(word, len(words), start + offset, end + offset))
     return Sentence(index=index, words=tuple(words), paragraph=paragraph)
+
+
+def _word(word, index: int, start: int, end: int) -> Word:
+    """Our :class:`Word` from a Stanza word, at the given article offsets."""
+    return Word(
+        index=index,
+        id=word.id,
+        text=word.text,
+        lemma=word.lemma or word.text,
+        upos=word.upos or "X",
+        xpos=word.xpos,
+        feats=word.feats,
+        head=word.head or 0,
+        deprel=word.deprel or "dep",
+        start_char=start,
+        end_char=end,
+    )
 
 
 def from_conllu(text: str, conllu: str) -> ParsedDoc:
@@ -142,21 +145,7 @@ def from_conllu(text: str, conllu: str) -> ParsedDoc:
                 else:
                     w_end = w_start + len(word.text) if len(token.words) > 1 else len(token.text)
                     local = w_end
-                words.append(
-                    Word(
-                        index=len(words),
-                        id=word.id,
-                        text=word.text,
-                        lemma=word.lemma or word.text,
-                        upos=word.upos or "X",
-                        xpos=word.xpos,
-                        feats=word.feats,
-                        head=word.head or 0,
-                        deprel=word.deprel or "dep",
-                        start_char=start + w_start,
-                        end_char=start + w_end,
-                    )
-                )
+                words.append(_word(word, len(words), start + w_start, start + w_end))
             position = end
         paragraph = max(
             (i for i, s in enumerate(para_starts) if s <= words[0].start_char), default=0
