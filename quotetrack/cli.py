@@ -103,11 +103,13 @@ def serve(db_path, port, metadata):
     sys.exit(subprocess.call(command, env=os.environ.copy()))
 
 
-from .evaluate import evaluate  # noqa: E402  (the groups import nothing heavy)
+from .evaluate import evaluate  # noqa: E402  (these import nothing heavy)
 from .models.cli import models  # noqa: E402
+from .publish.cli import publish  # noqa: E402
 
 cli.add_command(models)
 cli.add_command(evaluate)
+cli.add_command(publish)
 
 
 def main():

@@ -1,0 +1,139 @@
+"""The publish path: a self-contained, read-only copy of the database for Datasette.
+
+:func:`build_site` makes ``OUT/quotes.db`` from a (possibly live, WAL-mode)
+quotetrack database, with the WAL merged in and the journal mode set to
+``delete`` so the file stands alone; copies metadata.yml; and writes
+``OUT/inspect-data.json`` with ``datasette inspect`` so Datasette can serve
+the file immutably (``datasette serve -i``) without counting rows at start-up.
+The source database is only read.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+
+from ..errors import QuotetrackError
+
+DB_NAME = "quotes.db"  # metadata.yml describes the database named "quotes"
+REQUIRED_TABLES = {"quotes", "articles", "speakers", "outlets", "utterances"}
+
+
+class PublishError(QuotetrackError):
+    """The site could not be built."""
+
+
+@attrs.frozen(kw_only=True)
+class Site:
+    db: Path
+    metadata: Path | None
+    inspect_file: Path
+    counts: dict
+
+    def serve_command(self, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+        command = ["datasette", "serve", "-i", str(self.db), "--inspect-file", str(self.inspect_file)]
+        if self.metadata:
+            command += ["--metadata", str(self.metadata)]
+        command += ["-h", host, "-p", str(port), "--setting", "default_cache_ttl", "86400"]
+        return command
+
+    def serve_command_line(self, **kwargs) -> str:
+        return shlex.join(self.serve_command(**kwargs))
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target``, WAL merged, journal_mode=delete.
+
+    Uses SQLite's backup API (a consistent copy even while an ingest writes),
+    then, on the copy only: ``pragma wal_checkpoint(TRUNCATE)``, ``journal_mode
+    = delete`` and ``vacuum`` so the single file holds everything.
+    """
+    tmp = target.with_name(target.name + ".tmp")
+    for path in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        path.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    except sqlite3.Error as e:
+        raise PublishError(f"{source}: cannot open database ({e})") from e
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            dst.execute("pragma wal_checkpoint(TRUNCATE)")
+            mode = dst.execute("pragma journal_mode = delete").fetchone()[0]
+            if mode != "delete":
+                raise PublishError(f"{tmp}: could not set journal_mode=delete (got {mode})")
+            dst.execute("vacuum")
+            problems = dst.execute("pragma quick_check").fetchall()
+            if problems != [("ok",)]:
+                raise PublishError(f"{source}: integrity check failed: {problems[:3]}")
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as e:
+        raise PublishError(f"{source}: not a usable SQLite database ({e})") from e
+    finally:
+        src.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    tmp.replace(target)
+
+
+def _check(db_path: Path) -> dict:
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        missing = REQUIRED_TABLES - tables
+        if missing:
+            raise PublishError(f"{db_path}: not a quotetrack database (missing tables: {', '.join(sorted(missing))})")
+        return {
+            "articles": conn.execute("select count(*) from articles where status = 'current'").fetchone()[0],
+            "quotes": conn.execute("select count(*) from quotes where status = 'current'").fetchone()[0],
+            "speakers": conn.execute("select count(*) from speakers").fetchone()[0],
+            "outlets": conn.execute("select count(*) from outlets").fetchone()[0],
+        }
+    finally:
+        conn.close()
+
+
+def inspect(db_path: Path, inspect_file: Path) -> None:
+    """Run ``datasette inspect`` (as the installed Datasette does it) into ``inspect_file``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "datasette", "inspect", str(db_path), "--inspect-file", str(inspect_file)],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise PublishError(f"datasette inspect failed: {result.stderr.strip() or result.stdout.strip()}")
+    data = json.loads(inspect_file.read_text())
+    if db_path.stem not in data:
+        raise PublishError(f"{inspect_file}: datasette inspect did not describe {db_path.name}")
+
+
+def build_site(db: str | Path, out: str | Path, metadata: str | Path | None = None) -> Site:
+    """Build ``out/`` for immutable, read-only serving; see the module docstring."""
+    source, out = Path(db), Path(out)
+    if not source.exists():
+        raise PublishError(f"{source}: no such database; run `quotetrack ingest` first")
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / DB_NAME
+    if target.resolve() == source.resolve():
+        raise PublishError(f"{out}: the output folder must not hold the source database")
+    snapshot(source, target)
+    counts = _check(target)
+    meta_target = None
+    if metadata is not None:
+        metadata = Path(metadata)
+        if not metadata.exists():
+            raise PublishError(f"{metadata}: no such metadata file")
+        meta_target = out / "metadata.yml"
+        if metadata.resolve() != meta_target.resolve():
+            shutil.copyfile(metadata, meta_target)
+    inspect_file = out / "inspect-data.json"
+    inspect(target, inspect_file)
+    return Site(db=target, metadata=meta_target, inspect_file=inspect_file, counts=counts)

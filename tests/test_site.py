@@ -1,0 +1,733 @@
+"""The Datasette site: the quotetrack plugin's pages, their JSON, metadata.yml.
+
+The test database is built with the real store API (``open_store``,
+``write_article``, ``relink``) from synthetic quote records over real corpus
+texts and a few small texts of our own, so these tests need no Stanza model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from quotetrack import ids
+from quotetrack.corpus import read_article
+from quotetrack.pipeline import relink
+from quotetrack.records import Article, Cue, Mention, Quote, ResolvedQuote
+from quotetrack.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+METADATA = ROOT / "metadata.yml"
+
+SCRIPT_TEXT = (
+    "Officials warn of <script>alert(1)</script> injections\n\n"
+    "GENEVA, 10 December 2016\n\n"
+    "\"Never trust <b>markup</b> & always escape it,\" an official said on Saturday.\n\n"
+    "The statement was posted at <a href=\"x\">the site</a>.\n"
+)
+CHANGING_V1 = (
+    "Talks on Aleppo to resume\n\n"
+    "\"The talks will continue in Geneva,\" Sergei Ryabkov said.\n\n"
+    "\"We have nothing more to add today,\" he said.\n"
+)
+CHANGING_V2 = (
+    "Talks on Aleppo to resume (updated)\n\n"
+    "\"The talks will continue in Geneva,\" Sergei Ryabkov said on Monday.\n\n"
+    "\"We will say more tomorrow,\" he said.\n"
+)
+WIRE_TEXT = (
+    "Russia sees deal on Aleppo near\n\n"
+    "MOSCOW, 9 December 2016 (Example Wire)\n\n"
+    "\"We are close to reaching an understanding but I want to warn against too high expectations,\" "
+    "Sergei Ryabkov told reporters in Moscow.\n"
+)
+
+
+def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(needle, after)
+    return start, start + len(needle)
+
+
+def _article(text: str, doc: str, **meta) -> Article:
+    return Article(doc=doc, path=f"synthetic/{doc}", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), **meta)
+
+
+def _quote(article: Article, content: str, speaker: str | None, cue: str | None, *,
+           name: str | None, role: str | None = None, kind: str = "direct",
+           via: str | None = None, resolution: str = "name", speaker_type: str = "person",
+           after: int = 0, search_from_quote: bool = True) -> ResolvedQuote:
+    text = article.text
+    start, end = _span(text, content, after)
+    # the speaker and cue are looked for after the quote first (the usual order), then anywhere
+    def find(needle):
+        try:
+            return _span(text, needle, end if search_from_quote else after)
+        except ValueError:
+            return _span(text, needle, after)
+    mention = None
+    if speaker:
+        s, e = find(speaker)
+        mention = Mention(start_char=s, end_char=e, text=speaker)
+    cue_rec = None
+    if cue:
+        s, e = find(cue)
+        cue_rec = Cue(start_char=s, end_char=e, text=cue, lemma=cue.split()[-1])
+    via_rec = None
+    if via:
+        s, e = find(via)
+        via_rec = Mention(start_char=s, end_char=e, text=via)
+    quote = Quote(kind=kind, start_char=start, end_char=end, text=content, speaker=mention, cue=cue_rec,
+                  via_outlet=via_rec, rule="test:synthetic", confidence=0.9)
+    return ResolvedQuote(quote_id=ids.quote_id(article.sha256, start, end), doc=article.doc, quote=quote,
+                         speaker_name=name, speaker_role=role, speaker_type=speaker_type,
+                         resolution=resolution)
+
+
+def build_site_db(path: str | Path) -> dict:
+    """A small quotetrack database; returns the IDs the tests look at."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    store = open_store(path)
+    out: dict = {}
+    role = "Russian Deputy Foreign Minister"
+
+    # 1. Al Jazeera (a real corpus text): two Ryabkov quotes, one via Interfax
+    aj = read_article(CORPUS / "000_fb29eb345b8b11e0.txt")
+    q_close = _quote(aj, "We are close to reaching an understanding, but I want to warn against high expectations",
+                     "Ryabkov", "added", name="Sergei Ryabkov", role=role, resolution="surname")
+    q_past = _quote(aj, "In the past several days an intensive document exchange on the situation in Aleppo has taken place",
+                    "Ryabkov", "was quoted as saying", name="Sergei Ryabkov", role=role, resolution="surname",
+                    via="the Interfax news agency")
+    store.write_article(aj, ids.article_id(aj.sha256), [q_past, q_close], "test", {})
+    out.update(aj_article=ids.article_id(aj.sha256), close=q_close.quote_id, past=q_past.quote_id,
+               close_text=q_close.quote.text, past_text=q_past.quote.text)
+
+    # 2. Middle East Eye (a real corpus text): the same statement, and an indirect version
+    mee = read_article(CORPUS / "001_dd9580831763b974.txt")
+    line = mee.text.index('"We are close')
+    q_close2 = _quote(mee, "We are close to reaching an understanding, but I want to warn against high expectations",
+                      "Ryabkov", "added", name="Sergei Ryabkov", role=role, resolution="surname", after=line)
+    store.write_article(mee, ids.article_id(mee.sha256), [q_close2], "test", {})
+    out.update(mee_article=ids.article_id(mee.sha256), close2=q_close2.quote_id)
+
+    # 3. A wire story of our own with slightly different wording (a word-level diff)
+    wire = _article(WIRE_TEXT, "wire.txt", title="Russia sees deal on Aleppo near",
+                    publisher="Example Wire", date="2016-12-09")
+    q_wire = _quote(wire, "We are close to reaching an understanding but I want to warn against too high expectations",
+                    "Sergei Ryabkov", "told", name="Sergei Ryabkov", role=role)
+    store.write_article(wire, ids.article_id(wire.sha256), [q_wire], "test", {})
+    out.update(wire=q_wire.quote_id, wire_text=q_wire.quote.text)
+
+    # 4. An article with markup in it, and an unresolved speaker
+    esc = _article(SCRIPT_TEXT, "script.txt", title="Officials warn of <script>alert(1)</script> injections",
+                   publisher="Example Wire", date="2016-12-10")
+    q_esc = _quote(esc, "Never trust <b>markup</b> & always escape it", "an official", "said",
+                   name=None, resolution="unresolved", speaker_type="unknown")
+    store.write_article(esc, ids.article_id(esc.sha256), [q_esc], "test", {})
+    out.update(script_article=ids.article_id(esc.sha256), script=q_esc.quote_id, script_text=q_esc.quote.text)
+
+    # 5. An article that changed: v1's quotes are superseded by v2's
+    v1 = _article(CHANGING_V1, "changing.txt", title="Talks on Aleppo to resume",
+                  publisher="Example Wire", date="2016-12-11")
+    v1_same = _quote(v1, "The talks will continue in Geneva", "Sergei Ryabkov", "said", name="Sergei Ryabkov", role=role)
+    v1_gone = _quote(v1, "We have nothing more to add today", "he", "said", name="Sergei Ryabkov",
+                     resolution="pronoun", after=CHANGING_V1.index("We have"))
+    store.write_article(v1, ids.article_id(v1.sha256), [v1_same, v1_gone], "test", {})
+    v2 = _article(CHANGING_V2, "changing.txt", title="Talks on Aleppo to resume (updated)",
+                  publisher="Example Wire", date="2016-12-11")
+    v2_same = _quote(v2, "The talks will continue in Geneva", "Sergei Ryabkov", "said", name="Sergei Ryabkov", role=role)
+    v2_new = _quote(v2, "We will say more tomorrow", "he", "said", name="Sergei Ryabkov",
+                    resolution="pronoun", after=CHANGING_V2.index("We will"))
+    store.write_article(v2, ids.article_id(v2.sha256), [v2_same, v2_new], "test", {})
+    out.update(old_same=v1_same.quote_id, new_same=v2_same.quote_id, old_gone=v1_gone.quote_id,
+               old_article=ids.article_id(v1.sha256), new_article=ids.article_id(v2.sha256))
+
+    relink(store)
+    rows = {r["id"]: r for r in store.db.query("select * from quotes")}
+    out["speaker"] = rows[q_close.quote_id]["speaker_id"]
+    out["interfax"] = rows[q_past.quote_id]["via_outlet_id"]
+    out["aljazeera"] = next(store.db.query("select publisher_id from articles where id = ?",
+                                           [out["aj_article"]]))["publisher_id"]
+    out["utterance"] = rows[q_close.quote_id]["utterance_id"]
+    store.close()
+    return out
+
+
+def make_datasette(db_path):
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+    from datasette.utils import parse_metadata
+
+    from quotetrack.publish import plugin
+
+    if not pm.is_registered(plugin):  # the entry point registers it when the package is installed
+        pm.register(plugin, name="quotetrack")
+    metadata = parse_metadata(METADATA.read_text())
+    return Datasette([str(db_path)], metadata=metadata)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site")
+    db_path = folder / "quotes.db"
+    expected = build_site_db(db_path)
+    ds = make_datasette(db_path)
+    return ds, expected
+
+
+def get(ds, path):
+    async def run():
+        return await ds.client.get(path)
+
+    return asyncio.run(run())
+
+
+def marked(html_text: str, element_id: str) -> str:
+    """The text content of the element with ``id`` (tags stripped, entities decoded)."""
+    match = re.search(rf'<(\w+)[^>]*\bid="{re.escape(element_id)}"[^>]*>', html_text)
+    assert match, f"no element #{element_id}"
+    tag = match.group(1)
+    depth, pos = 1, match.end()
+    pattern = re.compile(rf"<(/?){tag}\b[^>]*>")
+    while depth:
+        m = pattern.search(html_text, pos)
+        depth += -1 if m.group(1) else 1
+        pos = m.end()
+    inner = html_text[match.end():m.start()]
+    return html.unescape(re.sub(r"<[^>]+>", "", inner))
+
+
+# -- the quote page -----------------------------------------------------------
+
+
+def test_quote_permalink_page_highlights_the_exact_span(site):
+    ds, ex = site
+    response = get(ds, f"/-/quote/{ex['close']}")
+    assert response.status_code == 200
+    page = response.text
+    assert marked(page, "qt-quote") == ex["close_text"]
+    assert f'data-quote-id="{ex["close"]}"' in page
+    # the speaker mention and the cue are highlighted too
+    assert '<mark class="qt-speaker" title="speaker">Ryabkov</mark>' in page
+    assert '<mark class="qt-cue" title="cue">added</mark>' in page
+    assert "✓ exact span" in page
+    # speaker with role and link, publisher, date
+    assert f'href="/-/speaker/{ex["speaker"]}"' in page
+    assert "Russian Deputy Foreign Minister" in page
+    assert f'href="/-/outlet/{ex["aljazeera"]}"' in page
+    assert "2016-12-08" in page
+
+
+def test_quote_page_cite_block(site):
+    ds, ex = site
+    page = get(ds, f"/-/quote/{ex['close']}").text
+    assert "Cite this quote" in page
+    assert marked(page, "qt-cite-id") == ex["close"]
+    assert marked(page, "qt-permalink") == f"http://localhost/-/quote/{ex['close']}"
+    citation = marked(page, "qt-citation")
+    assert ex["close_text"] in citation
+    assert "Sergei Ryabkov, Russian Deputy Foreign Minister" in citation
+    assert "Al Jazeera" in citation and "2016-12-08" in citation
+    assert f"Quote ID {ex['close']}: http://localhost/-/quote/{ex['close']}" in citation
+    assert 'id="qt-copy"' in page and "/-/quotetrack-static/quotetrack.js" in page
+
+
+def test_quote_page_shows_the_intermediary(site):
+    ds, ex = site
+    page = get(ds, f"/-/quote/{ex['past']}").text
+    assert marked(page, "qt-quote") == ex["past_text"]
+    assert '<mark class="qt-via" title="intermediary">the Interfax news agency</mark>' in page
+    assert f'href="/-/outlet/{ex["interfax"]}"' in page
+    assert "citing Interfax" in marked(page, "qt-citation")
+
+
+def test_quote_page_same_utterance_elsewhere_with_word_diff(site):
+    ds, ex = site
+    page = get(ds, f"/-/quote/{ex['close']}").text
+    assert f'href="/-/quote/{ex["wire"]}"' in page
+    assert f'href="/-/quote/{ex["close2"]}"' in page
+    assert "<del>understanding,</del><ins>understanding</ins>" in page
+    assert "<ins>too </ins>" in page or "<ins>too</ins>" in page
+    assert "same words" in page  # the Middle East Eye copy is word for word
+    assert f'href="/quotes/utterance_trail?utterance={ex["utterance"]}"' in page
+
+
+def test_quote_row_page_is_the_quote_page(site):
+    ds, ex = site
+    response = get(ds, f"/quotes/quotes/{ex['close']}")
+    assert response.status_code == 200
+    page = response.text
+    assert marked(page, "qt-quote") == ex["close_text"]
+    assert "Cite this quote" in page
+    assert "Database record" in page  # the raw row is still there
+    assert f'<link rel="canonical" href="http://localhost/-/quote/{ex["close"]}">' in page
+    # the row's JSON is Datasette's own
+    data = get(ds, f"/quotes/quotes/{ex['close']}.json?_shape=objects").json()
+    assert data["rows"][0]["text"] == ex["close_text"]
+
+
+def test_quote_json(site):
+    ds, ex = site
+    response = get(ds, f"/-/quote/{ex['past']}.json")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["id"] == ex["past"] and data["status"] == "current"
+    assert data["text"] == ex["past_text"]
+    assert data["span_verified"] is True
+    assert data["speaker"]["name"] == "Sergei Ryabkov"
+    assert data["speaker"]["mention"]["text"] == "Ryabkov"
+    assert data["via_outlet"]["name"] == "Interfax"
+    assert data["publisher"]["name"] == "Al Jazeera"
+    assert data["article"]["date"] == "2016-12-08"
+    assert "text" not in data["article"]
+    assert data["permalink"].endswith(f"/-/quote/{ex['past']}")
+    assert ex["past_text"] in data["citation"]
+
+
+def test_unknown_quote_id_is_a_clear_404(site):
+    ds, _ = site
+    response = get(ds, "/-/quote/q-0000000000")
+    assert response.status_code == 404
+    assert "No quote with the ID q-0000000000" in response.text
+    response = get(ds, "/-/quote/nonsense<x>")
+    assert response.status_code == 404
+    assert "nonsense&lt;x&gt;" in response.text and "<x>" not in response.text
+    response = get(ds, "/-/quote/q-0000000000.json")
+    assert response.status_code == 404
+    assert response.json()["ok"] is False
+
+
+def test_superseded_quote_links_to_the_current_one(site):
+    ds, ex = site
+    page = get(ds, f"/-/quote/{ex['old_same']}").text
+    assert "This quote ID is superseded" in page
+    assert f'<a id="qt-current-link" href="/-/quote/{ex["new_same"]}">' in page
+    data = get(ds, f"/-/quote/{ex['old_same']}.json").json()
+    assert data["status"] == "superseded" and data["superseded_by"] == ex["new_same"]
+    # a quote whose words are gone links to the new version of the article instead
+    page = get(ds, f"/-/quote/{ex['old_gone']}").text
+    assert "does not contain these exact words" in page
+    assert f'href="/-/article/{ex["new_article"]}"' in page
+
+
+# -- article, speaker, outlet pages ------------------------------------------------
+
+
+def test_article_page_highlights_every_quote(site):
+    ds, ex = site
+    response = get(ds, f"/-/article/{ex['aj_article']}")
+    assert response.status_code == 200
+    page = response.text
+    assert marked(page, ex["close"]) == ex["close_text"]
+    assert marked(page, ex["past"]) == ex["past_text"]
+    assert f'href="/-/quote/{ex["close"]}"' in page
+    assert "Russia and the United States are close" in page  # the full text
+    row = get(ds, f"/quotes/articles/{ex['aj_article']}").text
+    assert marked(row, ex["close"]) == ex["close_text"]
+    data = get(ds, f"/-/article/{ex['aj_article']}.json").json()
+    assert {q["id"] for q in data["quotes"]} == {ex["close"], ex["past"]}
+
+
+def test_speaker_page(site):
+    ds, ex = site
+    response = get(ds, f"/-/speaker/{ex['speaker']}")
+    assert response.status_code == 200
+    page = response.text
+    assert "<h1>Sergei Ryabkov</h1>" in page
+    assert "Russian Deputy Foreign Minister" in page
+    for key in ("close", "past", "close2", "wire", "new_same"):
+        assert f'href="/-/quote/{ex[key]}"' in page
+    assert f'href="/-/quote/{ex["old_same"]}"' not in page  # superseded quotes are not listed
+    data = get(ds, f"/-/speaker/{ex['speaker']}.json").json()
+    assert data["counts"]["quotes"] == 6
+    assert data["speaker"]["name"] == "Sergei Ryabkov"
+    assert "Sergei Ryabkov" in get(ds, f"/quotes/speakers/{ex['speaker']}").text
+
+
+def test_outlet_pages(site):
+    ds, ex = site
+    page = get(ds, f"/-/outlet/{ex['interfax']}").text
+    assert "<h1>Interfax</h1>" in page
+    assert f'href="/-/quote/{ex["past"]}"' in page
+    page = get(ds, f"/-/outlet/{ex['aljazeera']}").text
+    assert "<h1>Al Jazeera</h1>" in page
+    assert f'href="/-/article/{ex["aj_article"]}"' in page
+    data = get(ds, f"/-/outlet/{ex['interfax']}.json").json()
+    assert [q["id"] for q in data["carried"]] == [ex["past"]]
+    assert get(ds, "/-/speaker/s-00000000").status_code == 404
+    assert get(ds, "/-/outlet/o-00000000").status_code == 404
+    assert get(ds, "/-/article/a-0000000000").status_code == 404
+
+
+# -- escaping ---------------------------------------------------------------------
+
+
+def test_article_markup_is_escaped(site):
+    ds, ex = site
+    for path in (f"/-/quote/{ex['script']}", f"/-/article/{ex['script_article']}",
+                 f"/quotes/quotes/{ex['script']}", f"/quotes/articles/{ex['script_article']}"):
+        page = get(ds, path).text
+        assert "<script>alert(1)</script>" not in page, path
+        assert "<b>markup</b>" not in page, path
+        assert "&lt;b&gt;markup&lt;/b&gt;" in page, path
+    page = get(ds, f"/-/article/{ex['script_article']}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<a href="x">' not in page
+    page = get(ds, f"/-/quote/{ex['script']}").text
+    assert marked(page, "qt-quote") == ex["script_text"]
+    assert "Unidentified speaker" in page
+
+
+# -- metadata, search, canned queries -----------------------------------------------
+
+
+def test_metadata_describes_every_table_and_column(site):
+    ds, _ = site
+    import sqlite3
+
+    from datasette.utils import parse_metadata
+
+    metadata = parse_metadata(METADATA.read_text())
+    tables = metadata["databases"]["quotes"]["tables"]
+    db = ds.get_database("quotes")
+    conn = sqlite3.connect(db.path)
+    try:
+        for table in ("quotes", "articles", "speakers", "outlets", "speaker_roles", "utterances"):
+            assert tables[table].get("description"), table
+            columns = [r[1] for r in conn.execute(f"pragma table_info([{table}])")]
+            missing = set(columns) - set(tables[table]["columns"])
+            assert not missing, (table, missing)
+    finally:
+        conn.close()
+    index = get(ds, "/quotes.json").json()
+    hidden = {t["name"] for t in index["tables"] if t["hidden"]}
+    assert {"schema_migrations", "quotes_fts", "articles_fts", "quotes_fts_data"} <= hidden
+
+
+def test_labels_show_names_for_foreign_keys(site):
+    ds, ex = site
+    data = get(ds, f"/quotes/quotes.json?_shape=objects&_labels=on&id={ex['close']}").json()
+    row = data["rows"][0]
+    assert row["speaker_id"] == {"value": ex["speaker"], "label": "Sergei Ryabkov"}
+    assert row["article_id"]["label"] == "US AND RUSSIA 'CLOSE' TO DEAL ON SYRIA'S ALEPPO"
+
+
+def test_full_text_search_finds_a_quote(site):
+    ds, ex = site
+    data = get(ds, "/quotes/quotes.json?_search=intensive+document&_shape=objects").json()
+    assert [r["id"] for r in data["rows"]] == [ex["past"]]
+    page = get(ds, "/quotes/quotes").text
+    assert 'name="_search"' in page
+    data = get(ds, "/quotes/articles.json?_search=Hamburg&_shape=objects").json()
+    assert ex["aj_article"] in [r["id"] for r in data["rows"]]
+
+
+@pytest.mark.parametrize("name,params,check", [
+    ("quotes_by_speaker", {"speaker": "Ryabkov"}, lambda rows, ex: len(rows) == 6),
+    ("quotes_by_outlet", {"outlet": "Interfax"}, lambda rows, ex: [r["quote_id"] for r in rows] == [ex["past"]]),
+    ("utterance_trail", {"utterance": "U"}, lambda rows, ex: [r["n"] for r in rows] == [1, 2, 3]
+        and rows[0]["date"] == "2016-12-08" and rows[-1]["publisher"] == "Example Wire"),
+    ("most_quoted_speakers", {}, lambda rows, ex: rows[0]["name"] == "Sergei Ryabkov" and rows[0]["quotes"] == 6),
+    ("via_intermediary", {}, lambda rows, ex: [(r["quote_id"], r["via"]) for r in rows] == [(ex["past"], "Interfax")]),
+    ("unresolved_speakers", {}, lambda rows, ex: ex["script"] in [r["quote_id"] for r in rows]),
+])
+def test_canned_queries_run(site, name, params, check):
+    ds, ex = site
+    from urllib.parse import urlencode
+
+    params = {k: (ex["utterance"] if v == "U" else v) for k, v in params.items()}
+    response = get(ds, f"/quotes/{name}.json?_shape=objects&{urlencode(params)}")
+    assert response.status_code == 200, response.text
+    rows = response.json()["rows"]
+    assert check(rows, ex), rows
+    page = get(ds, f"/quotes/{name}?{urlencode(params)}")
+    assert page.status_code == 200
+
+
+def test_query_results_link_quote_ids(site):
+    ds, ex = site
+    page = get(ds, f"/quotes/via_intermediary").text
+    assert f'<a href="/-/quote/{ex["past"]}">{ex["past"]}</a>' in page
+
+
+def test_permalink_does_not_depend_on_the_database_name(tmp_path):
+    db_path = tmp_path / "renamed-copy.db"
+    ex = build_site_db(db_path)
+    ds = make_datasette(db_path)
+    response = get(ds, f"/-/quote/{ex['close']}")
+    assert response.status_code == 200
+    assert marked(response.text, "qt-quote") == ex["close_text"]
+    assert get(ds, f"/renamed-copy/quotes/{ex['close']}").status_code == 200
+
+
+def test_static_assets(site):
+    ds, _ = site
+    for name in ("quotetrack.css", "quotetrack.js"):
+        assert get(ds, f"/-/quotetrack-static/{name}").status_code == 200
+    assert get(ds, "/-/quotetrack-static/../plugin.py").status_code == 404
+
+
+# -- the publish path ---------------------------------------------------------------
+
+
+def test_publish_merges_the_wal_and_inspects(tmp_path):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from quotetrack.publish.cli import publish
+
+    source = tmp_path / "live.db"
+    ex = build_site_db(source)
+    # a writer with changes still only in the write-ahead log
+    writer = sqlite3.connect(source)
+    try:
+        writer.execute("pragma wal_autocheckpoint = 0")
+        assert writer.execute("pragma journal_mode").fetchone()[0] == "wal"
+        writer.execute("update outlets set aliases = '[\"Interfax news agency\", \"WAL-only\"]' where id = ?",
+                       [ex["interfax"]])
+        writer.commit()
+        assert Path(str(source) + "-wal").stat().st_size > 0
+        out = tmp_path / "build"
+        result = CliRunner().invoke(publish, ["--db", str(source), "--out", str(out), "--port", "8123"])
+        assert result.exit_code == 0, result.output
+    finally:
+        writer.close()
+    published = out / "quotes.db"
+    assert not Path(str(published) + "-wal").exists()
+    conn = sqlite3.connect(published)
+    try:
+        assert conn.execute("pragma journal_mode").fetchone()[0] == "delete"
+        aliases = conn.execute("select aliases from outlets where id = ?", [ex["interfax"]]).fetchone()[0]
+        assert "WAL-only" in aliases
+    finally:
+        conn.close()
+    inspect_data = json.loads((out / "inspect-data.json").read_text())
+    assert inspect_data["quotes"]["tables"]["quotes"]["count"] == 9
+    assert (out / "metadata.yml").read_text() == METADATA.read_text()
+    assert f"datasette serve -i {published} --inspect-file {out / 'inspect-data.json'}" in result.output
+    assert "-p 8123" in result.output
+
+    # and the published copy serves immutably with the same pages
+    from datasette.app import Datasette
+    from datasette.utils import parse_metadata
+
+    make_datasette(published)  # registers the plugin if needed
+    ds = Datasette(immutables=[str(published)], inspect_data=inspect_data,
+                   metadata=parse_metadata(METADATA.read_text()))
+    response = get(ds, f"/-/quote/{ex['close']}")
+    assert response.status_code == 200
+    assert marked(response.text, "qt-quote") == ex["close_text"]
+
+
+def test_publish_refuses_a_missing_or_foreign_database(tmp_path):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from quotetrack.publish.cli import publish
+
+    result = CliRunner().invoke(publish, ["--db", str(tmp_path / "nope.db"), "--out", str(tmp_path / "b")])
+    assert result.exit_code != 0 and "no such database" in result.output
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.close()
+    result = CliRunner().invoke(publish, ["--db", str(other), "--out", str(tmp_path / "b")])
+    assert result.exit_code != 0 and "not a quotetrack database" in result.output
+
+
+def test_sitemap_lists_current_permalinks(site):
+    ds, ex = site
+    response = get(ds, "/sitemap.xml")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/xml")
+    body = response.text
+    assert f"<loc>http://localhost/-/quote/{ex['close']}</loc>" in body
+    assert f"<loc>http://localhost/-/article/{ex['aj_article']}</loc>" in body
+    assert f"<loc>http://localhost/-/speaker/{ex['speaker']}</loc>" in body
+    assert f"/-/quote/{ex['old_same']}<" not in body  # superseded IDs resolve, but are not advertised
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(body)
+
+
+# -- highlight.py (pure functions) --------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from quotetrack.publish.highlight import Span, context_window, highlight, word_diff, word_diff_html  # noqa: E402
+
+
+def _strip(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_highlight_nests_and_escapes():
+    text = 'He said: "<b>A & B</b>" and left.'
+    out = highlight(text, [Span(start=10, end=22, cls="q", attrs=(("id", "x"),)),
+                           Span(start=3, end=7, cls="cue"), Span(start=12, end=13, cls="in")])
+    assert out == ('He <mark class="cue">said</mark>: "<mark class="q" id="x">&lt;b<mark class="in">&gt;</mark>'
+                   'A &amp; B&lt;/b&gt;</mark>" and left.')
+    assert marked(out, "x") == text[10:22]
+
+
+def test_highlight_splits_crossing_spans_and_keeps_ids_unique():
+    out = highlight("abcdefghij", [Span(start=0, end=5, cls="a", attrs=(("id", "A"),)),
+                                   Span(start=3, end=8, cls="b", attrs=(("id", "B"),))])
+    assert out == ('<mark class="a" id="A">abc<mark class="b" id="B">de</mark></mark>'
+                   '<mark class="b qt-cont">fgh</mark>ij')
+
+
+def test_highlight_window_and_bad_spans():
+    text = "0123456789"
+    assert highlight(text, [Span(start=2, end=4), Span(start=5, end=5), Span(start=8, end=20)], 1, 9) == \
+        "1<mark>23</mark>4567<mark>8</mark>"
+    with pytest.raises(ValueError):
+        highlight(text, [Span(start=1, end=2, tag="script")])
+    with pytest.raises(ValueError):
+        highlight(text, [Span(start=1, end=2, attrs=(("onclick x", "y"),))])
+
+
+def test_attribute_values_are_escaped():
+    out = highlight("abc", [Span(start=0, end=3, tag="a", attrs=(("href", '"><script>'),))])
+    assert out == '<a href="&quot;&gt;&lt;script&gt;">abc</a>'
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab <>&\"'\n", min_size=1, max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=5))
+def test_highlight_keeps_the_text_and_outer_spans_whole(text, pairs):
+    spans = [Span(start=min(a, b), end=max(a, b), cls=f"s{i}", attrs=(("id", f"s{i}"),))
+             for i, (a, b) in enumerate(pairs)]
+    out = highlight(text, spans)
+    assert _strip(out) == text
+    assert "<script" not in out.replace("&lt;script", "")
+    for i, s in enumerate(spans):
+        lo, hi = max(0, s.start), min(len(text), s.end)
+        crossing = any(o.start < hi < o.end and o.start > lo or o.start < lo < o.end < hi
+                       for o in spans if o is not s and o.end > o.start)
+        if lo < hi and not crossing and f'id="s{i}"' in out:
+            # an element that crosses nothing holds exactly its text (when the same
+            # extent appears twice, each one still does)
+            assert marked(out, f"s{i}") == text[lo:hi]
+
+
+def test_word_diff_round_trips():
+    a, b = "We are close, but I want to warn", "We are close but want to warn them"
+    diff = word_diff(a, b)
+    assert "".join(t for op, t in diff if op != "+") == a
+    assert "".join(t for op, t in diff if op != "-") == b
+    assert word_diff_html("x <y>", "x <z>") == "x <del>&lt;y&gt;</del><ins>&lt;z&gt;</ins>"
+
+
+def test_context_window_covers_the_spans_and_snaps_to_lines():
+    text = "first line\n\nsecond line with the quote in it\n\nthird line\n\nfourth"
+    start = text.index("quote")
+    lo, hi = context_window(text, start, start + 5, chars=5)
+    assert text[lo:hi] == "second line with the quote in it"
+    cue = Span(start=text.index("third"), end=text.index("third") + 5)
+    lo, hi = context_window(text, start, start + 5, chars=5, spans=[cue])
+    assert text[lo:hi].startswith("second") and "third line" in text[lo:hi]
+
+
+def test_other_databases_are_left_alone(tmp_path):
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    db_path = tmp_path / "quotes.db"
+    ex = build_site_db(db_path)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("create table quotes (id text primary key, words text)")
+    conn.execute("insert into quotes values ('q-0000000000', 'not ours')")
+    conn.commit()
+    conn.close()
+    make_datasette(db_path)
+    ds = Datasette([str(other), str(db_path)])
+    page = get(ds, "/other/quotes/q-0000000000")
+    assert page.status_code == 200 and "not ours" in page.text and "Cite this quote" not in page.text
+    assert get(ds, "/-/quote/q-0000000000").status_code == 404
+    assert get(ds, f"/-/quote/{ex['close']}").status_code == 200
+
+
+# -- the real pipeline's database ------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_every_page_of_the_ingested_sample_corpus(request):
+    """Every quote, article, speaker and outlet page of the sample corpus, ingested for real."""
+    import sqlite3
+    from urllib.parse import urlencode
+
+    from datasette.utils import parse_metadata
+
+    from quotetrack.errors import QuotetrackError
+
+    try:
+        from quotetrack.models import check_model_files
+
+        check_model_files()
+    except (ImportError, QuotetrackError) as error:
+        pytest.skip(f"the bundled Stanza models are not complete yet: {error}")
+    sample_db = request.getfixturevalue("sample_db")  # tests/conftest.py: the real pipeline
+    ds = make_datasette(sample_db)
+    conn = sqlite3.connect(sample_db)
+    conn.row_factory = sqlite3.Row
+    try:
+        quotes = conn.execute("select * from quotes where status = 'current'").fetchall()
+        articles = conn.execute("select id from articles where status = 'current'").fetchall()
+        speakers = conn.execute("select id from speakers").fetchall()
+        outlets = conn.execute("select id from outlets").fetchall()
+        any_utterance = conn.execute("select id from utterances order by quote_count desc").fetchone()
+    finally:
+        conn.close()
+    assert quotes and articles and speakers
+    for q in quotes:
+        response = get(ds, f"/-/quote/{q['id']}")
+        assert response.status_code == 200, q["id"]
+        assert marked(response.text, "qt-quote") == q["text"], q["id"]
+        assert "✓ exact span" in response.text
+        assert get(ds, f"/-/quote/{q['id']}.json").json()["span_verified"] is True
+    overlapping = {q["id"] for q in quotes for o in quotes
+                   if o["id"] != q["id"] and o["article_id"] == q["article_id"]
+                   and o["start_char"] < q["end_char"] and q["start_char"] < o["end_char"]}
+    for (article_id,) in articles:
+        page = get(ds, f"/-/article/{article_id}")
+        assert page.status_code == 200
+        for q in quotes:
+            if q["article_id"] == article_id and q["id"] not in overlapping:
+                assert marked(page.text, q["id"]) == q["text"]
+    for (speaker_id,) in speakers:
+        assert get(ds, f"/-/speaker/{speaker_id}").status_code == 200
+    for (outlet_id,) in outlets:
+        assert get(ds, f"/-/outlet/{outlet_id}").status_code == 200
+    params = {"speaker": "Ryabkov", "outlet": "Al Jazeera",
+              "utterance": any_utterance["id"] if any_utterance else "u-0000000000"}
+    queries = parse_metadata(METADATA.read_text())["databases"]["quotes"]["queries"]
+    for name, query in queries.items():
+        wanted = {k: v for k, v in params.items() if f":{k}" in query["sql"]}
+        response = get(ds, f"/quotes/{name}.json?_shape=objects&{urlencode(wanted)}")
+        assert response.status_code == 200, (name, response.text)
+    ryabkov = get(ds, "/quotes/quotes_by_speaker.json?_shape=objects&speaker=Ryabkov").json()["rows"]
+    assert any(r["text"].startswith("We are close to reaching") for r in ryabkov)
+
+
+def test_retyped_ids_redirect_to_the_canonical_one(site):
+    ds, ex = site
+    qid = ex["close"]  # q-sh60jgyd3p
+    for typed in (qid.upper(), qid.replace("0", "o"), qid.replace("0", "O").upper()):
+        response = get(ds, f"/-/quote/{typed}")
+        assert response.status_code == 301, typed
+        assert response.headers["location"] == f"/-/quote/{qid}"
+    response = get(ds, f"/-/quote/{qid.upper()}.json")
+    assert response.headers["location"] == f"/-/quote/{qid}.json"
