@@ -38,6 +38,14 @@ ORG_WORDS = frozenset(
     coalition alliance party group authorities authority administration regime embassy
     command company corporation bank court parliament senate congress un nato
     white house pentagon cabinet federation movement front brigade brigades
+    states nations republic kingdom emirates ministries unions institute foundation
+    """.split()
+)
+# calendar words are never part of a name ("World Monday 05/December/2016")
+NOT_NAME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december
     """.split()
 )
 OUTLET_WORDS = frozenset(
@@ -51,6 +59,7 @@ GROUP_WORDS = frozenset(
     rebels residents activists civilians fighters witnesses officials sources diplomats
     analysts experts people protesters militants insurgents troops soldiers opposition
     doctors medics volunteers refugees locals citizens monitors workers
+    correspondents journalists reporters factions groups families parents
     """.split()
 )
 # said of the source right after its mention ("an official, who declined to be identified")
@@ -60,7 +69,8 @@ ANONYMITY_CLAUSES = (
 )
 # in the mention itself
 ANONYMOUS_WORDS = ("anonymous", "unnamed", "unidentified", "a source", "one source", "sources")
-_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some", "two", "three"}
+_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some", "two", "three",
+                "and", "but", "or"}
 _PREFIXES = ("al-", "el-", "al ", "el ")
 
 
@@ -106,7 +116,13 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         prev = words[i - 1].lower() if i > 0 else ""
-        if not _is_capitalised(word) or word.lower().strip(",") in TITLE_WORDS or word.isupper() and len(word) > 1 and i < len(words) - 1:
+        low = word.lower().strip(",")
+        if (
+            not _is_capitalised(word)
+            or low in TITLE_WORDS
+            or low in NOT_NAME_WORDS
+            or (word.isupper() and len(word) > 1 and i < len(words) - 1)
+        ):
             break
         name_words.insert(0, word)
         if prev == "of":
@@ -149,15 +165,18 @@ def looks_anonymous(mention: str, following: str = "") -> bool:
 
 def mention_type(mention: str, name: str | None, role: str | None) -> str:
     """person / organisation / outlet / anonymous / group / unknown, from the words."""
-    low_words = set(fold(mention).split())
-    last = fold(mention).split()[-1:] or [""]
-    if low_words & OUTLET_WORDS and not name_is_person(name, role):
-        return "outlet"
+    folded = fold(mention).split()
+    low_words, last = set(folded), (folded[-1:] or [""])[0]
     if looks_anonymous(mention):
         return "anonymous"
-    if last[0] in GROUP_WORDS and not name:
+    if last in GROUP_WORDS and not name:
         return "group"
-    if last[0] in ORG_WORDS or (name and name.isupper() and len(name) > 1):
+    if low_words & OUTLET_WORDS and not name_is_person(name, role):
+        return "outlet"
+    if last in ORG_WORDS or (name and name.isupper() and len(name) > 1):
+        return "organisation"
+    # "the United States", "the Syrian Observatory": people's names take no article
+    if name and folded[:1] == ["the"] and not (role and set(fold(role).split()) & TITLE_WORDS):
         return "organisation"
     if name_is_person(name, role):
         return "person"

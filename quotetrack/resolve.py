@@ -31,7 +31,6 @@ from .names import (
     fold,
     looks_anonymous,
     mention_type,
-    name_is_person,
     name_parts,
     split_name_role,
 )
@@ -95,12 +94,13 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
             if word is not None and word.upos == "PROPN":
                 run.append(word)
                 continue
-            if len(run) >= 2:
+            before = sent.words[run[0].index - 1] if run and run[0].index > 0 else None
+            # "the United States": people's names take no article
+            if len(run) >= 2 and not (before and before.lemma.lower() == "the"):
                 start = run[0].start_char
-                # take an adjectival or title word just before ("Russian Deputy ...")
                 mention = doc.text[start : run[-1].end_char]
                 name, role = split_name_role(mention)
-                if name and name_is_person(name, role):
+                if name and mention_type(mention, name, role) == "person":
                     found.append(_Known(name, role, "person", start))
             run = []
     return found

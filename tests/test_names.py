@@ -16,6 +16,8 @@ from quotetrack.names import acronym, fold, mention_type, name_parts, split_name
         ("the official", None, "official"),
         ("he", None, None),
         ("Ryabkov", "Ryabkov", None),
+        ("and Assad's government", None, "Assad's government"),
+        ("World Monday", None, "World Monday"),
     ],
 )
 def test_names_and_roles_are_kept_apart(mention, name, role):
@@ -34,6 +36,9 @@ def test_names_and_roles_are_kept_apart(mention, name, role):
         ("one opposition official, who declined to be identified", "anonymous"),
         ("the rebels", "group"),
         ("residents", "group"),
+        ("Media correspondents", "group"),
+        ("The United States", "organisation"),
+        ("the Syrian Observatory", "organisation"),
     ],
 )
 def test_mention_types(mention, type_):
