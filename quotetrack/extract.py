@@ -13,17 +13,22 @@ The stage works in three steps (see :func:`extract_quotes`):
    content clause (``ccomp``, fronted ``parataxis``, object for ``deny`` /
    ``call for``), ``X was quoted as saying``, ``X is reported to have said``,
    ``according to X`` - with its speaker noun phrase and intermediary outlet.
-3. **Quotes**: each quote-mark span is tied to an attribution (its content, a
-   cue next to it, a dash line below a pull quote, a colon before it, or the
-   previous quote it continues); an attribution whose content holds quoted
+3. **Quotes**: each quote-mark span is tied to an attribution - the cue that
+   frames it (`"…," X said`, `X said: "…"`, any verb before a colon), the cue
+   whose parsed content it is, a cue elsewhere in its sentence, a dash line
+   below a pull quote, a colon ending the sentence before it, or the quote just
+   before it that it continues; an attribution whose content holds quoted
    fragments becomes one *mixed* quote; the other attributions are *indirect*
    quotes. Marked spans with no attribution (headlines, scare quotes) are dropped.
 
-Rule names (``Quote.rule``): ``direct:content`` (the parse links the quote to its
-cue), ``direct:cue-after``, ``direct:cue-before``, ``direct:colon``,
-``direct:dash-line``, ``direct:continuation``, ``indirect:ccomp``,
-``indirect:parataxis``, ``indirect:xcomp``, ``indirect:object``,
-``according-to``, ``mixed:<the indirect rule>``.
+Rule names (``Quote.rule``): ``direct:cue-after``, ``direct:cue-before``,
+``direct:colon``, ``direct:dash-line``, ``direct:continuation``,
+``indirect:ccomp`` (a content clause, also that-less clauses misparsed as
+xcomp or relative clauses), ``indirect:parataxis`` (``…, X said``),
+``indirect:fronted`` (content before ``, X said.`` found by position),
+``indirect:xcomp`` (``urged X to …``), ``indirect:object`` (``denied the
+claims``, ``called for a truce``, ``spoke about …``, ``called X "Y"``),
+``according-to``, and ``mixed:<the indirect rule>``.
 """
 
 from __future__ import annotations
@@ -68,11 +73,11 @@ class MarkSpan:
     unclosed: bool = False
 
 
-def _mark_roles(text: str, i: int) -> tuple[bool, bool]:
-    """(can open, can close) for the quote mark at ``text[i]``, from its neighbours."""
-    ch = text[i]
+def _mark_roles(text: str, i: int, length: int = 1) -> tuple[bool, bool]:
+    """(can open, can close) for the quote mark at ``text[i:i+length]``, from its neighbours."""
+    ch = text[i] if length == 1 else '"'  # '' and `` are double marks
     prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    nxt = text[i + length] if i + length < len(text) else "\n"
     marks = DOUBLE_MARKS + SINGLE_MARKS
     left_open = prev.isspace() or prev in _LEFT_CONTEXT or prev in marks
     right_open = nxt.isspace() or nxt in _RIGHT_CONTEXT or nxt in marks
@@ -103,14 +108,17 @@ def _possessive_s(text: str, i: int) -> bool:
     )
 
 
-def _pair_marks(text: str, marks: Sequence[int], family: str) -> tuple[list[tuple[int, int]], int | None]:
+def _pair_marks(text: str, marks: Sequence[int], family: str,
+                lengths: dict[int, int] | None = None) -> tuple[list[tuple[int, int]], int | None]:
     """Pair the marks of one family in one paragraph.
 
     Returns the (open, close) pairs and the position of a mark left open at the
     paragraph's end (None if all closed). A stray opener that is never closed
     and does not start the paragraph is skipped so later quotes are still found.
+    ``lengths``: marks longer than one character (``''``).
     """
-    roles = [_mark_roles(text, i) for i in marks]
+    lengths = lengths or {}
+    roles = [_mark_roles(text, i, lengths.get(i, 1)) for i in marks]
     pairs: list[tuple[int, int]] = []
     open_idx: int | None = None
     k = 0
@@ -128,7 +136,7 @@ def _pair_marks(text: str, marks: Sequence[int], family: str) -> tuple[list[tupl
             open_idx = None
         k += 1
     if open_idx is not None:
-        rest_pairs, rest_open = _pair_marks(text, marks[open_idx + 1:], family)
+        rest_pairs, rest_open = _pair_marks(text, marks[open_idx + 1:], family, lengths)
         if rest_pairs:
             # the opener was stray: keep what pairs up after it
             return pairs + rest_pairs, rest_open
@@ -154,6 +162,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+
+_DOUBLE_RE = re.compile("''|``|[" + DOUBLE_MARKS + "]")
+
+
+def _marks_in(text: str, start: int, end: int, family: str) -> dict[int, int]:
+    """Position -> length of the quote marks of a family in ``text[start:end]``.
+
+    Two apostrophes or backquotes (``''``, ````` `` `````), as some newswires
+    write them, are one double mark."""
+    doubled = {m.start(): m.end() - m.start() for m in _DOUBLE_RE.finditer(text, start, end)}
+    if family == "double":
+        return doubled
+    inside = {i + 1 for i, n in doubled.items() if n == 2}
+    return {i: 1 for i in range(start, end)
+            if text[i] in SINGLE_MARKS and i not in doubled and i not in inside}
+
+
 def find_quote_spans(text: str) -> list[MarkSpan]:
     """Every quoted span of ``text`` in order, from its quote marks alone.
 
@@ -164,29 +189,30 @@ def find_quote_spans(text: str) -> list[MarkSpan]:
     """
     paras = _paragraph_bounds(text)
     spans: list[MarkSpan] = []
-    for family, chars in (("double", DOUBLE_MARKS), ("single", SINGLE_MARKS)):
+    for family in ("double", "single"):
         masked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
         carried = False  # the previous paragraph left a quote open
         for p, (p_start, p_end) in enumerate(paras):
-            marks = [
-                i for i in range(p_start, p_end)
-                if text[i] in chars and not any(a <= i <= b for a, b in masked)
-            ]
-            reopens = bool(marks) and marks[0] == p_start and _mark_roles(text, p_start)[0]
-            pairs, left_open = _pair_marks(text, marks, family)
+            lengths = {i: n for i, n in _marks_in(text, p_start, p_end, family).items()
+                       if not any(a <= i <= b for a, b in masked)}
+            marks = sorted(lengths)
+            reopens = bool(marks) and marks[0] == p_start and _mark_roles(text, p_start, lengths[p_start])[0]
+            pairs, left_open = _pair_marks(text, marks, family, lengths)
             found = []
             for o, c in pairs:
-                s, e = _trim(text, o + 1, c)
+                s, e = _trim(text, o + lengths[o], c)
                 if e > s:
                     found.append(MarkSpan(s, e, o, c, family))
             if left_open is not None:
                 nxt = paras[p + 1] if p + 1 < len(paras) else None
+                next_marks = _marks_in(text, nxt[0], nxt[1], family) if nxt else {}
                 next_reopens = (
-                    nxt is not None and text[nxt[0]] in chars and _mark_roles(text, nxt[0])[0]
+                    nxt is not None and nxt[0] in next_marks
+                    and _mark_roles(text, nxt[0], next_marks[nxt[0]])[0]
                 )
                 at_start = left_open == p_start or text[p_start:left_open].rstrip().endswith(":")
                 if next_reopens or at_start:
-                    s, e = _trim(text, left_open + 1, p_end)
+                    s, e = _trim(text, left_open + lengths[left_open], p_end)
                     if e > s:
                         found.append(MarkSpan(s, e, left_open, None, family, unclosed=True))
             if carried and reopens and found and found[0].open_at == p_start:
@@ -242,24 +268,37 @@ class _Tree:
     def subtree(self, w: Word, skip: Iterable[Word] = ()) -> list[Word]:
         """``w`` and its descendants, leaving out the subtrees of ``skip``."""
         skip_ids = {s.id for s in skip}
-        out, stack = [], [w]
+        out, stack, seen = [], [w], set()
         while stack:
             x = stack.pop()
-            if x.id in skip_ids:
+            if x.id in skip_ids or x.id in seen:  # seen: a broken parse may loop
                 continue
+            seen.add(x.id)
             out.append(x)
             stack.extend(self.kids.get(x.id, []))
         return sorted(out, key=lambda x: x.id)
 
 
 def _run_around(words: list[Word], anchor: Word, sent: Sentence) -> list[Word]:
-    """The longest run of consecutive words (by id) from ``words`` that holds ``anchor``."""
+    """The longest run of consecutive words (by id) from ``words`` that holds ``anchor``.
+
+    Punctuation between two words of the run joins it even when the parser hung
+    it elsewhere (quote marks and commas are often attached to the main verb)."""
     ids = {w.id for w in words}
+    n = len(sent.words)
+
+    def bridge(i: int, step: int) -> int:
+        """The next id from ``i`` in direction ``step`` past punctuation, if it is in the run."""
+        j = i + step
+        while 1 <= j <= n and j not in ids and sent.word(j).upos == "PUNCT":
+            j += step
+        return j if j in ids else i
+
     lo = hi = anchor.id
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
+    while (nxt := bridge(lo, -1)) != lo:
+        lo = nxt
+    while (nxt := bridge(hi, 1)) != hi:
+        hi = nxt
     return [sent.word(i) for i in range(lo, hi + 1)]
 
 
@@ -281,10 +320,6 @@ def _strip_edges(words: list[Word], text: str) -> list[Word]:
 
     while words and (
         (words[0].upos == "PUNCT" and not keep_mark(0))
-        or (words[0].deprel == "mark" and words[0].lower_text in ("that", "whether", "if"))
-        or words[0].deprel == "cc"
-    ) if hasattr(Word, "lower_text") else words and (
-        (words[0].upos == "PUNCT" and not keep_mark(0))
         or (words[0].deprel == "mark" and words[0].text.lower() in ("that", "whether"))
         or words[0].deprel == "cc"
     ):
@@ -298,12 +333,26 @@ def _span_of(words: list[Word]) -> tuple[int, int] | None:
     return (words[0].start_char, words[-1].end_char) if words else None
 
 
+_HYPHEN_RE = re.compile(r"[-–]\w[\w.'’]*")
+
+
+def _glue_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span over words its tokenizer split at hyphens (``al`` + ``-Assad``)."""
+    while (m := _HYPHEN_RE.match(text, end)) is not None:
+        end = m.end()
+    while start > 1 and text[start - 1] in "-–" and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".'’"):
+            start -= 1
+    return start, end
+
+
 def _mention(doc: ParsedDoc, words: list[Word], head: Word) -> Mention | None:
     if not words:
         return None
-    s, e = words[0].start_char, words[-1].end_char
-    return Mention(start_char=s, end_char=e, text=doc.text[s:e],
-                   head_start=head.start_char, head_end=head.end_char)
+    s, e = _glue_hyphens(doc.text, words[0].start_char, words[-1].end_char)
+    hs, he = _glue_hyphens(doc.text, head.start_char, head.end_char)
+    return Mention(start_char=s, end_char=e, text=doc.text[s:e], head_start=hs, head_end=he)
 
 
 _NP_SKIP = ("acl:relcl", "parataxis", "advcl", "ccomp", "punct", "dep", "discourse", "list")
@@ -317,7 +366,9 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
     for k in tree.children(head):
         sub = tree.subtree(k)
         overlaps = any(a < sub[-1].end_char and sub[0].start_char < b for a, b in avoid)
-        if overlaps or (k.deprel in _NP_SKIP and k.deprel != "punct"):
+        timeish = k.deprel.startswith(("obl", "nmod:tmod")) or (
+            k.deprel.startswith("nmod") and k.lemma.lower() in lexicon.TIME_WORDS)
+        if overlaps or (k.deprel in _NP_SKIP and k.deprel != "punct") or k.deprel == "case" or timeish:
             skip.append(k)
         elif k.deprel == "acl" and any(
             lexicon.is_speech_verb(x.lemma) and x.upos == "VERB" for x in sub
@@ -330,7 +381,18 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
         words = words[:-1]
     while words and words[0].upos == "PUNCT":
         words = words[1:]
-    return _mention(doc, words, head)
+    # a capitalised title the parser hung elsewhere: "Russian" in "Russian Deputy … Ryabkov"
+    while words and head.upos == "PROPN" and words[0].index > 0:
+        prev = tree.sent.words[words[0].index - 1]
+        if prev.upos not in ("PROPN", "ADJ") or not prev.text[:1].isupper() or prev.head == 0 \
+                or any(a <= prev.start_char < b for a, b in avoid):
+            break
+        words = [prev] + words
+    flat = tree.children(head, "flat")
+    name_head = max(flat, key=lambda w: w.id) if flat and head.upos == "PROPN" else head
+    if words and not (words[0].start_char <= name_head.start_char < words[-1].end_char):
+        name_head = head
+    return _mention(doc, words, name_head)
 
 
 def _is_outlet(doc: ParsedDoc, tree: _Tree, head: Word) -> bool:
@@ -354,19 +416,23 @@ def _is_outlet(doc: ParsedDoc, tree: _Tree, head: Word) -> bool:
     return lexicon.names_seed_outlet(doc.text[s:e])
 
 
-def _subject(tree: _Tree, verb: Word) -> Word | None:
+def _subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> Word | None:
     """The subject of ``verb``, climbing to the governing verb for subjectless
     participles and infinitives (``adding that``, ``continued, adding``), and from
-    a relative pronoun to the noun it modifies (``officials who said``)."""
+    a relative pronoun to the noun it modifies (``officials who said``). A word
+    inside quote marks (``quoted``) is never the subject: ``we``/``I`` in a quote
+    do not speak it."""
     w, seen = verb, 0
     while w is not None and seen < 4:
-        subj = tree.children(w, "nsubj")
+        subj = [k for k in tree.children(w, "nsubj") if not any(a <= k.start_char < b for a, b in quoted)]
+        if tree.children(w, "nsubj") and not subj:
+            return None
         if subj:
-            s = subj[0]
+            s = min(subj, key=lambda k: abs(k.id - w.id))  # the nearest, if the parse gave several
             if s.feats and "PronType=Rel" in s.feats and w.deprel.startswith("acl"):
                 return tree.head(w)
             return s
-        if w.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl", "ccomp") and w.head:
+        if w.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl", "ccomp", "dep") and w.head:
             if w.deprel.startswith("acl"):
                 return tree.head(w)
             w = tree.head(w)
@@ -381,11 +447,13 @@ def _has_particle(tree: _Tree, verb: Word) -> bool:
     need = lexicon.VERB_PARTICLES.get(verb.lemma.lower())
     if not need:
         return True
+    if verb.lemma.lower() == "call" and any(k.deprel in ("xcomp", "dep") and k.id > verb.id for k in tree.children(verb)):
+        return True  # "called Clinton 'crooked'": naming is reporting too
     for k in tree.children(verb):
         if k.deprel == "compound:prt" and k.text.lower() in need:
             return True
-        if k.deprel.startswith("obl") or k.deprel == "obj":
-            if any(c.deprel == "case" and c.text.lower() in need for c in tree.children(k)):
+        if k.deprel.split(":")[0] in ("obl", "obj", "advcl", "nmod"):
+            if any(c.deprel in ("case", "mark") and c.text.lower() in need for c in tree.children(k)):
                 return True
     return False
 
@@ -400,8 +468,15 @@ def _second_hand_head(tree: _Tree, cue: Word) -> Word | None:
     head = tree.head(cue)
     if head is None or cue.deprel.split(":")[0] not in ("advcl", "xcomp"):
         return None
-    if head.lemma.lower() in ("quote", "report", "cite", "say", "understand", "believe") and head.upos == "VERB":
-        return head
+    if head.upos != "VERB":
+        return None
+    lemma = head.lemma.lower()
+    as_mark = any(k.text.lower() == "as" for k in tree.children(cue, "mark"))
+    passive = any(k.deprel in ("nsubj:pass", "aux:pass") for k in tree.children(head))
+    if lemma in ("quote", "cite") and as_mark:
+        return head  # "X was quoted as saying", "Interfax quoted X as saying"
+    if lemma in ("report", "say", "understand", "believe", "quote") and passive and cue.deprel.startswith("xcomp"):
+        return head  # "X is reported to have said"
     return None
 
 
@@ -423,6 +498,18 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     ccomp = [k for k in tree.children(cue, "ccomp") if k.upos != "PUNCT"]
     if not ccomp and top is not cue:
         ccomp = tree.children(top, "ccomp")
+    if not ccomp and cue.lemma.lower() != "call":
+        # a clause parsed as xcomp with its own subject: "said she hoped …" (UD v1
+        # parsers); the clause runs on through the cue's later dependents
+        xc = [k for k in tree.children(cue, "xcomp") if tree.children(k, "nsubj") and k.id > cue.id]
+        if xc:
+            words = []
+            for k in tree.children(cue):
+                if k.id >= xc[0].id and k.upos != "PUNCT" and k.id not in cues:
+                    words += tree.subtree(k, nested(k))
+            return words, xc[0], "ccomp"
+    if not ccomp:
+        ccomp = _clause_misread_as_relative(tree, cue)
     if ccomp:
         head = ccomp[0]
         return tree.subtree(head, nested(head)), head, "ccomp"
@@ -437,6 +524,13 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         between = [w for w in tree.sent.words if min(k.id, cue.id) < w.id < max(k.id, cue.id)]
         if k.id < cue.id or any(w.text in ":" + DOUBLE_MARKS + SINGLE_MARKS for w in between):
             return tree.subtree(k, nested(k)), k, "parataxis"
+    fronted = _fronted_by_position(tree, cue, top)
+    if fronted:
+        return fronted
+    if cue.lemma.lower() == "call":
+        naming = _naming_content(tree, cue)
+        if naming:
+            return naming
     if cue.lemma.lower() in ("urge", "ask", "tell", "call", "warn", "order", "instruct", "advise",
                              "promise", "pledge", "vow", "threaten", "agree", "demand", "remind"):
         xcomp = [k for k in tree.children(cue, "xcomp") if k.upos in ("VERB", "AUX", "ADJ")]
@@ -447,7 +541,27 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
             if obj:
                 words = sorted(tree.subtree(obj[0]) + words, key=lambda w: w.id)
             return words, head, "xcomp"
+    if cue.lemma.lower() in lexicon.TOPIC_VERBS:
+        for k in tree.children(cue, "obl", "nmod"):
+            cases = [c.text.lower() for c in tree.children(k, "case")]
+            if k.id > cue.id and any(c in lexicon.TOPIC_PREPOSITIONS for c in cases) \
+                    and k.lemma.lower() not in lexicon.TIME_WORDS and k.upos != "NUM":
+                return tree.subtree(k, nested(k) + tree.children(k, "case")), k, "object"
+    after = _clause_after_by_position(tree, cue, cues)
+    if after:
+        return after
     if cue.lemma.lower() in lexicon.NP_CONTENT_VERBS:
+        objs = [k for k in tree.children(cue, "obj") if k.id > cue.id]
+        as_phrases = [
+            k for k in tree.children(cue, "obl", "xcomp", "advcl")
+            if any(c.text.lower() == "as" for c in tree.children(k, "case", "mark"))
+            or (k.deprel == "xcomp" and cue.lemma.lower() == "call")
+        ]
+        if objs and as_phrases:  # "described the retaking of Aleppo as a 'huge step'"
+            words = tree.subtree(objs[0], nested(objs[0]))
+            for k in as_phrases:
+                words += tree.subtree(k, nested(k))
+            return sorted(words, key=lambda w: w.id), objs[0], "object"
         for k in tree.children(cue, "obj", "obl"):
             if k.deprel.startswith("obl"):
                 cases = [c.text.lower() for c in tree.children(k, "case")]
@@ -457,8 +571,122 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
                     continue
             if k.id < cue.id:
                 continue
-            return tree.subtree(k, nested(k)), k, "object"
+            return tree.subtree(k, nested(k) + tree.children(k, "case")), k, "object"
     return None
+
+
+_TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
+
+
+def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
+    """``The Kremlin said on Wednesday that …``, ``told Reuters intense fighting
+    was …`` when the parse does not link the clause to the cue (small parsers
+    often read it as ``conj`` or ``obj``): the words after the cue - past its
+    time/place modifiers, the addressee of ``tell``, and ``that`` - up to the
+    end of the sentence or the next cue, when they hold a verb of their own."""
+    words = [w for w in tree.sent.words if w.id > cue.id]
+    i = 0
+    own_words = set()
+    for k in tree.children(cue):
+        sub = tree.subtree(k)
+        # the cue's own short modifiers ("on Wednesday"), not a clause misread as one
+        if k.deprel.split(":")[0] in ("obl", "advmod", "compound") and not any(
+            x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in sub
+        ):
+            own_words.update(x.id for x in sub)
+    addressee_done = cue.lemma.lower() not in _TELL_VERBS
+    while i < len(words):
+        w = words[i]
+        if w.id in own_words or w.upos == "PUNCT" and w.text in ",":
+            i += 1
+            continue
+        if not addressee_done and w.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ"):
+            # the addressee: up to its head noun
+            j = i
+            while j < len(words) and words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON") and \
+                    not (words[j].upos in ("NOUN", "PROPN", "PRON") and j + 1 < len(words)
+                         and words[j + 1].upos in ("NOUN", "PROPN", "PRON", "DET", "SCONJ", "ADJ")):
+                j += 1
+            i = j + 1
+            addressee_done = True
+            continue
+        break
+    rest = words[i:]
+    if rest and rest[0].text.lower() == "that" and rest[0].upos in ("SCONJ", "PRON", "DET", "ADP"):
+        rest = rest[1:]
+    out = []
+    for w in rest:
+        if w.id in cues or (w.text in ",;" and out and any(x.id in cues for x in rest[rest.index(w) + 1:rest.index(w) + 4])):
+            break
+        out.append(w)
+    while out and out[-1].upos == "PUNCT":
+        out.pop()
+    verbs = [w for w in out if w.upos in ("VERB", "AUX")]
+    if len(out) < 3 or not verbs or out[0].upos in ("ADP", "PART") or out[0].text.lower() in ("to", "of", "for", "about"):
+        return None
+    return out, out[0], "ccomp"
+
+
+def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
+    """``told a news conference they are …``: a that-less content clause the
+    parser hung on the object as a relative clause. Taken as the content when
+    it has its own subject and no relative pronoun."""
+    for obj in tree.children(cue, "obj", "iobj"):
+        for k in tree.children(obj, "acl:relcl"):
+            subj = tree.children(k, "nsubj")
+            first = min(tree.subtree(k), key=lambda w: w.id)
+            rel = any(w.feats and "PronType=Rel" in w.feats for w in tree.subtree(k) if w.id <= k.id)
+            if subj and not rel and first.id > obj.id and first.upos != "PUNCT":
+                return [k]
+    return []
+
+
+def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word], Word, str] | None:
+    """``CONTENT, officials said [on Monday].`` when the parse does not link the
+    content to the cue: the cue ends the sentence (only its modifiers follow),
+    its subject comes right before it after a comma, and everything before that
+    comma is the content."""
+    if cue.lemma.lower() in ("call", "ask", "urge"):
+        return None
+    subj = [k for k in tree.children(top, "nsubj") if k.id < top.id][-1:]
+    if not subj:
+        return None
+    tail = [w for w in tree.sent.words if w.id > top.id and w.upos != "PUNCT"]
+    if len(tail) > 6 or any(w.upos in ("VERB", "AUX") for w in tail):
+        return None  # the cue does not end its sentence
+    start = min(w.id for w in tree.subtree(subj[0]) if w.upos != "PUNCT" or w.id == subj[0].id)
+    while start > 2 and tree.sent.word(start - 1).upos in ("PROPN", "ADJ", "DET") \
+            and tree.sent.word(start - 1).id not in {x.id for x in tree.subtree(subj[0])}:
+        start -= 1  # a title the parser hung elsewhere ("Russian" in "Russian Deputy … Ryabkov")
+    between = [tree.sent.word(i) for i in range(start, top.id)]
+    if any(w.upos in ("VERB",) and w.id != top.id for w in between) or start < 3:
+        return None
+    comma = tree.sent.word(start - 1)
+    if comma.text not in ",—–" + DOUBLE_MARKS + SINGLE_MARKS:
+        return None
+    words = [tree.sent.word(i) for i in range(1, start - 1)]
+    anchor = next((w for w in words if w.upos != "PUNCT"), None)
+    return (words, anchor, "fronted") if anchor else None
+
+
+def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+    """``called Trump "unhinged"``, ``calling him a political opportunist``: the
+    named thing and what it was called (obj/xcomp/dep after the verb), and
+    ``called for the overthrow of Assad`` (a ``for`` phrase)."""
+    kids = [k for k in tree.children(cue) if k.id > cue.id]
+    for k in kids:
+        marks = [c.text.lower() for c in tree.children(k, "case", "mark")]
+        if "for" in marks and k.deprel.split(":")[0] in ("obl", "advcl", "nmod"):
+            words = [w for w in tree.subtree(k) if w.text.lower() != "for" or w.head != k.id]
+            return words, k, "object"
+    pred = [k for k in kids if k.deprel in ("xcomp", "dep") and k.upos in ("ADJ", "NOUN", "PROPN", "VERB")]
+    if not pred:
+        return None
+    words = []
+    for k in kids:
+        if k.deprel in ("obj", "iobj", "xcomp", "dep") and k.id <= pred[-1].id:
+            words += tree.subtree(k)
+    return sorted(words, key=lambda w: w.id), pred[0], "object"
 
 
 def _cue_span(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word) -> Cue:
@@ -497,7 +725,9 @@ def _outlet_near(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word, speaker: Wor
     modifiers, outside the content."""
     anchors = {cue.id, top.id}
     clause = top
-    while clause.deprel.split(":")[0] in ("advcl", "xcomp", "conj") and clause.head:
+    for _ in range(4):
+        if clause.deprel.split(":")[0] not in ("advcl", "xcomp", "conj") or not clause.head:
+            break
         clause = tree.head(clause)
         anchors.add(clause.id)
     anchors.add(clause.id)
@@ -551,14 +781,36 @@ def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
         if source is None:
             objs = tree.children(w, "obl", "obj", "nmod")
             source = objs[0] if objs else None
-        if source is None:
-            continue
-        pred = tree.head(source) if w.deprel == "case" else tree.head(w)
-        if pred is None:  # "according to X" as the root: the whole sentence is content
-            pred = source
-        phrase = tree.subtree(source) if w.deprel == "case" else tree.subtree(w)
+        if source is not None:
+            pred = tree.head(source) if w.deprel == "case" else tree.head(w)
+            if pred is None:  # "according to X" as the root: the whole sentence is content
+                pred = source
+            phrase = tree.subtree(source) if w.deprel == "case" else tree.subtree(w)
+        else:
+            # the parse lost the phrase: X is the words after "to", up to punctuation
+            phrase = []
+            for x in words[to.index + 1:]:
+                if x.upos == "PUNCT":
+                    break
+                phrase.append(x)
+            nouns = [x for x in phrase if x.upos in ("NOUN", "PROPN", "PRON")]
+            if not phrase:
+                continue
+            source = nouns[-1] if nouns else phrase[-1]
+            pred = w
         phrase_ids = {x.id for x in phrase} | {w.id, to.id}
-        if pred.id in phrase_ids:
+        lo, hi = min(phrase_ids), max(phrase_ids)
+        rest_after = [x for x in words if x.id > hi and x.upos != "PUNCT"]
+        rest_before = [x for x in words if x.id < lo and x.upos != "PUNCT"]
+        if not rest_after and rest_before:
+            # "…, according to X." closes the sentence: all before it is the content
+            content_words = [x for x in words if x.id < lo]
+            anchor = rest_before[0]
+        elif not rest_before and rest_after:
+            # "According to X, …" opens it: all after it is the content
+            content_words = [x for x in words if x.id > hi]
+            anchor = rest_after[0]
+        elif pred.id in phrase_ids:
             content_words = [x for x in words if x.id not in phrase_ids]
             anchor = next((x for x in content_words if x.upos != "PUNCT"), None)
         else:
@@ -570,59 +822,171 @@ def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
         content_words = _strip_edges(content_words, doc.text)
         if not content_words:
             continue
-        speaker = _noun_phrase(doc, tree, source)
+        if source.head in phrase_ids or source.head == 0 or w.deprel != "case":
+            speaker = _mention(doc, sorted(phrase, key=lambda x: x.id), source) if phrase and \
+                max(x.id for x in phrase) - min(x.id for x in phrase) + 1 == len(phrase) else _noun_phrase(doc, tree, source)
+        else:
+            speaker = _noun_phrase(doc, tree, source)
         cue_s, cue_e = w.start_char, to.end_char
         cue = Cue(start_char=cue_s, end_char=cue_e, text=doc.text[cue_s:cue_e], lemma="according to")
-        via = None
-        if speaker is not None and not _is_outlet(doc, tree, source):
-            via = None
-        found.append(Attribution(index, cue, w, speaker, via, _span_of(content_words), "according-to"))
+        found.append(Attribution(index, cue, w, speaker, None, _span_of(content_words), "according-to"))
     return found
 
 
-def find_attributions(doc: ParsedDoc) -> list[Attribution]:
-    """Every reporting expression of the article, sentence by sentence."""
+def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
+    """Every reporting expression of the article, sentence by sentence.
+
+    ``quoted``: character spans inside quote marks, where no speaker is looked for."""
     out: list[Attribution] = []
     for index, sent in enumerate(doc.sentences):
         tree = _Tree(sent)
         cue_ids = {w.id for w in sent.words if _is_speech_cue(tree, w)}
+        # cues whose clauses are cut out of an enclosing content ("…, adding that …")
+        cut_ids = {i for i in cue_ids if sent.word(i).lemma.lower() not in lexicon.QUOTE_ONLY_CUES}
         for w in sent.words:
-            if w.id not in cue_ids:
-                continue
-            top = _second_hand_head(tree, w) or w
-            if top is not w and top.id in cue_ids:
-                pass  # "said ... saying": both stay cues; the inner one keeps its content
-            found = _content_words(tree, w, top, cue_ids)
-            content = None
-            rule = "none"
-            if found:
-                words, head, rule = found
-                words = _run_around(words, head, sent)
-                words = _strip_edges(words, doc.text)
-                content = _span_of(words)
-            if w.deprel in ("amod", "compound") or (w.upos == "VERB" and w.xpos == "VBN" and w.deprel == "acl" and not found):
-                continue
-            avoid = [content] if content else []
-            subj = None
-            if top is not w and top.lemma.lower() == "quote" and not any(
-                k.deprel == "nsubj:pass" for k in tree.children(top)
-            ):
-                objs = tree.children(top, "obj")
-                subj = objs[0] if objs else None
-            if subj is None:
-                subj = _subject(tree, top)
-            if subj is not None and content and content[0] <= subj.start_char < content[1]:
-                subj = None
-            speaker = _noun_phrase(doc, tree, subj, avoid) if subj is not None else None
-            if speaker is None and subj is None:
-                agent = [k for k in tree.children(top, "obl:agent")]
-                if agent:
-                    subj = agent[0]
-                    speaker = _noun_phrase(doc, tree, subj, avoid)
-            cue = _cue_span(doc, tree, w, top)
-            via = _outlet_near(doc, tree, w, top, subj, avoid + ([(speaker.start_char, speaker.end_char)] if speaker else []))
-            out.append(Attribution(index, cue, w, speaker, via, content, rule))
+            if w.id in cue_ids:
+                att = _verb_attribution(doc, tree, index, w, cut_ids, quoted)
+                if att is not None:
+                    out.append(att)
         out.extend(_according_to(doc, tree, index))
+    out = [_across_line_break(doc, a) for a in out]
+    return _drop_outlet_reports(out)
+
+
+def _trailing_modifiers(tree: _Tree, cue: Word, content: list[Word], cut_ids: set[int]) -> list[Word]:
+    """Modifiers the parser hung on the cue that follow its content:
+    ``said [that A] [after he suggested B]``, ``voiced [his support] [for the
+    governor]``: they read as part of what was reported."""
+    if not content:
+        return []
+    last = max(w.id for w in content)
+    extra = []
+    for k in tree.children(cue):
+        if k.id <= last or k.id in cut_ids or k.deprel.split(":")[0] not in ("advcl", "obl", "nmod", "dep"):
+            continue
+        sub = tree.subtree(k)
+        if any(x.id in cut_ids for x in sub):
+            continue
+        first = min(x.id for x in sub)
+        if first > 1 and tree.sent.word(first - 1).text == ",":
+            continue  # ", as troops continued …": the reporter's frame, not the content
+        extra += sub
+    return extra
+
+
+def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids: set[int],
+                      quoted: Sequence[tuple[int, int]] = ()) -> Attribution | None:
+    """The attribution of the speech verb ``w``: its content (None when it has
+    none: it may still be the cue of quote marks next to it), its speaker (the
+    subject; the object of an active ``quoted … as saying``; else a ``by``
+    agent) and the outlet the words passed through."""
+    if w.deprel in ("amod", "compound") or doc.text[max(0, w.start_char - 3):w.start_char].lower() == "so-":
+        return None  # "the said agreement", "a so-called deal"
+    top = _second_hand_head(tree, w) or w
+    found = _content_words(tree, w, top, cut_ids)
+    content, rule = None, "none"
+    if found:
+        words, head, rule = found
+        if rule in ("ccomp", "object", "xcomp"):
+            words = words + _trailing_modifiers(tree, w, words, cut_ids)
+        content = _span_of(_strip_edges(_run_around(words, head, tree.sent), doc.text))
+    elif w.xpos == "VBN" and w.deprel == "acl":
+        return None  # "as demanded by Damascus"
+    avoid = [content] if content else []
+    subj = None
+    if top is not w and top.lemma.lower() == "quote" and not tree.children(top, "nsubj:pass"):
+        objs = tree.children(top, "obj")  # "Interfax quoted Ryabkov as saying"
+        subj = objs[0] if objs else None
+    if subj is None:
+        subj = _subject(tree, top, quoted)
+    if subj is not None and subj.deprel == "nsubj:pass" and top is w and subj.head == w.id:
+        subj = None  # "he was asked whether …", "it was announced that …": not the speaker
+    if subj is not None and content and content[0] <= subj.start_char < content[1]:
+        subj = None
+    if subj is None:
+        agents = tree.children(top, "obl:agent")
+        subj = agents[0] if agents else None
+    speaker = _noun_phrase(doc, tree, subj, avoid) if subj is not None else None
+    cue = _cue_span(doc, tree, w, top)
+    taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
+    via = _outlet_near(doc, tree, w, top, subj, taken) or _outlet_by_position(doc, tree, w, taken)
+    return Attribution(index, cue, w, speaker, via, content, rule)
+
+
+_OUTLET_LEADS = frozenset("tell speak talk quote report interview comment publish say write".split())
+
+
+def _outlet_by_position(doc: ParsedDoc, tree: _Tree, cue: Word, taken) -> Mention | None:
+    """An outlet read off the words, where the parse does not link it: the
+    noun phrase right after ``told``, after ``speaking to``/``talking to``/
+    ``interview with``/``quoted by``/``quoted in``/``reported by``/``published in``
+    in the cue's sentence."""
+    words = tree.sent.words
+    starts = []
+    for i, w in enumerate(words):
+        lemma = w.lemma.lower()
+        if w is cue and lemma == "tell":
+            starts.append(i + 1)
+        elif lemma in _OUTLET_LEADS and i + 1 < len(words) and words[i + 1].text.lower() in ("to", "with", "by", "in"):
+            starts.append(i + 2)
+        elif lemma in ("interview", "comment", "comments", "remarks") and i + 1 < len(words) and words[i + 1].text.lower() in ("with", "to", "in"):
+            starts.append(i + 2)
+    for i in starts:
+        run = []
+        for w in words[i:i + 8]:
+            if w.upos in ("DET", "PROPN", "NOUN", "ADJ") or (w.text in "-–" and run):
+                run.append(w)
+                continue
+            break
+        while run and run[-1].upos not in ("PROPN", "NOUN"):
+            run.pop()
+        if not run or any(a <= run[0].start_char < b for a, b in taken):
+            continue
+        last = run[-1]
+        span_text = doc.text[run[0].start_char:last.end_char]
+        if last.lemma.lower() in lexicon.PERSON_NOUNS or last.text.lower() in lexicon.PERSON_NOUNS:
+            continue
+        if last.lemma.lower() in lexicon.OUTLET_NOUNS:
+            return _mention(doc, run, last)
+        m = lexicon.seed_outlet_span(span_text)
+        if m is not None:
+            a, b = run[0].start_char + m[0], run[0].start_char + m[1]
+            named = [w for w in run if a <= w.start_char and w.end_char <= b]
+            if named:
+                return _mention(doc, named, named[-1])
+    return None
+
+
+def _across_line_break(doc: ParsedDoc, att: Attribution) -> Attribution:
+    """Content fronted before the cue that starts its sentence, when the sentence
+    began on the line before (a line break inside a sentence: ``… seizing the Bab
+    al-Nayrab, Al-Maadi and Salhin`` / ``neighbourhoods, according to state media.``)."""
+    if att.content is None or att.sentence == 0 or att.content[1] > att.cue.start_char:
+        return att
+    sent = doc.sentences[att.sentence]
+    prev = doc.sentences[att.sentence - 1]
+    if att.content[0] != sent.start_char or prev.paragraph == sent.paragraph:
+        return att
+    if not doc.text[att.content[0]:att.content[0] + 1].islower():
+        return att  # a new sentence, not the rest of one
+    if doc.text[prev.end_char - 1] in ".!?\"”’:;)":
+        return att
+    return attrs.evolve(att, content=(prev.start_char, att.content[1]))
+
+
+def _drop_outlet_reports(atts: list[Attribution]) -> list[Attribution]:
+    """``Ryabkov said …, RIA reported``: the outlet's report is not a quote of its
+    own; RIA is the outlet Ryabkov's words passed through (set by the cue rules)."""
+    out = []
+    for a in atts:
+        if a.content and a.speaker and any(
+            b is not a and b.via_outlet is not None
+            and a.content[0] <= b.cue.start_char < a.content[1]
+            and _overlap((b.via_outlet.start_char, b.via_outlet.end_char), (a.speaker.start_char, a.speaker.end_char))
+            for b in atts
+        ):
+            continue
+        out.append(a)
     return out
 
 
@@ -631,10 +995,10 @@ def find_attributions(doc: ParsedDoc) -> list[Attribution]:
 # --------------------------------------------------------------------------
 
 _CONFIDENCE = {
-    "direct:content": 0.95, "direct:cue-after": 0.9, "direct:cue-before": 0.85,
+    "direct:cue-after": 0.9, "direct:cue-before": 0.85,
     "direct:colon": 0.8, "direct:dash-line": 0.85, "direct:continuation": 0.75,
     "indirect:ccomp": 0.85, "indirect:parataxis": 0.75, "indirect:xcomp": 0.7,
-    "indirect:object": 0.55, "according-to": 0.85,
+    "indirect:object": 0.55, "indirect:fronted": 0.7, "according-to": 0.85,
 }
 _TERMINAL = ".!?\"”'’)…"
 
@@ -647,17 +1011,15 @@ class _Doc:
         self.starts = [s.start_char for s in doc.sentences]
 
     def sentence_at(self, char: int) -> int | None:
+        """The index of the last sentence starting at or before ``char``."""
         i = bisect.bisect_right(self.starts, char) - 1
-        if i < 0:
-            return None
-        s = self.doc.sentences[i]
-        if char < s.end_char or i + 1 == len(self.starts):
-            return i
-        return i
+        return None if i < 0 else i
 
     def sentences_over(self, start: int, end: int) -> list[int]:
-        out = [i for i, s in enumerate(self.doc.sentences) if s.start_char < end and start < s.end_char]
-        return out
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        last = bisect.bisect_left(self.starts, end)
+        return [i for i in range(first, last)
+                if self.doc.sentences[i].start_char < end and start < self.doc.sentences[i].end_char]
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int | None, int | None]:
         idx = self.sentences_over(start, end)
@@ -712,7 +1074,7 @@ def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int
     if p is None or p + 1 >= len(paras):
         return None
     ps, pe = paras[p]
-    if doc.text[span.close_at + 1 if span.close_at is not None else pe:pe].strip(" .,"):
+    if doc.text[span.end:pe].strip(" .,\"'’”"):
         return None  # the quote does not end its line
     if doc.text[ps:span.open_at].strip():
         return None
@@ -730,7 +1092,8 @@ def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int
         roots = [w for w in sent.words if w.head == 0 and w.upos != "PUNCT" and w.start_char >= start]
         for r in roots:
             if r.upos in ("PROPN", "NOUN", "PRON"):
-                head_word = r
+                flat = tree.children(r, "flat")
+                head_word = max(flat, key=lambda w: w.id) if flat and r.upos == "PROPN" else r
                 break
             nouns = [k for k in tree.children(r) if k.upos in ("PROPN", "NOUN") and k.start_char >= start]
             if nouns:
@@ -765,30 +1128,57 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
     look = _Doc(doc)
     paras = _paragraph_bounds(text)
     spans = find_quote_spans(text)
-    atts = [a for a in find_attributions(doc) if not _cue_inside(a, spans)]
+    quoted = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
+    atts = [a for a in find_attributions(doc, quoted) if not _cue_inside(a, spans)]
     drafts: list[_Draft] = []
     claimed: set[int] = set()  # attributions used by direct quotes
     absorbed: dict[int, list[MarkSpan]] = {}  # attribution -> quoted fragments in its content
 
+    # quotes framed by their cue (`"…," X said`, `X said: "…"`) are direct, whatever
+    # content the parse gave the cue
+    framed: dict[int, tuple[int, str]] = {}
+    for si, s in enumerate(spans):
+        found = _framing_cue(text, s, atts, look)
+        if found is None:
+            colon = _colon_verb(doc, look, s, quoted)
+            if colon is not None:
+                atts.append(colon)
+                found = (len(atts) - 1, "direct:colon")
+        if found is not None and found[0] not in claimed:
+            framed[si] = found
+            claimed.add(found[0])
     # attributions whose content holds quoted fragments with other words around
-    for s in spans:
+    for si, s in enumerate(spans):
+        if si in framed:
+            continue
         for ai, a in enumerate(atts):
-            if a.content and a.content[0] <= s.start and s.end <= a.content[1]:
-                if _word_count(_outside_text(text, a.content, [x for x in spans if _overlap((x.start, x.end), a.content)])) >= 2:
+            if ai in claimed:
+                continue
+            # the fragment lies in the content (its closing punctuation may stick out)
+            if a.content and a.content[0] <= s.start and _overlap(a.content, (s.start, s.end)) >= 0.8 * (s.end - s.start):
+                if _word_count(_outside_text(text, a.content, [x for x in spans if _overlap((x.start, x.end), a.content)])) >= 1:
                     absorbed.setdefault(ai, []).append(s)
     absorbed_spans = {id(s) for v in absorbed.values() for s in v}
 
     previous: _Draft | None = None
-    for s in spans:
+    pending: list[MarkSpan] = []
+    for si, s in enumerate(spans):
         if id(s) in absorbed_spans:
             continue
         span = (s.start, s.end)
         para = _paragraph_of(paras, s.start)
         draft = None
+        if si in framed:
+            ai, rule = framed[si]
+            a = atts[ai]
+            speaker = _framed_speaker(doc, s, a, rule) or a.speaker
+            draft = _Draft("direct", s.start, s.end, rule, a, speaker, a.cue, a.via_outlet)
         # a) the parse links the quote to a cue: its content is the quote
         best = None
         for ai, a in enumerate(atts):
-            if a.content and ai not in absorbed and _overlap(a.content, span) >= 0.5 * min(
+            if draft is not None:
+                break
+            if a.content and ai not in absorbed and ai not in claimed and _overlap(a.content, span) >= 0.5 * min(
                 a.content[1] - a.content[0], span[1] - span[0]
             ):
                 if not (span[0] <= a.cue.start_char < span[1]):
@@ -797,10 +1187,12 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         if best is not None:
             a = atts[best]
             rule = "direct:cue-after" if a.cue.start_char >= s.end else "direct:cue-before"
-            draft = _Draft("direct", s.start, s.end, rule, a, a.speaker, a.cue, a.via)
+            draft = _Draft("direct", s.start, s.end, rule, a, a.speaker, a.cue, a.via_outlet)
             claimed.add(best)
         # b) a cue in the same sentence, right after the closing or before the opening mark
-        if draft is None:
+        #    (not for a short phrase in marks: that is a scare quote or a name)
+        quoted_text = text[s.start:s.end]
+        if draft is None and (_word_count(quoted_text) >= 3 or quoted_text[-1:] in ",.!?"):
             close = s.close_at if s.close_at is not None else s.end
             after_sent = look.sentence_at(max(s.end - 1, s.start))
             before_sent = look.sentence_at(s.start)
@@ -825,7 +1217,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                 # an attribution whose own content lies elsewhere stays an indirect quote too
                 if a.content is None or _overlap(a.content, span):
                     claimed.add(ai)
-                draft = _Draft("direct", s.start, s.end, rule, a, a.speaker, a.cue, a.via)
+                draft = _Draft("direct", s.start, s.end, rule, a, a.speaker, a.cue, a.via_outlet)
         # c) a pull quote with the speaker on a dash line below
         if draft is None and not s.unclosed:
             m = _dash_line(doc, look, s, paras)
@@ -842,24 +1234,19 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                     if cands:
                         a = atts[cands[-1]]
                         claimed.add(cands[-1])
-                        draft = _Draft("direct", s.start, s.end, "direct:colon", a, a.speaker, a.cue, a.via)
-        # e) a later piece of the same quote, or a quote continuing the previous speaker
-        if draft is None and previous is not None:
-            if s.reopened or _continues(text, paras, previous, s, look):
-                draft = _Draft("direct", s.start, s.end, "direct:continuation", None,
-                               previous.speaker, None, previous.via, continues=previous)
+                        draft = _Draft("direct", s.start, s.end, "direct:colon", a, a.speaker, a.cue, a.via_outlet)
         if draft is None:
-            continue  # a headline, a scare quote or an unattributed quotation
-        if draft.continues is None and previous is not None and previous.kind == "direct" and draft.attribution is not None \
+            pending.append(s)  # maybe a continuation: decided once all quotes are known
+            continue
+        if previous is not None and previous.kind == "direct" and draft.attribution is not None \
                 and previous.attribution is draft.attribution:
-            draft.continues = previous
+            draft.continues = previous  # "A," he said, "B."
         draft.paragraph = para
         drafts.append(draft)
         previous = draft
-        # indirect quotes between this quote and the next are handled below; keep order
     # indirect and mixed quotes
     for ai, a in enumerate(atts):
-        if ai in claimed or a.content is None:
+        if ai in claimed or a.content is None or a.cue.lemma in lexicon.QUOTE_ONLY_CUES:
             continue
         c0, c1 = a.content
         if c1 <= c0:
@@ -872,17 +1259,154 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         kind = "mixed" if ai in absorbed else "indirect"
         if kind == "mixed":
             rule = "mixed:" + rule
-        drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via, paragraph=_paragraph_of(paras, c0)))
-    # a direct quote with no attribution of its own continues the nearest quote before it
+        drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via_outlet, paragraph=_paragraph_of(paras, c0)))
+    # e) unattributed quotes: a later piece of a multi-paragraph quote, or a quote
+    #    continuing the speaker of the quote just before it (of any kind)
     drafts.sort(key=lambda d: (d.start, d.end))
-    _relink_continuations(text, paras, drafts, look)
+    for s in pending:
+        before = [d for d in drafts if d.end <= s.start]
+        if not before:
+            continue
+        prev = max(before, key=lambda d: d.end)
+        if prev.kind != "direct" and prev.speaker is not None:
+            # `"A," she said, adding that B. "C."`: C continues A, the quote of the same speaker
+            same = [d for d in before if d.kind == "direct" and d.speaker == prev.speaker]
+            if same and _paragraph_of(paras, same[-1].start) >= _paragraph_of(paras, prev.start) - 1:
+                prev = same[-1]
+        if s.reopened or _continues(text, paras, prev, s, look):
+            d = _Draft("direct", s.start, s.end, "direct:continuation", None, prev.speaker, None,
+                       prev.via, continues=prev, paragraph=_paragraph_of(paras, s.start))
+            bisect.insort(drafts, d, key=lambda x: (x.start, x.end))
     return _freeze(doc, look, drafts)
+
+
+def _framed_speaker(doc: ParsedDoc, s: MarkSpan, a: Attribution, rule: str) -> Mention | None:
+    """The speaker of a framed quote read off its position, where a small parser
+    loses it: the words between the closing mark and the cue (`"…," Reem, a
+    mother of two children, said`), or after an inverted cue (`"…", said a
+    statement issued …`). None when the parse's speaker already fits."""
+    if rule != "direct:cue-after" or s.close_at is None:
+        return None
+    text = doc.text
+    close_end = s.close_at + (2 if text.startswith(("''", "``"), s.close_at) else 1)
+    gap_s, gap_e = _trim(text, close_end, a.cue.start_char)
+    while gap_s < gap_e and text[gap_s] in ",—–-":
+        gap_s += 1
+    while gap_e > gap_s and text[gap_e - 1] in ", ":
+        gap_e -= 1
+    gap_s, gap_e = _trim(text, gap_s, gap_e)
+    if gap_e <= gap_s:  # inverted: "…," said X
+        if a.speaker is not None and a.speaker.start_char >= a.cue.end_char:
+            return None
+        gap_s, gap_e = _trim(text, a.cue.end_char, _name_end(text, a.cue.end_char))
+        if gap_e <= gap_s or _word_count(text[gap_s:gap_e]) > 15:
+            return None
+    elif _word_count(text[gap_s:gap_e]) > 15:
+        return None
+    if a.speaker is not None and (a.speaker.start_char, a.speaker.end_char) == (gap_s, gap_e):
+        return None
+    head = None
+    if a.speaker is not None and gap_s <= (a.speaker.head_start or -1) < gap_e:
+        head = (a.speaker.head_start, a.speaker.head_end)
+    else:
+        first = re.match(r"[^,]*", text[gap_s:gap_e]).group().rstrip()
+        words = list(re.finditer(r"[\w'’.-]+", first))
+        if words:
+            last = words[-1]
+            head = (gap_s + last.start(), gap_s + last.end())
+    return Mention(start_char=gap_s, end_char=gap_e, text=text[gap_s:gap_e],
+                   head_start=head[0] if head else None, head_end=head[1] if head else None)
+
+
+_ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])$")
+
+
+def _name_end(text: str, start: int, limit: int = 120) -> int:
+    """Where the noun phrase starting at ``start`` ends: at a comma, semicolon,
+    colon or line end, or a full stop that does not close an abbreviation
+    (``Mr.``, ``Sen.``, ``R.``)."""
+    i = start
+    while i < len(text) and i - start < limit:
+        ch = text[i]
+        if ch in ",;:!?\n":
+            break
+        if ch == "." and not _ABBREV_RE.search(text[max(start, i - 4):i]):
+            break
+        i += 1
+    return i
+
+
+def _colon_verb(doc: ParsedDoc, look: _Doc, s: MarkSpan, quoted) -> Attribution | None:
+    """``Trump boomed: "…"``: any verb with a subject right before a colon that
+    opens a quote is its cue (verbs outside the speech lexicon included)."""
+    before = doc.text[:s.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    si = look.sentence_at(len(before) - 1)
+    if si is None:
+        return None
+    sent = doc.sentences[si]
+    tree = _Tree(sent)
+    colon = next((w for w in sent.words if w.start_char == len(before) - 1), None)
+    if colon is None or colon.index == 0:
+        return None
+    verb = sent.words[colon.index - 1]
+    if verb.upos != "VERB" or not tree.children(verb, "nsubj"):
+        return None
+    att = _verb_attribution(doc, tree, si, verb, set(), quoted)
+    return None if att is None else attrs.evolve(att, content=None)
+
+
+_FRAME_AFTER = re.compile(r"^[,.?!—–-]?\s*(?:[^\s.!?;:\"“”]+\s+){0,8}$")
+
+
+def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc) -> tuple[int, str] | None:
+    """The attribution that frames a quote as direct speech: its cue follows the
+    closing mark with at most the speaker between (`"…," Ryabkov added`,
+    `"…," said a statement`), or precedes the opening mark with only a colon or
+    comma between (`X said: "…"`). Returns (attribution index, rule)."""
+    if s.close_at is None:
+        return None
+    close_end = s.close_at + (2 if text.startswith(("''", "``"), s.close_at) else 1)
+    inner_end = text[s.start:s.end].rstrip()[-1:]
+    sent = look.sentence_at(s.start)
+    best = None
+    for ai, a in enumerate(atts):
+        if a.cue.start_char >= close_end and a.cue.start_char - close_end < 80:
+            gap = text[close_end:a.cue.start_char]
+            if "\n" in gap or not _FRAME_AFTER.match(gap):
+                continue
+            if not (inner_end in ",?!—-" or gap.lstrip().startswith(",")):
+                continue
+            if a.speaker is None and not gap.strip(" ,") and not re.match(r"\s*[A-Z]", text[a.cue.end_char:]):
+                continue  # neither "…," X said nor "…," said X
+            if a.speaker is not None and a.speaker.start_char < s.open_at:
+                continue
+            cand = (a.cue.start_char - close_end, ai, "direct:cue-after")
+        elif a.cue.end_char <= s.open_at and s.open_at - a.cue.end_char < 40:
+            gap = text[a.cue.end_char:s.open_at]
+            if not re.fullmatch(r"\s*[,:]\s*", gap) or a.speaker is None:
+                continue
+            if look.sentence_at(a.cue.start_char) not in (sent, sent - 1 if sent else None):
+                continue
+            cand = (s.open_at - a.cue.end_char, ai, "direct:cue-before")
+        else:
+            continue
+        if best is None or cand < best:
+            best = cand
+    return None if best is None else (best[1], best[2])
 
 
 def _continues(text: str, paras: list[tuple[int, int]], previous: _Draft, span: MarkSpan, look: _Doc) -> bool:
     """Whether an unattributed quote continues ``previous``: it follows it in the
     same paragraph or in the next prose paragraph (captions and headings between
     them are skipped), with no other prose sentence between."""
+    quoted = text[span.start:span.end]
+    if _word_count(quoted) < 3:
+        return False  # a scare-quoted phrase, not a quoted sentence
+    after = text[span.close_at + 1:span.close_at + 3] if span.close_at is not None else ""
+    if re.match(r"\s?[a-z]", after) and not quoted.rstrip()[-1:] in ",.!?":
+        return False  # a name or phrase in running text: `the “Make America Great Again” hat`
     p_prev = _paragraph_of(paras, previous.start)
     p_this = _paragraph_of(paras, span.start)
     if p_this - p_prev > 3 or p_this < p_prev:
@@ -905,21 +1429,6 @@ def _continues(text: str, paras: list[tuple[int, int]], previous: _Draft, span: 
         if _paragraph_of(paras, look.doc.sentences[i].start_char) in (p_prev, p_this):
             return False
     return True
-
-
-def _relink_continuations(text, paras, drafts: list[_Draft], look: _Doc) -> None:
-    """Continuation quotes take the speaker of the quote they continue (which may
-    be an indirect quote found after the direct pass)."""
-    for i, d in enumerate(drafts):
-        if d.rule != "direct:continuation" or d.continues is None:
-            continue
-        before = [x for x in drafts[:i] if x.end <= d.start and x is not d]
-        if before and before[-1] is not d.continues and before[-1].start > d.continues.start:
-            cand = before[-1]
-            if _paragraph_of(paras, cand.start) >= _paragraph_of(paras, d.continues.start):
-                d.continues = cand
-        d.speaker = d.continues.speaker
-        d.via = d.continues.via
 
 
 def _freeze(doc: ParsedDoc, look: _Doc, drafts: list[_Draft]) -> list[Quote]:

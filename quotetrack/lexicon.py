@@ -31,15 +31,33 @@ SPEECH_VERBS = frozenset(
     condemn praise welcome blame charge insist indicate signal conclude
     counter retort shout yell scream whisper cry announce inform notify assure
     reassure advise order instruct tell remind concur clarify highlight
-    characterize characterise question wonder hint imply proclaim
+    characterize characterise question wonder hint imply proclaim speak talk
     """.split()
 )
+
+# cues that only attribute quote marks next to them ("…," he continued), never a clause
+QUOTE_ONLY_CUES = frozenset({"continue"})
 
 # verbs whose content may be an object noun phrase or a prepositional phrase
 NP_CONTENT_VERBS = frozenset(
     """
     deny confirm announce urge call demand reject dismiss condemn praise welcome
     criticize criticise blame describe warn predict promise pledge vow threaten
+    accuse mention question tweet post cite recall highlight propose suggest
+    repeat reiterate acknowledge admit discuss reveal disclose defend
+    """.split()
+)
+
+# speech verbs whose content may be an "about"/"on" phrase ("spoke about the crisis")
+TOPIC_VERBS = frozenset(
+    "speak talk ask comment write tweet testify complain joke boast brag post remark warn".split()
+)
+TOPIC_PREPOSITIONS = ("about", "on", "of", "regarding")
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december day night
+    morning afternoon evening weekend week occasion condition basis
     """.split()
 )
 
@@ -109,6 +127,17 @@ STATEMENT_NOUNS = frozenset(
 
 def is_speech_verb(lemma: str) -> bool:
     return lemma.lower() in SPEECH_VERBS
+
+
+def seed_outlet_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first well-known outlet name in ``text``, or None."""
+    for m in _SEED_RE.finditer(text):
+        name = m.group()
+        canon = next((o for o in SEED_OUTLETS if o.lower() == name.lower()), name)
+        if canon in _SEED_CASED_ONLY and name != canon:
+            continue
+        return m.start(), m.end()
+    return None
 
 
 def names_seed_outlet(text: str) -> bool:

@@ -16,18 +16,19 @@ from .conftest import CORPUS
 pytestmark = pytest.mark.slow
 
 KNOWN = [
-    # (article, exact words, speaker, cue lemma, via outlet)
+    # (article, exact words, speaker, cue lemma, via outlet); a direct quote's
+# content is everything between its marks, the comma before the attribution too
     ("000_fb29eb345b8b11e0.txt",
-     "We are close to reaching an understanding, but I want to warn against high expectations",
+     "We are close to reaching an understanding, but I want to warn against high expectations,",
      "Sergei Ryabkov", "add", None),
     ("000_fb29eb345b8b11e0.txt",
-     "In the past several days an intensive document exchange on the situation in Aleppo has taken place",
+     "In the past several days an intensive document exchange on the situation in Aleppo has taken place,",
      "Sergei Ryabkov", None, "Interfax"),
     ("002_c0f3d0dca708e4af.txt",
-     "Those armed groups who refuse to leave eastern Aleppo will be considered to be terrorists",
+     "Those armed groups who refuse to leave eastern Aleppo will be considered to be terrorists,",
      "Sergei Lavrov", "tell", None),
     ("001_dd9580831763b974.txt",
-     "Let's be realistic it won't mean the end of the war in Syria",
+     "Let's be realistic it won't mean the end of the war in Syria,",
      "Bashar al-Assad", "say", None),
 ]
 

@@ -1,0 +1,1064 @@
+"""Unit tests of quote extraction (quotetrack.extract).
+
+The parses are written by hand in a compact form (one word a line:
+``form head deprel UPOS [lemma]``, heads as 1-based word numbers) following UD
+English conventions, then turned into CoNLL-U and laid over the text with
+:func:`quotetrack.parse.from_conllu`. Fixtures from real parses of the sample
+corpus live in tests/fixtures/extract/ (see test_corpus_fixtures).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from quotetrack.extract import extract_quotes, find_quote_spans
+from quotetrack.parse import from_conllu
+from quotetrack.records import ParsedDoc
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def ud(*sentences: str) -> str:
+    """CoNLL-U from compact sentences (``form head deprel UPOS [lemma]`` lines)."""
+    out = []
+    for sent in sentences:
+        rows = [line.split() for line in sent.strip().splitlines() if line.strip()]
+        for i, row in enumerate(rows, 1):
+            form, head, deprel, upos = row[:4]
+            lemma = row[4] if len(row) > 4 else form.lower()
+            out.append("\t".join([str(i), form, lemma, upos, "_", "_", head, deprel, "_", "_"]))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def doc_of(text: str, *sentences: str) -> ParsedDoc:
+    return from_conllu(text, ud(*sentences))
+
+
+def span_text(doc, mention):
+    return None if mention is None else doc.text[mention.start_char:mention.end_char]
+
+
+def head_text(doc, mention):
+    return doc.text[mention.head_start:mention.head_end]
+
+
+def check_invariants(doc, quotes):
+    for q in quotes:
+        assert doc.text[q.start_char:q.end_char] == q.text
+        for m in (q.speaker, q.via_outlet, q.cue):
+            if m is not None:
+                assert doc.text[m.start_char:m.end_char] == m.text
+        if q.continues is not None:
+            assert 0 <= q.continues < len(quotes)
+    assert [q.start_char for q in quotes] == sorted(q.start_char for q in quotes)
+
+
+# --------------------------------------------------------------------------
+# parses
+# --------------------------------------------------------------------------
+
+RYABKOV_ADDED_TEXT = (
+    '"We are close to reaching an understanding, but I want to warn against high '
+    'expectations," Ryabkov added.'
+)
+RYABKOV_ADDED = """
+" 4 punct PUNCT
+We 4 nsubj PRON we
+are 4 cop AUX be
+close 21 ccomp ADJ
+to 6 mark PART
+reaching 4 advcl VERB reach
+an 8 det DET
+understanding 6 obj NOUN
+, 12 punct PUNCT
+but 12 cc CCONJ
+I 12 nsubj PRON
+want 4 conj VERB
+to 14 mark PART
+warn 12 xcomp VERB warn
+against 17 case ADP
+high 17 amod ADJ
+expectations 14 obl NOUN expectation
+, 4 punct PUNCT
+" 4 punct PUNCT
+Ryabkov 21 nsubj PROPN
+added 0 root VERB add
+. 21 punct PUNCT
+"""
+
+QUOTED_AS_SAYING_TEXT = (
+    '"In the past several days an intensive document exchange on the situation in '
+    'Aleppo has taken place," Ryabkov was quoted as saying in the Interfax news agency '
+    "on Thursday."
+)
+QUOTED_AS_SAYING = """
+" 17 punct PUNCT
+In 6 case ADP
+the 6 det DET
+past 6 amod ADJ
+several 6 amod ADJ
+days 17 obl NOUN day
+an 10 det DET
+intensive 10 amod ADJ
+document 10 compound NOUN
+exchange 17 nsubj NOUN
+on 13 case ADP
+the 13 det DET
+situation 10 nmod NOUN
+in 15 case ADP
+Aleppo 13 nmod PROPN
+has 17 aux AUX have
+taken 25 ccomp VERB take
+place 17 obj NOUN
+, 17 punct PUNCT
+" 17 punct PUNCT
+Ryabkov 23 nsubj:pass PROPN
+was 23 aux:pass AUX be
+quoted 0 root VERB quote
+as 25 mark SCONJ
+saying 23 advcl VERB say
+in 30 case ADP
+the 30 det DET
+Interfax 30 compound PROPN
+news 30 compound NOUN
+agency 25 obl NOUN
+on 32 case ADP
+Thursday 23 obl PROPN
+. 23 punct PUNCT
+"""
+
+KREMLIN_TEXT = (
+    "The Kremlin said on Wednesday that a potential US-Russia deal to allow Syrian "
+    "rebels to safely leave Aleppo was still on the agenda."
+)
+KREMLIN = """
+The 2 det DET
+Kremlin 3 nsubj PROPN
+said 0 root VERB say
+on 5 case ADP
+Wednesday 3 obl PROPN
+that 23 mark SCONJ
+a 10 det DET
+potential 10 amod ADJ
+US-Russia 10 compound PROPN
+deal 23 nsubj NOUN
+to 12 mark PART
+allow 10 acl VERB
+Syrian 14 amod ADJ
+rebels 12 obj NOUN rebel
+to 17 mark PART
+safely 17 advmod ADV
+leave 12 xcomp VERB
+Aleppo 17 obj PROPN
+was 23 cop AUX be
+still 23 advmod ADV
+on 23 case ADP
+the 23 det DET
+agenda 3 ccomp NOUN
+. 3 punct PUNCT
+"""
+
+FRONTED_TEXT = (
+    "Russia and the United States are close to reaching an understanding on Syria's "
+    "Aleppo, Russian Deputy Foreign Minister Sergei Ryabkov has said."
+)
+FRONTED = """
+Russia 7 nsubj PROPN
+and 5 cc CCONJ
+the 5 det DET
+United 5 compound PROPN
+States 1 conj PROPN
+are 7 cop AUX be
+close 0 root ADJ
+to 9 mark PART
+reaching 7 advcl VERB reach
+an 11 det DET
+understanding 9 obj NOUN
+on 15 case ADP
+Syria 15 nmod:poss PROPN
+'s 13 case PART
+Aleppo 11 nmod PROPN
+, 24 punct PUNCT
+Russian 20 amod ADJ
+Deputy 20 compound PROPN
+Foreign 20 compound PROPN
+Minister 21 compound PROPN
+Sergei 24 nsubj PROPN
+Ryabkov 21 flat PROPN
+has 24 aux AUX have
+said 7 parataxis VERB say
+. 7 punct PUNCT
+"""
+
+ACCORDING_TEXT = "They extended their advances, according to state media."
+ACCORDING = """
+They 2 nsubj PRON they
+extended 0 root VERB extend
+their 4 nmod:poss PRON
+advances 2 obj NOUN advance
+, 9 punct PUNCT
+according 9 case VERB accord
+to 6 fixed ADP
+state 9 compound NOUN
+media 2 obl NOUN
+. 2 punct PUNCT
+"""
+
+INTERRUPTED_TEXT = (
+    '"Let\'s be realistic it won\'t mean the end of the war in Syria," Assad said. '
+    '"But it will be a huge step towards the end."'
+)
+INTERRUPTED_A = """
+" 2 punct PUNCT
+Let 20 ccomp VERB let
+'s 5 nsubj PRON we
+be 5 cop AUX be
+realistic 2 xcomp ADJ
+it 9 nsubj PRON
+wo 9 aux AUX will
+n't 9 advmod PART not
+mean 2 parataxis VERB
+the 11 det DET
+end 9 obj NOUN
+of 14 case ADP
+the 14 det DET
+war 11 nmod NOUN
+in 16 case ADP
+Syria 14 nmod PROPN
+, 2 punct PUNCT
+" 2 punct PUNCT
+Assad 20 nsubj PROPN
+said 0 root VERB say
+. 20 punct PUNCT
+"""
+INTERRUPTED_B = """
+" 8 punct PUNCT
+But 8 cc CCONJ
+it 8 nsubj PRON
+will 8 aux AUX
+be 8 cop AUX
+a 8 det DET
+huge 8 amod ADJ
+step 0 root NOUN
+towards 11 case ADP
+the 11 det DET
+end 8 nmod NOUN
+. 8 punct PUNCT
+" 8 punct PUNCT
+"""
+
+MIXED_TEXT = (
+    "Syrian President Bashar al-Assad described the retaking of Aleppo as a "
+    '"huge step" in ending the war.'
+)
+MIXED = """
+Syrian 3 amod ADJ
+President 3 compound PROPN
+Bashar 5 nsubj PROPN
+al-Assad 3 flat PROPN
+described 0 root VERB describe
+the 7 det DET
+retaking 5 obj NOUN
+of 9 case ADP
+Aleppo 7 nmod PROPN
+as 14 case ADP
+a 14 det DET
+" 14 punct PUNCT
+huge 14 amod ADJ
+step 5 obl NOUN
+" 14 punct PUNCT
+in 17 mark SCONJ
+ending 14 acl VERB end
+the 19 det DET
+war 17 obj NOUN
+. 5 punct PUNCT
+"""
+
+TOLD_REUTERS_TEXT = (
+    "A Syrian army officer told Reuters intense fighting was taking place around the Old City."
+)
+TOLD_REUTERS = """
+A 4 det DET
+Syrian 4 amod ADJ
+army 4 compound NOUN
+officer 5 nsubj NOUN
+told 0 root VERB tell
+Reuters 5 iobj PROPN
+intense 8 amod ADJ
+fighting 10 nsubj NOUN
+was 10 aux AUX be
+taking 5 ccomp VERB take
+place 10 obj NOUN
+around 15 case ADP
+the 15 det DET
+Old 15 compound PROPN
+City 10 obl PROPN
+. 5 punct PUNCT
+"""
+
+TOLD_REPORTERS_TEXT = "Lavrov told reporters talks would begin on Tuesday."
+TOLD_REPORTERS = """
+Lavrov 2 nsubj PROPN
+told 0 root VERB tell
+reporters 2 iobj NOUN reporter
+talks 6 nsubj NOUN talk
+would 6 aux AUX
+begin 2 ccomp VERB
+on 8 case ADP
+Tuesday 6 obl PROPN
+. 2 punct PUNCT
+"""
+
+NEW_OUTLET_TEXT = "Rebel officials told the Zaman Al-Wasl newspaper that they would fight."
+NEW_OUTLET = """
+Rebel 2 amod ADJ
+officials 3 nsubj NOUN official
+told 0 root VERB tell
+the 7 det DET
+Zaman 7 compound PROPN
+Al-Wasl 5 flat PROPN
+newspaper 3 iobj NOUN
+that 11 mark SCONJ
+they 11 nsubj PRON
+would 11 aux AUX
+fight 3 ccomp VERB
+. 3 punct PUNCT
+"""
+
+HEADLINE_TEXT = "US AND RUSSIA 'CLOSE' TO DEAL ON SYRIA'S ALEPPO"
+HEADLINE = """
+US 5 nsubj PROPN
+AND 3 cc CCONJ
+RUSSIA 1 conj PROPN
+' 5 punct PUNCT
+CLOSE 0 root ADJ
+' 5 punct PUNCT
+TO 8 case ADP
+DEAL 5 obl NOUN
+ON 12 case ADP
+SYRIA 12 nmod:poss PROPN
+'S 10 case PART
+ALEPPO 8 nmod PROPN
+"""
+
+PULL_TEXT = (
+    "'We are close to reaching an understanding, but I want to warn against high expectations'\n"
+    "\n"
+    "- Russian Deputy Foreign Minister Sergei Ryabkov\n"
+)
+PULL_QUOTE = """
+' 4 punct PUNCT
+We 4 nsubj PRON we
+are 4 cop AUX be
+close 0 root ADJ
+to 6 mark PART
+reaching 4 advcl VERB reach
+an 8 det DET
+understanding 6 obj NOUN
+, 12 punct PUNCT
+but 12 cc CCONJ
+I 12 nsubj PRON
+want 4 conj VERB
+to 14 mark PART
+warn 12 xcomp VERB warn
+against 17 case ADP
+high 17 amod ADJ
+expectations 14 obl NOUN expectation
+' 4 punct PUNCT
+"""
+PULL_DASH = """
+- 6 punct PUNCT
+Russian 5 amod ADJ
+Deputy 5 compound PROPN
+Foreign 5 compound PROPN
+Minister 6 compound PROPN
+Sergei 0 root PROPN
+Ryabkov 6 flat PROPN
+"""
+
+COLON_TEXT = (
+    "Speaking to Al Jazeera on Thursday, ICRC spokesman Pawel Krzysiek said: "
+    '"The people were basically trapped there."'
+)
+COLON = """
+Speaking 12 advcl VERB speak
+to 3 case ADP
+Al 1 obl PROPN
+Jazeera 3 flat PROPN
+on 6 case ADP
+Thursday 1 obl PROPN
+, 12 punct PUNCT
+ICRC 9 compound PROPN
+spokesman 10 compound NOUN
+Pawel 12 nsubj PROPN
+Krzysiek 10 flat PROPN
+said 0 root VERB say
+: 12 punct PUNCT
+" 19 punct PUNCT
+The 16 det DET
+people 19 nsubj:pass NOUN
+were 19 aux:pass AUX be
+basically 19 advmod ADV
+trapped 12 ccomp VERB trap
+there 19 advmod ADV
+. 19 punct PUNCT
+" 19 punct PUNCT
+"""
+
+CONTINUED_TEXT = (
+    '"The fighting slowed down," he continued.\n'
+    "\n"
+    '"It\'s first about the safety of those people."\n'
+)
+CONTINUED_A = """
+" 4 punct PUNCT
+The 3 det DET
+fighting 4 nsubj NOUN
+slowed 9 ccomp VERB slow
+down 4 compound:prt ADP
+, 4 punct PUNCT
+" 4 punct PUNCT
+he 9 nsubj PRON
+continued 0 root VERB continue
+. 9 punct PUNCT
+"""
+CONTINUED_B = """
+" 7 punct PUNCT
+It 7 nsubj PRON it
+'s 7 cop AUX be
+first 7 advmod ADV
+about 7 case ADP
+the 7 det DET
+safety 0 root NOUN
+of 10 case ADP
+those 10 det DET
+people 7 nmod NOUN
+. 7 punct PUNCT
+" 7 punct PUNCT
+"""
+
+MULTI_PARA_TEXT = (
+    'Lavrov said: "The first paragraph goes on.\n'
+    "\n"
+    '"The second paragraph ends here."\n'
+)
+MULTI_PARA_A = """
+Lavrov 2 nsubj PROPN
+said 0 root VERB say
+: 2 punct PUNCT
+" 8 punct PUNCT
+The 7 det DET
+first 7 amod ADJ
+paragraph 8 nsubj NOUN
+goes 2 ccomp VERB go
+on 8 compound:prt ADP
+. 8 punct PUNCT
+"""
+MULTI_PARA_B = """
+" 5 punct PUNCT
+The 4 det DET
+second 4 amod ADJ
+paragraph 5 nsubj NOUN
+ends 0 root VERB end
+here 5 advmod ADV
+. 5 punct PUNCT
+" 5 punct PUNCT
+"""
+
+ADDING_TEXT = (
+    "Assad said he would no longer consider truce offers, adding that such proposals "
+    "often come when the rebels are in a “difficult spot”."
+)
+ADDING = """
+Assad 2 nsubj PROPN
+said 0 root VERB say
+he 7 nsubj PRON
+would 7 aux AUX
+no 6 advmod ADV
+longer 7 advmod ADV
+consider 2 ccomp VERB
+truce 9 compound NOUN
+offers 7 obj NOUN offer
+, 11 punct PUNCT
+adding 2 advcl VERB add
+that 16 mark SCONJ
+such 14 amod ADJ
+proposals 16 nsubj NOUN proposal
+often 16 advmod ADV
+come 11 ccomp VERB
+when 25 mark SCONJ
+the 19 det DET
+rebels 25 nsubj NOUN rebel
+are 25 cop AUX be
+in 25 case ADP
+a 25 det DET
+“ 25 punct PUNCT
+difficult 25 amod ADJ
+spot 16 advcl NOUN
+” 25 punct PUNCT
+. 2 punct PUNCT
+"""
+
+
+# --------------------------------------------------------------------------
+# direct quotes
+# --------------------------------------------------------------------------
+
+
+def test_direct_cue_after():
+    doc = doc_of(RYABKOV_ADDED_TEXT, RYABKOV_ADDED)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "direct"
+    assert q.text == (
+        "We are close to reaching an understanding, but I want to warn against high expectations,"
+    )
+    assert span_text(doc, q.speaker) == "Ryabkov"
+    assert (q.cue.text, q.cue.lemma) == ("added", "add")
+    assert q.rule.startswith("direct:cue-after")
+    assert q.via_outlet is None
+    assert (q.sentence_start, q.sentence_end) == (0, len(RYABKOV_ADDED_TEXT))
+
+
+def test_pronoun_inside_quote_never_speaks():
+    """`I want to warn` inside the quote is not an attribution of its own."""
+    doc = doc_of(RYABKOV_ADDED_TEXT, RYABKOV_ADDED)
+    quotes = extract_quotes(doc)
+    assert all(span_text(doc, q.speaker) not in ("I", "We") for q in quotes)
+    assert all(q.cue.lemma != "warn" for q in quotes)
+
+
+def test_quoted_as_saying_in_outlet():
+    doc = doc_of(QUOTED_AS_SAYING_TEXT, QUOTED_AS_SAYING)
+    [q] = extract_quotes(doc)
+    assert q.kind == "direct"
+    assert q.text.startswith("In the past several days") and q.text.endswith("taken place,")
+    assert span_text(doc, q.speaker) == "Ryabkov"
+    assert (q.cue.text, q.cue.lemma) == ("was quoted as saying", "quote")
+    assert span_text(doc, q.via_outlet) == "the Interfax news agency"
+
+
+def test_interrupted_quote_continues_with_same_speaker():
+    doc = doc_of(INTERRUPTED_TEXT, INTERRUPTED_A, INTERRUPTED_B)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [q.text for q in quotes] == [
+        "Let's be realistic it won't mean the end of the war in Syria,",
+        "But it will be a huge step towards the end.",
+    ]
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert quotes[1].continues == 0
+    assert quotes[1].rule == "direct:continuation"
+    assert span_text(doc, quotes[1].speaker) == "Assad"
+
+
+def test_cue_before_with_colon_and_speaking_to_outlet():
+    doc = doc_of(COLON_TEXT, COLON)
+    [q] = extract_quotes(doc)
+    assert q.kind == "direct"
+    assert q.text == "The people were basically trapped there."
+    assert span_text(doc, q.speaker) == "ICRC spokesman Pawel Krzysiek"
+    assert head_text(doc, q.speaker) == "Krzysiek"
+    assert q.cue.lemma == "say"
+    assert span_text(doc, q.via_outlet) == "Al Jazeera"
+
+
+def test_unattributed_paragraph_continues_previous_speaker():
+    doc = doc_of(CONTINUED_TEXT, CONTINUED_A, CONTINUED_B)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [q.text for q in quotes] == [
+        "The fighting slowed down,",
+        "It's first about the safety of those people.",
+    ]
+    assert quotes[0].cue.lemma == "continue"
+    assert span_text(doc, quotes[0].speaker) == "he"  # pronouns are resolved later
+    assert quotes[1].continues == 0
+    assert span_text(doc, quotes[1].speaker) == "he"
+
+
+def test_multi_paragraph_quote_reopened_each_paragraph():
+    doc = doc_of(MULTI_PARA_TEXT, MULTI_PARA_A, MULTI_PARA_B)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [q.text for q in quotes] == [
+        "The first paragraph goes on.",
+        "The second paragraph ends here.",
+    ]
+    assert span_text(doc, quotes[0].speaker) == "Lavrov"
+    assert quotes[1].continues == 0
+    assert span_text(doc, quotes[1].speaker) == "Lavrov"
+
+
+def test_pull_quote_with_dash_line():
+    doc = doc_of(PULL_TEXT, PULL_QUOTE, PULL_DASH)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    [q] = quotes
+    assert q.kind == "direct" and q.rule == "direct:dash-line"
+    assert q.text.startswith("We are close") and q.text.endswith("high expectations")
+    assert span_text(doc, q.speaker) == "Russian Deputy Foreign Minister Sergei Ryabkov"
+    assert head_text(doc, q.speaker) == "Ryabkov"
+
+
+def test_headline_scare_quote_is_not_a_quote():
+    doc = doc_of(HEADLINE_TEXT, HEADLINE)
+    assert extract_quotes(doc) == []
+
+
+# --------------------------------------------------------------------------
+# indirect and mixed quotes
+# --------------------------------------------------------------------------
+
+
+def test_indirect_ccomp_organisation_speaker():
+    doc = doc_of(KREMLIN_TEXT, KREMLIN)
+    [q] = extract_quotes(doc)
+    assert q.kind == "indirect" and q.rule == "indirect:ccomp"
+    assert q.text == (
+        "a potential US-Russia deal to allow Syrian rebels to safely leave Aleppo was still on the agenda"
+    )
+    assert span_text(doc, q.speaker) == "The Kremlin"
+    assert (q.cue.text, q.cue.lemma) == ("said", "say")
+
+
+def test_indirect_fronted_content():
+    doc = doc_of(FRONTED_TEXT, FRONTED)
+    [q] = extract_quotes(doc)
+    assert q.kind == "indirect" and q.rule == "indirect:parataxis"
+    assert q.text == (
+        "Russia and the United States are close to reaching an understanding on Syria's Aleppo"
+    )
+    assert span_text(doc, q.speaker) == "Russian Deputy Foreign Minister Sergei Ryabkov"
+    assert head_text(doc, q.speaker) == "Ryabkov"
+
+
+def test_according_to():
+    doc = doc_of(ACCORDING_TEXT, ACCORDING)
+    [q] = extract_quotes(doc)
+    assert q.kind == "indirect" and q.rule == "according-to"
+    assert q.text == "They extended their advances"
+    assert span_text(doc, q.speaker) == "state media"
+    assert (q.cue.text, q.cue.lemma) == ("according to", "according to")
+
+
+def test_mixed_quote_absorbs_fragment():
+    doc = doc_of(MIXED_TEXT, MIXED)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    [q] = quotes
+    assert q.kind == "mixed"
+    assert q.text == 'the retaking of Aleppo as a "huge step" in ending the war'
+    assert span_text(doc, q.speaker) == "Syrian President Bashar al-Assad"
+    assert head_text(doc, q.speaker) == "al-Assad"
+
+
+def test_adding_that_splits_two_quotes():
+    doc = doc_of(ADDING_TEXT, ADDING)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "he would no longer consider truce offers"),
+        ("mixed", "such proposals often come when the rebels are in a “difficult spot”"),
+    ]
+    assert [span_text(doc, q.speaker) for q in quotes] == ["Assad", "Assad"]
+    assert [q.cue.lemma for q in quotes] == ["say", "add"]
+
+
+# --------------------------------------------------------------------------
+# outlets
+# --------------------------------------------------------------------------
+
+
+def test_told_seed_outlet():
+    doc = doc_of(TOLD_REUTERS_TEXT, TOLD_REUTERS)
+    [q] = extract_quotes(doc)
+    assert q.text == "intense fighting was taking place around the Old City"
+    assert span_text(doc, q.speaker) == "A Syrian army officer"
+    assert span_text(doc, q.via_outlet) == "Reuters"
+
+
+def test_told_reporters_is_not_an_outlet():
+    doc = doc_of(TOLD_REPORTERS_TEXT, TOLD_REPORTERS)
+    [q] = extract_quotes(doc)
+    assert q.via_outlet is None
+    assert span_text(doc, q.speaker) == "Lavrov"
+
+
+def test_outlet_not_in_seed_list_by_head_noun():
+    doc = doc_of(NEW_OUTLET_TEXT, NEW_OUTLET)
+    [q] = extract_quotes(doc)
+    assert q.text == "they would fight"
+    assert span_text(doc, q.via_outlet) == "the Zaman Al-Wasl newspaper"
+
+
+# --------------------------------------------------------------------------
+# quote marks on raw text
+# --------------------------------------------------------------------------
+
+
+def marked(text):
+    return [text[s.start:s.end] for s in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("US AND RUSSIA 'CLOSE' TO DEAL ON SYRIA'S ALEPPO", ["CLOSE"]),
+        ("It's Assad's and the rebels' call, 'he said' today", ["he said"]),
+        ("‘We are close’, he said of Assad’s plan.", ["We are close"]),
+        ("“Syria confirms it”, said a statement.", ["Syria confirms it"]),
+        ('"A," he said. "B."', ["A,", "B."]),
+        ("the '90s were 'different' then", ["different"]),
+        ('He wrote "one" and "two"', ["one", "two"]),
+        ("'We've long accepted that if we die, we die'", ["We've long accepted that if we die, we die"]),
+    ],
+)
+def test_quote_marks(text, expected):
+    assert marked(text) == expected
+
+
+def test_single_marks_inside_double_quotes_are_nested():
+    assert marked("\"He called it 'the end' of it,\" she said.") == ["He called it 'the end' of it,"]
+
+
+def test_stray_mark_does_not_swallow_the_rest():
+    text = 'An odd " mark here. Then "a real quote" he said.\nNext line "another".'
+    assert marked(text) == ["a real quote", "another"]
+
+
+def test_unbalanced_mark_at_paragraph_start_runs_to_line_end():
+    text = '"An unclosed quote to the end of the line\nA new line with "its own" quote.'
+    assert marked(text) == ["An unclosed quote to the end of the line", "its own"]
+
+
+def test_multi_paragraph_marks():
+    spans = find_quote_spans('"One\n\n"Two\n\n"Three."\nafter')
+    assert [(s.reopened, s.unclosed) for s in spans] == [(False, True), (True, True), (True, False)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n'\"“”‘’:-")), max_size=60))
+def test_marks_never_crash_and_stay_in_bounds(text):
+    for s in find_quote_spans(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
+    quotes = extract_quotes(ParsedDoc(text=text, sentences=()))
+    for q in quotes:
+        assert text[q.start_char:q.end_char] == q.text
+
+
+# --------------------------------------------------------------------------
+# real parses of the sample corpus (generated with the bundled models)
+# --------------------------------------------------------------------------
+
+CORPUS_FIXTURES = sorted(p for p in FIXTURES.glob("*.conllu") if p.with_suffix(".txt").exists()) if FIXTURES.exists() else []
+
+
+@pytest.mark.skipif(not CORPUS_FIXTURES, reason="no real-parse fixtures yet")
+@pytest.mark.parametrize("path", CORPUS_FIXTURES, ids=lambda p: p.stem)
+def test_corpus_fixtures_keep_invariants(path):
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    doc = from_conllu(text, path.read_text(encoding="utf-8"))
+    check_invariants(doc, extract_quotes(doc))
+
+
+RIA_TEXT = "Ryabkov said talks would continue in Geneva, RIA reported."
+RIA = """
+Ryabkov 2 nsubj PROPN
+said 0 root VERB say
+talks 5 nsubj NOUN talk
+would 5 aux AUX
+continue 2 ccomp VERB continue
+in 7 case ADP
+Geneva 5 obl PROPN
+, 10 punct PUNCT
+RIA 10 nsubj PROPN
+reported 2 parataxis VERB report
+. 2 punct PUNCT
+"""
+
+AFTER_INDIRECT_TEXT = "Activists said bombings took place. “It does not end until they are eliminated.”"
+AFTER_INDIRECT_A = """
+Activists 2 nsubj NOUN activist
+said 0 root VERB say
+bombings 4 nsubj NOUN bombing
+took 2 ccomp VERB take
+place 4 obj NOUN
+. 2 punct PUNCT
+"""
+AFTER_INDIRECT_B = """
+“ 5 punct PUNCT
+It 5 nsubj PRON
+does 5 aux AUX do
+not 5 advmod PART
+end 0 root VERB
+until 9 mark SCONJ
+they 9 nsubj:pass PRON
+are 9 aux:pass AUX be
+eliminated 5 advcl VERB eliminate
+. 5 punct PUNCT
+” 5 punct PUNCT
+"""
+
+ACTIVE_QUOTE_TEXT = "Talks are close, the Interfax news agency quoted Ryabkov as saying."
+ACTIVE_QUOTE = """
+Talks 3 nsubj NOUN talk
+are 3 cop AUX be
+close 0 root ADJ
+, 9 punct PUNCT
+the 8 det DET
+Interfax 8 compound PROPN
+news 8 compound NOUN
+agency 9 nsubj NOUN
+quoted 3 parataxis VERB quote
+Ryabkov 9 obj PROPN
+as 12 mark SCONJ
+saying 9 advcl VERB say
+. 3 punct PUNCT
+"""
+
+WARNING_TEXT = "The United States called for a truce, warning of a “humanitarian catastrophe”."
+WARNING = """
+The 3 det DET
+United 3 compound PROPN
+States 4 nsubj PROPN
+called 0 root VERB call
+for 7 case ADP
+a 7 det DET
+truce 4 obl NOUN
+, 9 punct PUNCT
+warning 4 advcl VERB warn
+of 14 case ADP
+a 14 det DET
+“ 14 punct PUNCT
+humanitarian 14 amod ADJ
+catastrophe 9 obl NOUN
+” 14 punct PUNCT
+. 4 punct PUNCT
+"""
+
+
+def test_outlet_report_is_the_via_outlet_not_a_quote():
+    doc = doc_of(RIA_TEXT, RIA)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    [q] = quotes
+    assert q.text == "talks would continue in Geneva"
+    assert span_text(doc, q.speaker) == "Ryabkov"
+    assert span_text(doc, q.via_outlet) == "RIA"
+
+
+def test_quote_after_indirect_continues_its_speaker():
+    doc = doc_of(AFTER_INDIRECT_TEXT, AFTER_INDIRECT_A, AFTER_INDIRECT_B)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "bombings took place"),
+        ("direct", "It does not end until they are eliminated."),
+    ]
+    assert quotes[1].continues == 0
+    assert span_text(doc, quotes[1].speaker) == "Activists"
+
+
+def test_outlet_quoted_person_as_saying():
+    doc = doc_of(ACTIVE_QUOTE_TEXT, ACTIVE_QUOTE)
+    [q] = extract_quotes(doc)
+    assert q.text == "Talks are close"
+    assert span_text(doc, q.speaker) == "Ryabkov"
+    assert (q.cue.text, q.cue.lemma) == ("quoted", "quote")
+    assert span_text(doc, q.via_outlet) == "the Interfax news agency"
+
+
+def test_warning_of_quoted_fragment_is_mixed():
+    doc = doc_of(WARNING_TEXT, WARNING)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.kind, q.text, q.cue.lemma) for q in quotes] == [
+        ("indirect", "a truce", "call"),
+        ("mixed", "a “humanitarian catastrophe”", "warn"),
+    ]
+    assert {span_text(doc, q.speaker) for q in quotes} == {"The United States"}
+
+
+# What the sample corpus must yield (key quotes, exact spans), checked on the
+# real parses saved in tests/fixtures/extract/<article>.conllu.
+# (article, kind, text, speaker, cue text, cue lemma, outlet)
+CORPUS_EXPECTED = [
+    ("000_fb29eb345b8b11e0", "indirect",
+     "Russia and the United States are close to reaching an understanding on Syria's Aleppo",
+     "Russian Deputy Foreign Minister Sergei Ryabkov", "said", "say", None),
+    ("000_fb29eb345b8b11e0", "direct",
+     "In the past several days an intensive document exchange on the situation in Aleppo has taken place,",
+     "Ryabkov", "was quoted as saying", "quote", "the Interfax news agency"),
+    ("000_fb29eb345b8b11e0", "direct",
+     "We are close to reaching an understanding, but I want to warn against high expectations,",
+     "Ryabkov", "added", "add", None),
+    ("000_fb29eb345b8b11e0", "indirect",
+     "a potential US-Russia deal to allow Syrian rebels to safely leave Aleppo was still on the agenda",
+     "The Kremlin", "said", "say", None),
+    ("000_fb29eb345b8b11e0", "indirect",  # a sentence broken across two lines
+     "They extended their advances later in the day, seizing the Bab al-Nayrab, Al-Maadi and Salhin\n\n"
+     "neighbourhoods", "state media", "according to", "according to", None),
+    ("000_fb29eb345b8b11e0", "direct",
+     "It's true that Aleppo will be a win for us, but let's be realistic - it won't mean the end of the war in Syria,",
+     "Syrian President Bashar al-Assad", "told", "tell", "the al-Watan newspaper"),
+    ("000_fb29eb345b8b11e0", "direct", "But it will be a huge step towards this end.",
+     "Syrian President Bashar al-Assad", None, None, "the al-Watan newspaper"),
+    ("000_fb29eb345b8b11e0", "indirect", "The evacuation was conducted jointly with the Syrian Arab Red Crescent",
+     "it", "added", "add", None),
+    ("000_fb29eb345b8b11e0", "direct", "The people were basically trapped there [in recent days].",
+     "ICRC spokesman Pawel Krzysiek", "said", "say", "Al Jazeera"),
+    ("000_fb29eb345b8b11e0", "direct",
+     "If you look at previous tactics used elsewhere in the country, the besieging of urban areas, heavy attacks "
+     "and then an agreement to have fighters leave has been used previously,",
+     "Denslow", "told", "tell", "Al Jazeera"),
+    ("001_dd9580831763b974", "mixed", 'the retaking of Aleppo as a "huge step" in ending the war',
+     "Syrian President Bashar al-Assad", "described", "describe", None),
+    ("001_dd9580831763b974", "indirect",
+     "Russia and the United States are close to reaching an understanding over Aleppo",
+     "Russian Deputy Foreign Minister Sergei Ryabkov", "quoted", "quote", "the Interfax news agency"),
+    ("001_dd9580831763b974", "direct",
+     "We are close to reaching an understanding, but I want to warn against high expectations",
+     "Russian Deputy Foreign Minister Sergei Ryabkov", None, None, None),
+    ("001_dd9580831763b974", "direct", "I feel this is the end,",
+     "Reem, a mother of two children", "said", "say", None),
+    ("002_c0f3d0dca708e4af", "direct",
+     "Those armed groups who refuse to leave eastern Aleppo will be considered to be terrorists,",
+     "Lavrov", "told", "tell", None),
+    ("002_c0f3d0dca708e4af", "indirect", "intense fighting was taking place around the Old City",
+     "A Syrian army officer", "told", "tell", "Reuters"),
+    ("002_c0f3d0dca708e4af", "indirect",
+     "rebel shelling killed seven people in government-held areas of Aleppo on Monday",
+     "State TV", "said", "say", None),
+    ("003_23e9dcc2e6ed99e6", "direct",
+     "Syria confirms that it will not leave its citizens in east Aleppo hostage to the terrorists",
+     "a statement issued Wednesday by the country’s Foreign Ministry", "said", "say", None),
+    ("003_23e9dcc2e6ed99e6", "direct", "What more could we want?", "he", "added", "add", None),
+    ("004_a649bcd0f0e4f320", "direct",
+     "The issue of withdrawing militants is the subject of separate agreements. This agreement has not yet been "
+     "reached, largely because the United States insists on unacceptable terms,",
+     "Sergei Ryabkov", "was quoted as saying", "quote", "the RIA news agency"),
+    ("004_a649bcd0f0e4f320", "indirect", "talks between Russian and US experts would continue in Geneva",
+     "Ryabkov", "said", "say", "RIA"),
+    ("004_a649bcd0f0e4f320", "indirect",
+     "a proposal had been put forth for fighters to leave the embattled city with their families and other civilians",
+     "Rebel officials", "told", "tell", "Reuters"),
+]
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_doc(stem):
+    from quotetrack.evaluate.polnear import read_cached_parse
+
+    path = FIXTURES / f"{stem}.conllu"
+    if not path.exists():
+        pytest.skip("no real-parse fixture for " + stem)
+    text = (CORPUS_DIR / f"{stem}.txt").read_text(encoding="utf-8")
+    return read_cached_parse(text, path.read_text(encoding="utf-8"))
+
+
+# Quotes the current bundled parser misparses beyond what the rules can recover
+# (fixtures made with the bundled models of 2026-11-23, 21:26); they stay
+# as the specification, not strict, so they pass again once parses are right.
+PARSER_MISSES = {
+    ("001_dd9580831763b974", 'the retaking of Aleppo as a "huge step" in ending the war'):
+        "'step' parsed as obj of 'ending', 'continued …' as conj of 'Syrian'",
+    ("001_dd9580831763b974", "Russia and the United States are close to reaching an understanding over Aleppo"):
+        "'Ryabkov' parsed as nsubj of 'saying', 'news'/'agency' as two subjects",
+    ("004_a649bcd0f0e4f320", "talks between Russian and US experts would continue in Geneva"):
+        "'RIA reported' parsed as advcl of 'continue' with 'Geneva' as a subject",
+    ("002_c0f3d0dca708e4af", "intense fighting was taking place around the Old City"):
+        "'Reuters' parsed as a compound of 'fighting', inside the content",
+    ("003_23e9dcc2e6ed99e6", "Syria confirms that it will not leave its citizens in east Aleppo hostage to the terrorists"):
+        "'a statement' parsed as obj of 'said' and 'issued …' as its ccomp",
+}
+
+
+def _corpus_case(e):
+    reason = PARSER_MISSES.get((e[0], e[2]))
+    marks = [pytest.mark.xfail(reason="parser: " + reason, strict=False)] if reason else []
+    return pytest.param(*e, marks=marks, id=f"{e[0][:3]}-{e[2][:20]}")
+
+
+@pytest.mark.parametrize("stem, kind, text, speaker, cue, lemma, outlet",
+                         [_corpus_case(e) for e in CORPUS_EXPECTED])
+def test_corpus_key_quotes(stem, kind, text, speaker, cue, lemma, outlet):
+    doc = corpus_doc(stem)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    found = [q for q in quotes if q.text == text]
+    assert found, f"no quote {text!r}; got {[q.text for q in quotes]}"
+    q = found[0]
+    assert q.kind == kind
+    assert span_text(doc, q.speaker) == speaker
+    assert (q.cue.text if q.cue else None, q.cue.lemma if q.cue else None) == (cue, lemma)
+    assert span_text(doc, q.via_outlet) == outlet
+
+
+@pytest.mark.parametrize("stem, absent", [
+    ("000_fb29eb345b8b11e0", "CLOSE"),
+    ("001_dd9580831763b974", "I just hope to die and disappear from this world"),
+    ("003_23e9dcc2e6ed99e6", "humanitarian catastrophe"),  # inside a mixed quote
+])
+def test_corpus_non_quotes(stem, absent):
+    doc = corpus_doc(stem)
+    assert all(q.text != absent for q in extract_quotes(doc))
+
+
+def test_doubled_apostrophes_are_double_marks():
+    text = "''I'll probably still go with Bernie,'' she said. ''I just didn't hear it.''"
+    assert marked(text) == ["I'll probably still go with Bernie,", "I just didn't hear it."]
+
+
+COLON_VERB_TEXT = "Trump boomed: “Let’s defeat her.”"
+COLON_VERB = """
+Trump 2 nsubj PROPN
+boomed 0 root VERB boom
+: 2 punct PUNCT
+“ 5 punct PUNCT
+Let 2 parataxis VERB let
+’s 7 nsubj PRON we
+defeat 5 xcomp VERB
+her 7 obj PRON
+. 5 punct PUNCT
+” 5 punct PUNCT
+"""
+
+MISREAD_RELATIVE_TEXT = "Ryan told a news conference they are planting the seeds."
+MISREAD_RELATIVE = """
+Ryan 2 nsubj PROPN
+told 0 root VERB tell
+a 5 det DET
+news 5 compound NOUN
+conference 2 obj NOUN
+they 8 nsubj PRON
+are 8 aux AUX be
+planting 5 acl:relcl VERB plant
+the 10 det DET
+seeds 8 obj NOUN seed
+. 2 punct PUNCT
+"""
+
+
+def test_any_verb_before_a_colon_cues_the_quote():
+    doc = doc_of(COLON_VERB_TEXT, COLON_VERB)
+    [q] = extract_quotes(doc)
+    assert (q.kind, q.text, q.rule) == ("direct", "Let’s defeat her.", "direct:colon")
+    assert span_text(doc, q.speaker) == "Trump"
+    assert q.cue.text == "boomed"
+
+
+def test_content_clause_misparsed_as_relative_clause():
+    doc = doc_of(MISREAD_RELATIVE_TEXT, MISREAD_RELATIVE)
+    [q] = extract_quotes(doc)
+    assert (q.kind, q.text) == ("indirect", "they are planting the seeds")
+    assert span_text(doc, q.speaker) == "Ryan"
+    assert q.via_outlet is None  # a news conference is not an outlet
