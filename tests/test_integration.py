@@ -124,11 +124,16 @@ def test_known_quotes_through_datasettes_json_api(sample_db):
     response = asyncio.run(fetch())
     assert response.status_code == 200
     rows = response.json()["rows"]
-    assert len(rows) == 1
-    row = rows[0]
-    text = (CORPUS / "000_fb29eb345b8b11e0.txt").read_text(encoding="utf-8")
-    assert text[row["start_char"]:row["end_char"]] == row["text"]
-    assert row["speaker_id"]["label"] == "Sergei Ryabkov"
+    # carried by two outlets: 000 once, 001 twice (the quote and its pull quote)
+    texts = {r["id"]: r["text"] for r in _db(sample_db).query("select id, text from articles")}
+    assert sorted(r["article_id"]["value"] for r in rows) == sorted(
+        r["article_id"] for r in _db(sample_db).query(
+            "select article_id from quotes where text like 'We are close to reaching%'"))
+    assert len(rows) == 3
+    for row in rows:
+        text = texts[row["article_id"]["value"]]
+        assert text[row["start_char"]:row["end_char"]] == row["text"]
+        assert row["speaker_id"]["label"] == "Sergei Ryabkov"
 
 
 def test_ingest_command_prints_a_summary_and_bad_input_gets_a_clear_error(tmp_path, parser):
