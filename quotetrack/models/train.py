@@ -32,8 +32,6 @@ import argparse
 import json
 import logging
 import os
-import shutil
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,11 +63,10 @@ EXPORT_NAMES = {
 TOKENIZE_ARGS = [
     # Stanza's default tokenizer size (it is already small: ~1 MB);
     # --steps bounds the CPU time, dev F1 (EWT dev) picks the best step.
-    "--steps", "6000",
+    "--steps", "2500",
     "--eval_steps", "500",
     "--max_steps_before_stop", "3000",
     "--batch_size", "32",
-    "--use_dictionary",
 ]
 
 MWT_ARGS = [
@@ -81,26 +78,32 @@ MWT_ARGS = [
 
 POS_ARGS = [
     "--no_pretrain",
+    # --share_hid: XPOS and feats get linear heads on the UPOS hidden layer
+    # instead of biaffine (nn.Bilinear) heads, whose backward pass is about
+    # 3x slower on a CPU than the whole rest of the step.
+    "--share_hid",
     "--hidden_dim", "200",
     "--word_emb_dim", "100",
-    "--char_hidden_dim", "200",
+    "--char_hidden_dim", "100",
     "--char_emb_dim", "50",
     "--deep_biaff_hidden_dim", "200",
-    "--composite_deep_biaff_hidden_dim", "100",
-    "--batch_size", "250",
-    "--max_steps", "1500",
-    "--eval_interval", "100",
+    "--batch_size", "40",
+    "--eval_interval", "200",
     "--fix_eval_interval",
-    "--max_steps_before_stop", "500",
+    "--max_steps_before_stop", "1500",
 ]
+DEFAULT_POS_STEPS = 3000
 
 LEMMA_ARGS = [
-    "--num_epoch", "8",
-    "--decay_epoch", "4",
-    "--batch_size", "100",
+    # the dictionary (built from all of train) does most of the work; the
+    # seq2seq + edit classifier (for unseen words) gets one pass over train:
+    # an epoch of Stanza's lemmatizer is every token of train, ~1,600 steps
+    # of 200 at ~0.35 s a step on one CPU core
+    "--num_epoch", "1",
+    "--batch_size", "200",
+    "--lr", "0.002",
     "--hidden_dim", "100",
     "--emb_dim", "50",
-    "--pos_dim", "25",
 ]
 
 DEPPARSE_ARGS = [
@@ -227,8 +230,8 @@ def prepare_data(paths: Paths, force: bool = False) -> None:
 # ---------------------------------------------------------------------------
 
 def _common(stage: str, paths: Paths) -> list[str]:
-    return ["--lang", LANG, "--shorthand", SHORTHAND, "--cpu",
-            "--save_dir", str(paths.stage_dir(stage))]
+    lang = [] if stage == "lemma" else ["--lang", LANG]  # the lemmatizer has no --lang
+    return lang + ["--shorthand", SHORTHAND, "--cpu", "--save_dir", str(paths.stage_dir(stage))]
 
 
 def _run_main(module_name: str, args: list[str]) -> None:
@@ -252,7 +255,8 @@ def _mark_done(stage: str, paths: Paths, **info) -> None:
     paths.done_marker(stage).write_text(json.dumps(info, indent=2) + "\n")
 
 
-def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS) -> list[str]:
+def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS,
+               pos_steps: int = DEFAULT_POS_STEPS) -> list[str]:
     """The exact argument list passed to the Stanza trainer of ``stage``."""
     d = paths.stage_dir(stage)
     if stage == "tokenize":
@@ -283,6 +287,7 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
             "--eval_file", str(paths.gold("dev")),
             "--output_file", str(d / "dev.pred.conllu"),
             "--save_name", paths.model(stage).name,
+            "--max_steps", str(pos_steps),
         ] + POS_ARGS
     if stage == "lemma":
         return _common(stage, paths) + [
@@ -305,40 +310,126 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
     raise ValueError(f"unknown stage {stage!r}")
 
 
-def train_tokenize(paths: Paths, force: bool = False) -> None:
-    if _skip_if_done("tokenize", paths, force):
-        return
-    paths.stage_dir("tokenize").mkdir(parents=True, exist_ok=True)
+_TRAINER_MODULES = {
+    "tokenize": "stanza.models.tokenizer",
+    "mwt": "stanza.models.mwt_expander",
+    "pos": "stanza.models.tagger",
+    "lemma": "stanza.models.lemmatizer",
+    "depparse": "stanza.models.parser",
+}
+
+
+class _TimeBudget:
+    """Stop the running Stanza trainer after ``minutes`` of wall time.
+
+    Stanza's trainers save the best model (and the parser its checkpoint) as
+    they go, so stopping on a wall-clock budget keeps the best model so far;
+    the parser resumes from its checkpoint when run again.
+
+    To never interrupt a trainer while it writes a model file, the stop is
+    raised (as KeyboardInterrupt, in the main thread) from a logging handler
+    on the trainer's next per-step progress line, which Stanza logs right
+    after an update and never during a save.  If no such line comes within
+    ``grace_s`` the main thread is interrupted anyway.
+    """
+
+    SAFE_LINES = ("Finished STEP", "/step ", ": step ", "Step ")
+
+    def __init__(self, minutes: float | None, grace_s: float = 300):
+        self.minutes = minutes
+        self.grace_s = grace_s
+        self.expired = False
+        self.fired = False
+        self._timers = []
+        self._handler = None
+
+    def _expire(self) -> None:
+        self.expired = True
+        logger.warning("time budget of %.1f min reached: stopping the trainer at its next step",
+                       self.minutes)
+
+    def _force(self) -> None:
+        import _thread
+
+        if not self.fired:
+            self.fired = True
+            logger.warning("no progress line within %.0f s of the budget: interrupting", self.grace_s)
+            _thread.interrupt_main()
+
+    def __enter__(self):
+        import threading
+
+        if not self.minutes:
+            return self
+        budget = self
+
+        class _StopHandler(logging.Handler):
+            def emit(self, record):
+                if budget.expired and not budget.fired:
+                    msg = record.getMessage()
+                    if any(s in msg for s in budget.SAFE_LINES):
+                        budget.fired = True
+                        raise KeyboardInterrupt("quotetrack time budget")
+
+        self._handler = _StopHandler()
+        logging.getLogger("stanza").addHandler(self._handler)
+        for delay, fn in ((self.minutes * 60, self._expire),
+                          (self.minutes * 60 + self.grace_s, self._force)):
+            t = threading.Timer(delay, fn)
+            t.daemon = True
+            t.start()
+            self._timers.append(t)
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        for t in self._timers:
+            t.cancel()
+        if self._handler is not None:
+            logging.getLogger("stanza").removeHandler(self._handler)
+        # swallow only our own interrupt
+        return bool(self.fired and exc_type is KeyboardInterrupt)
+
+
+def _train_stage(stage: str, paths: Paths, args: list[str], force: bool = False,
+                 minutes: float | None = None, **info) -> None:
+    """Run one Stanza trainer; on a time budget keep the best model so far."""
+    paths.stage_dir(stage).mkdir(parents=True, exist_ok=True)
     start = time.time()
-    _run_main("stanza.models.tokenizer", stage_args("tokenize", paths))
-    _mark_done("tokenize", paths, wall_s=round(time.time() - start))
-
-
-def train_mwt(paths: Paths, force: bool = False) -> None:
-    if _skip_if_done("mwt", paths, force):
+    with _TimeBudget(minutes) as budget:
+        _run_main(_TRAINER_MODULES[stage], args)
+    info["wall_s"] = round(time.time() - start)
+    if budget.fired:
+        info["stopped_by_time_budget_min"] = minutes
+        if not paths.model(stage).exists():
+            raise RuntimeError(f"stage {stage}: time budget ran out before a model was saved")
+    if stage == "depparse" and budget.fired:
+        # resumable: no DONE marker, the next run continues from the checkpoint
+        logger.info("parser stopped on its time budget; run again to resume from %s",
+                    paths.checkpoint(stage))
         return
-    paths.stage_dir("mwt").mkdir(parents=True, exist_ok=True)
-    start = time.time()
-    _run_main("stanza.models.mwt_expander", stage_args("mwt", paths))
-    _mark_done("mwt", paths, wall_s=round(time.time() - start))
+    _mark_done(stage, paths, **info)
 
 
-def train_pos(paths: Paths, force: bool = False) -> None:
-    if _skip_if_done("pos", paths, force):
-        return
-    paths.stage_dir("pos").mkdir(parents=True, exist_ok=True)
-    start = time.time()
-    _run_main("stanza.models.tagger", stage_args("pos", paths))
-    _mark_done("pos", paths, wall_s=round(time.time() - start))
+def train_tokenize(paths: Paths, force: bool = False, minutes: float | None = None) -> None:
+    if not _skip_if_done("tokenize", paths, force):
+        _train_stage("tokenize", paths, stage_args("tokenize", paths), force, minutes)
 
 
-def train_lemma(paths: Paths, force: bool = False) -> None:
-    if _skip_if_done("lemma", paths, force):
-        return
-    paths.stage_dir("lemma").mkdir(parents=True, exist_ok=True)
-    start = time.time()
-    _run_main("stanza.models.lemmatizer", stage_args("lemma", paths))
-    _mark_done("lemma", paths, wall_s=round(time.time() - start))
+def train_mwt(paths: Paths, force: bool = False, minutes: float | None = None) -> None:
+    if not _skip_if_done("mwt", paths, force):
+        _train_stage("mwt", paths, stage_args("mwt", paths), force, minutes)
+
+
+def train_pos(paths: Paths, pos_steps: int = DEFAULT_POS_STEPS, force: bool = False,
+              minutes: float | None = None) -> None:
+    if not _skip_if_done("pos", paths, force):
+        _train_stage("pos", paths, stage_args("pos", paths, pos_steps=pos_steps), force, minutes,
+                     max_steps=pos_steps)
+
+
+def train_lemma(paths: Paths, force: bool = False, minutes: float | None = None) -> None:
+    if not _skip_if_done("lemma", paths, force):
+        _train_stage("lemma", paths, stage_args("lemma", paths), force, minutes)
 
 
 def retag(paths: Paths, force: bool = False) -> None:
@@ -355,8 +446,8 @@ def retag(paths: Paths, force: bool = False) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev"):
         out = paths.retagged(split)
-        if out.exists() and not force:
-            logger.info("retag: %s exists", out)
+        if out.exists() and not force and out.stat().st_mtime >= tagger.stat().st_mtime:
+            logger.info("retag: %s exists (newer than the tagger)", out)
             continue
         tmp = out.with_suffix(".tmp")
         _run_main("stanza.models.tagger", [
@@ -371,20 +462,36 @@ def retag(paths: Paths, force: bool = False) -> None:
         os.replace(tmp, out)
 
 
-def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force: bool = False) -> None:
-    if _skip_if_done("depparse", paths, force):
-        return
+def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force: bool = False,
+                   minutes: float | None = None) -> None:
+    """Retag, then train (or resume) the parser up to ``parser_steps`` steps in total."""
+    done = paths.done_marker("depparse")
+    if done.exists() and paths.model("depparse").exists() and not force:
+        try:
+            trained = json.loads(done.read_text()).get("max_steps", 0)
+        except ValueError:
+            trained = 0
+        if trained >= parser_steps:
+            logger.info("stage depparse: already trained for %d steps, skipping", trained)
+            return
+        done.unlink()  # more steps requested: resume from the checkpoint
+    if force:
+        for f in (paths.checkpoint("depparse"), done):
+            if f.exists():
+                f.unlink()
     retag(paths)
-    start = time.time()
-    _run_main("stanza.models.parser", stage_args("depparse", paths, parser_steps))
-    _mark_done("depparse", paths, wall_s=round(time.time() - start), max_steps=parser_steps)
+    _train_stage("depparse", paths, stage_args("depparse", paths, parser_steps), force, minutes,
+                 max_steps=parser_steps)
 
 
 # ---------------------------------------------------------------------------
 # Export
 # ---------------------------------------------------------------------------
 
-OPTIMIZER_KEYS = ("optimizer", "optimizers", "scheduler", "schedulers")
+RESOURCES_JSON = {"en": {"lang_name": "English", "packages": {}, "tokenize": {}}}
+
+OPTIMIZER_KEYS = ("optimizer", "optimizers", "optimizer_state_dict", "scheduler", "schedulers",
+                  "scheduler_state_dict")
 
 
 def strip_optimizer(src: Path, dst: Path) -> dict:
@@ -419,9 +526,10 @@ def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
         logger.info("exported %s -> %s (%.1f MB, dropped %s)", src, info["dst"],
                     info["bytes"] / 1e6, info["dropped"] or "nothing")
         results.append(info)
-    resources = out / "resources.json"
-    if not resources.exists():
-        resources.write_text(json.dumps({"en": {"lang_name": "English"}}) + "\n")
+    # Stanza's Pipeline reads resources.json from its dir even when every model
+    # path is given.  "packages" and "tokenize" are there (empty) so that a
+    # processor list with tokenize but without mwt also loads.
+    (out / "resources.json").write_text(json.dumps(RESOURCES_JSON) + "\n")
     return results
 
 
@@ -431,7 +539,8 @@ def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
 
 def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: str = "all",
         parser_steps: int = DEFAULT_PARSER_STEPS, threads: int | None = None,
-        force: bool = False, do_export: bool = True) -> None:
+        force: bool = False, do_export: bool = True, pos_steps: int = DEFAULT_POS_STEPS,
+        minutes: float | None = None) -> None:
     """Run one stage (or all, in dependency order) and export the models."""
     if threads:
         import torch
@@ -444,15 +553,15 @@ def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: 
         t0 = time.time()
         logger.info("=== stage %s ===", s)
         if s == "tokenize":
-            train_tokenize(paths, force)
+            train_tokenize(paths, force, minutes)
         elif s == "mwt":
-            train_mwt(paths, force)
+            train_mwt(paths, force, minutes)
         elif s == "pos":
-            train_pos(paths, force)
+            train_pos(paths, pos_steps, force, minutes)
         elif s == "lemma":
-            train_lemma(paths, force)
+            train_lemma(paths, force, minutes)
         elif s == "depparse":
-            train_depparse(paths, parser_steps, force)
+            train_depparse(paths, parser_steps, force, minutes)
         elif s == "retag":
             retag(paths, force)
         elif s == "prepare":
@@ -471,12 +580,16 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
     p.add_argument("--stage", default="all", choices=("all", "prepare", "retag") + STAGES)
     p.add_argument("--parser-steps", type=int, default=DEFAULT_PARSER_STEPS)
+    p.add_argument("--pos-steps", type=int, default=DEFAULT_POS_STEPS)
     p.add_argument("--threads", type=int, default=None)
+    p.add_argument("--minutes", type=float, default=None,
+                   help="wall-clock budget per stage; the best model so far is kept")
     p.add_argument("--force", action="store_true")
     p.add_argument("--no-export", action="store_true")
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    run(a.data, a.out, a.work_dir, a.stage, a.parser_steps, a.threads, a.force, not a.no_export)
+    run(a.data, a.out, a.work_dir, a.stage, a.parser_steps, a.threads, a.force, not a.no_export,
+        a.pos_steps, a.minutes)
 
 
 if __name__ == "__main__":

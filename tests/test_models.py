@@ -1,0 +1,194 @@
+"""The bundled English Stanza pipeline: offline loading, parsing, clear model errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from quotetrack.errors import ModelError, QuotetrackError
+from quotetrack.models import (
+    MODEL_FILES,
+    MODELS_DIR,
+    check_model_files,
+    load_pipeline,
+    model_versions,
+    resolve_source,
+)
+
+RYABKOV = ('"We are close to reaching an understanding, but I want to warn against '
+           'high expectations," Ryabkov added.')
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+def _no_network(*args, **kwargs):
+    raise NetworkUsed(f"network access attempted: {args[1:]!r}")
+
+
+@pytest.fixture(scope="module")
+def offline():
+    """No network for the whole module: HF offline and a socket guard."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HF_HUB_OFFLINE", "1")
+        mp.setenv("TRANSFORMERS_OFFLINE", "1")
+        mp.delenv("QUOTETRACK_MODELS", raising=False)
+        mp.setattr(socket.socket, "connect", _no_network)
+        mp.setattr(socket.socket, "connect_ex", _no_network)
+        mp.setattr(socket, "create_connection", _no_network)
+        yield mp
+
+
+@pytest.fixture(scope="module")
+def pipeline(offline):
+    """The bundled pipeline, loaded once for this module with the network unavailable."""
+    return load_pipeline()
+
+
+@pytest.fixture
+def models_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled models dir (symlinks for the big files)."""
+    dst = tmp_path / "en"
+    dst.mkdir()
+    for f in MODELS_DIR.iterdir():
+        if f.suffix == ".pt":
+            (dst / f.name).symlink_to(f)
+        elif f.is_file():
+            shutil.copy(f, dst / f.name)
+    return dst
+
+
+def test_socket_guard_works(offline):
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("example.com", 80), timeout=1)
+
+
+def test_bundled_pipeline_parses_attribution(pipeline):
+    doc = pipeline(RYABKOV)
+    words = [w for s in doc.sentences for w in s.words]
+    added = [w for w in words if w.text == "added"]
+    assert added, [w.text for w in words]
+    sent = next(s for s in doc.sentences if any(w.text == "added" for w in s.words))
+    added = next(w for w in sent.words if w.text == "added")
+    subjects = [w.text for w in sent.words if w.head == added.id and w.deprel.startswith("nsubj")]
+    assert subjects == ["Ryabkov"], [(w.id, w.text, w.upos, w.head, w.deprel) for w in sent.words]
+    assert added.lemma == "add"
+
+
+def test_bundled_pipeline_has_all_processors(pipeline):
+    assert set(pipeline.processors) == {"tokenize", "mwt", "pos", "lemma", "depparse"}
+    doc = pipeline("I don't think so. She said it wasn't true.")
+    assert len(doc.sentences) == 2
+    texts = [w.text for w in doc.sentences[0].words]
+    assert texts[:4] == ["I", "do", "n't", "think"], texts
+
+
+def test_bundled_files_are_small_and_present():
+    total = 0
+    for name in MODEL_FILES.values():
+        path = MODELS_DIR / name
+        assert path.exists(), path
+        total += path.stat().st_size
+    assert (MODELS_DIR / "resources.json").exists()
+    assert (MODELS_DIR / "MODEL_CARD.md").exists()
+    assert total < 80 * 1024 * 1024
+
+
+def test_model_versions():
+    v = model_versions("bundled")
+    assert v["source"] == "bundled"
+    assert v["stanza"]
+    for name in MODEL_FILES.values():
+        assert len(v[name]) == 12 and v[name] != "missing"
+    assert model_versions("bundled") == v  # stable
+
+
+def test_model_versions_from_pipeline(pipeline):
+    v = model_versions(pipeline=pipeline)
+    bundled = model_versions("bundled")
+    for name in MODEL_FILES.values():
+        assert v[name] == bundled[name]
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_FILES.values()))
+def test_missing_model_file(models_copy: Path, name: str):
+    (models_copy / name).unlink()
+    with pytest.raises(ModelError) as err:
+        load_pipeline(str(models_copy))
+    msg = str(err.value)
+    assert str(models_copy / name) in msg
+    assert "missing" in msg and "quotetrack" in msg
+    assert isinstance(err.value, QuotetrackError)
+
+
+@pytest.mark.parametrize("name", ["pos.pt", "depparse.pt"])
+def test_corrupt_model_file(models_copy: Path, name: str):
+    target = models_copy / name
+    target.unlink()
+    target.write_bytes(b"this is not a torch model\x00\x01" * 100)
+    with pytest.raises(ModelError) as err:
+        load_pipeline(str(models_copy))
+    assert str(target) in str(err.value)
+    assert "corrupt" in str(err.value)
+
+
+def test_truncated_model_file(models_copy: Path):
+    target = models_copy / "tokenize.pt"
+    data = (MODELS_DIR / "tokenize.pt").read_bytes()
+    target.unlink()
+    target.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError) as err:
+        check_model_files(models_copy)
+    assert str(target) in str(err.value)
+
+
+def test_missing_resources_json(models_copy: Path):
+    (models_copy / "resources.json").unlink()
+    with pytest.raises(ModelError) as err:
+        check_model_files(models_copy)
+    assert "resources.json" in str(err.value)
+
+
+def test_official_models_not_installed(tmp_path: Path, monkeypatch, offline):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no_stanza_resources"))
+    with pytest.raises(ModelError) as err:
+        load_pipeline("official")
+    msg = str(err.value)
+    assert "official" in msg and "not installed" in msg
+    assert "stanza.download" in msg
+
+
+def test_official_via_environment(tmp_path: Path, monkeypatch, offline):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    monkeypatch.setenv("QUOTETRACK_MODELS", "official")
+    assert resolve_source() == "official"
+    with pytest.raises(ModelError):
+        load_pipeline()
+
+
+def test_unknown_source(monkeypatch):
+    monkeypatch.setenv("QUOTETRACK_MODELS", "nonsense")
+    with pytest.raises(ModelError) as err:
+        resolve_source()
+    assert "nonsense" in str(err.value)
+    monkeypatch.delenv("QUOTETRACK_MODELS")
+    assert resolve_source() == "bundled"
+
+
+def test_raw_text_from_conllu(tmp_path: Path):
+    from quotetrack.models.evaluate import raw_text_from_conllu
+
+    conllu = tmp_path / "x.conllu"
+    conllu.write_text(
+        "# newdoc id = d1\n# newpar id = p1\n# text = Hello there.\n1\tHello\t_\t_\t_\t_\t0\troot\t_\t_\n"
+        "2\tthere\t_\t_\t_\t_\t1\tadvmod\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t1\tpunct\t_\t_\n\n"
+        "# text = Bye.\n1\tBye\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t1\tpunct\t_\t_\n\n"
+        "# newpar\n# newpar_block = x\n# text = New para.\n1\tNew\t_\t_\t_\t_\t2\tamod\t_\t_\n"
+        "2\tpara\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t2\tpunct\t_\t_\n\n",
+        encoding="utf-8")
+    assert raw_text_from_conllu(conllu) == "Hello there. Bye.\n\nNew para.\n"
