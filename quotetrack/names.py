@@ -169,7 +169,7 @@ def mention_type(mention: str, name: str | None, role: str | None) -> str:
     low_words, last = set(folded), (folded[-1:] or [""])[0]
     if looks_anonymous(mention):
         return "anonymous"
-    if last in GROUP_WORDS and not name:
+    if last in GROUP_WORDS and (not name or fold(name) == last):  # "Residents said"
         return "group"
     if low_words & OUTLET_WORDS and not name_is_person(name, role):
         return "outlet"

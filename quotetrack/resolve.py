@@ -257,9 +257,13 @@ def _speaker_entities(quotes: list[ResolvedQuote]):
     """Cluster (type, name) keys into entities; returns key -> entity id, id -> Entity."""
     keys = Counter(k for k in map(_speaker_key, quotes) if k)
     roles: dict = defaultdict(set)
+    seen_types: dict = defaultdict(set)  # the types mentions had before grouping
     for q in quotes:
-        if _speaker_key(q) and q.speaker_role:
-            roles[_speaker_key(q)].add((q.speaker_role, q.doc))
+        key = _speaker_key(q)
+        if key:
+            seen_types[key].add(q.speaker_type)
+            if q.speaker_role:
+                roles[key].add((q.speaker_role, q.doc))
     groups: list[list] = []
     people = [k for k in keys if k[0] == "person"]
     others = [k for k in keys if k[0] != "person"]
@@ -269,7 +273,12 @@ def _speaker_entities(quotes: list[ResolvedQuote]):
     for group in groups:
         full = [k for k in group if len(k[1].split()) > 1] or group
         canonical = max(full, key=lambda k: (keys[k], len(k[1]), k[1]))
-        type_ = "person" if canonical[0] == "person" else canonical[0]
+        types = set().union(*(seen_types[k] for k in group))
+        # a name of unknown type ("Moscow said") is grouped with people so that a
+        # bare surname can join its full name, but is only a person if one is
+        type_ = canonical[0]
+        if type_ == "person" and "person" not in types:
+            type_ = "unknown"
         eid = ids.entity_id(type_, fold(canonical[1]))
         entities[eid] = Entity(
             entity_id=eid,

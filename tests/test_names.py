@@ -37,6 +37,7 @@ def test_names_and_roles_are_kept_apart(mention, name, role):
         ("the rebels", "group"),
         ("residents", "group"),
         ("Media correspondents", "group"),
+        ("Residents", "group"),
         ("The United States", "organisation"),
         ("the Syrian Observatory", "organisation"),
     ],

@@ -100,3 +100,10 @@ def test_outlet_names_resolve_with_and_without_the_lexicon():
     # not in the seed lexicon: resolved by its own name
     assert outlet_name("the Kyiv Independent newspaper") == "Kyiv Independent"
     assert outlet_name("Zaman Al Wasl news agency") == "Zaman Al Wasl"
+
+
+def test_a_name_of_unknown_type_is_not_made_a_person():
+    quotes = [resolved("a", "one", "Moscow", speaker_type="unknown"),
+              resolved("b", "two", "Sergei Lavrov"), resolved("c", "three", "Lavrov", speaker_type="unknown")]
+    speakers, _, _ = resolve_corpus(quotes, [])
+    assert {(s.name, s.type) for s in speakers} == {("Moscow", "unknown"), ("Sergei Lavrov", "person")}
