@@ -16,8 +16,6 @@ import hashlib
 import re
 from pathlib import Path
 
-import attrs
-
 from .errors import ArticleError
 from .records import Article
 
@@ -235,9 +233,3 @@ def _to_iso(m: re.Match) -> str | None:
         return dt.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
     except ValueError:
         return None
-
-
-def with_metadata(article: Article, **values) -> Article:
-    """A copy of ``article`` with metadata fields replaced (marked as sidecar)."""
-    provenance = dict(article.provenance, **{k: "sidecar" for k in values})
-    return attrs.evolve(article, provenance=provenance, **values)

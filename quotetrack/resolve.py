@@ -61,7 +61,7 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
     quote_ids = [ids.quote_id(article.sha256, q.start_char, q.end_char) for q in quotes]
     resolved: list[ResolvedQuote] = []
     for index, quote in enumerate(quotes):
-        name, role, type_, how = _resolve_speaker(quote, quotes, resolved, known, doc.text)
+        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text)
         if name and how in ("name", "surname") and type_ == "person":
             known.append(_Known(name, role, type_, quote.speaker.start_char))
         resolved.append(
@@ -106,7 +106,7 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
     return found
 
 
-def _resolve_speaker(quote, quotes, resolved, known, text):
+def _resolve_speaker(quote, resolved, known, text):
     if quote.speaker is None:
         if quote.continues is not None and quote.continues < len(resolved):
             prev = resolved[quote.continues]

@@ -255,6 +255,18 @@ def _mark_done(stage: str, paths: Paths, **info) -> None:
     paths.done_marker(stage).write_text(json.dumps(info, indent=2) + "\n")
 
 
+def _train_files(stage: str, paths, conllu) -> list[str]:
+    """The train/dev/output/save arguments the conllu-based Stanza trainers share;
+    ``conllu(split)`` gives the file of a split (gold or retagged)."""
+    return [
+        "--mode", "train",
+        "--train_file", str(conllu("train")),
+        "--eval_file", str(conllu("dev")),
+        "--output_file", str(paths.stage_dir(stage) / "dev.pred.conllu"),
+        "--save_name", paths.model(stage).name,
+    ]
+
+
 def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS,
                pos_steps: int = DEFAULT_POS_STEPS) -> list[str]:
     """The exact argument list passed to the Stanza trainer of ``stage``."""
@@ -272,38 +284,17 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
             "--save_name", paths.model(stage).name,
         ] + TOKENIZE_ARGS
     if stage == "mwt":
-        return _common(stage, paths) + [
-            "--mode", "train",
-            "--train_file", str(paths.gold("train")),
-            "--eval_file", str(paths.gold("dev")),
-            "--output_file", str(d / "dev.pred.conllu"),
+        return _common(stage, paths) + _train_files(stage, paths, paths.gold) + [
             "--gold_file", str(paths.gold("dev")),
-            "--save_name", paths.model(stage).name,
         ] + MWT_ARGS
     if stage == "pos":
-        return _common(stage, paths) + [
-            "--mode", "train",
-            "--train_file", str(paths.gold("train")),
-            "--eval_file", str(paths.gold("dev")),
-            "--output_file", str(d / "dev.pred.conllu"),
-            "--save_name", paths.model(stage).name,
+        return _common(stage, paths) + _train_files(stage, paths, paths.gold) + [
             "--max_steps", str(pos_steps),
         ] + POS_ARGS
     if stage == "lemma":
-        return _common(stage, paths) + [
-            "--mode", "train",
-            "--train_file", str(paths.gold("train")),
-            "--eval_file", str(paths.gold("dev")),
-            "--output_file", str(d / "dev.pred.conllu"),
-            "--save_name", paths.model(stage).name,
-        ] + LEMMA_ARGS
+        return _common(stage, paths) + _train_files(stage, paths, paths.gold) + LEMMA_ARGS
     if stage == "depparse":
-        return _common(stage, paths) + [
-            "--mode", "train",
-            "--train_file", str(paths.retagged("train")),
-            "--eval_file", str(paths.retagged("dev")),
-            "--output_file", str(d / "dev.pred.conllu"),
-            "--save_name", paths.model(stage).name,
+        return _common(stage, paths) + _train_files(stage, paths, paths.retagged) + [
             "--checkpoint_save_name", str(paths.checkpoint(stage)),
             "--max_steps", str(parser_steps),
         ] + DEPPARSE_ARGS
