@@ -45,8 +45,11 @@ def _models_option(f):
 @cli.command()
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--prune", is_flag=True,
+              help="Mark stored articles whose files are no longer in CORPUS as removed "
+              "(their quote IDs keep resolving).")
 @_models_option
-def ingest(corpus, db_path, models):
+def ingest(corpus, db_path, prune, models):
     """Ingest the articles (*.txt) of CORPUS into the database."""
     from .parse import Parser
     from .pipeline import ingest as run_ingest
@@ -60,11 +63,12 @@ def ingest(corpus, db_path, models):
                 yield article
                 bar.update(1)
 
-        report = run_ingest(corpus, db_path, parser, progress)
+        report = run_ingest(corpus, db_path, parser, progress, prune=prune)
     for error in report.errors:
         click.secho(f"error: {error}", fg="red", err=True)
+    removed = f", {report.removed} removed" if prune else ""
     click.echo(
-        f"{report.articles} articles ({report.parsed} parsed, {report.skipped} unchanged), "
+        f"{report.articles} articles ({report.parsed} parsed, {report.skipped} unchanged{removed}), "
         f"{report.quotes} quotes, {report.speakers} speakers, {report.outlets} outlets, "
         f"{report.utterances} utterances, {len(report.errors)} errors, {report.seconds:.1f}s"
     )

@@ -62,6 +62,17 @@ _OUTLET_DATE_RE = re.compile(
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,/'-]{1,40}\((?P<outlet>[A-Z][\w ]{1,30})\)\s*[-–—]", re.M)
 
 
+def article_paths(folder: str | Path) -> list[Path]:
+    """The article files (``*.txt``) of ``folder``, sorted; an error when there are none."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ArticleError(f"{folder}: not a directory")
+    paths = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    if not paths:
+        raise ArticleError(f"{folder}: no articles (*.txt files) in this directory")
+    return paths
+
+
 def read_corpus(folder: str | Path) -> tuple[list[Article], list[ArticleError]]:
     """Read every ``*.txt`` file of ``folder``.
 
@@ -69,11 +80,7 @@ def read_corpus(folder: str | Path) -> tuple[list[Article], list[ArticleError]]:
     each file that could not: a bad file never stops the others.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise ArticleError(f"{folder}: not a directory")
-    paths = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
-    if not paths:
-        raise ArticleError(f"{folder}: no articles (*.txt files) in this directory")
+    paths = article_paths(folder)
     sidecar = read_sidecar(folder / SIDECAR)
     articles, errors = [], []
     for path in paths:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import attrs
 
 from . import __version__, ids
-from .corpus import read_article, read_corpus
+from .corpus import article_paths, read_article, read_corpus
 from .errors import ArticleError, QuotetrackError
 from .extract import extract_quotes
 from .parse import Parser
@@ -73,6 +73,7 @@ class IngestReport:
     utterances: int
     errors: tuple[str, ...]
     seconds: float
+    removed: int = 0  # stored articles marked removed (``prune``)
 
     @property
     def ok(self) -> bool:
@@ -84,11 +85,15 @@ def ingest(
     db_path: str | Path,
     parser: Parser | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
+    prune: bool = False,
 ) -> IngestReport:
     """Ingest every article of ``folder`` into the database at ``db_path``.
 
     Bad articles are reported (and logged in ``ingest_log``) without stopping
-    the others; each good article is stored in its own transaction.
+    the others; each good article is stored in its own transaction. With
+    ``prune``, stored articles whose files are gone from ``folder`` are marked
+    removed: their quotes leave the current tables but their IDs stay resolvable.
+    A file that is still there but cannot be read keeps its stored version.
     """
     started = time.perf_counter()
     parser = parser or Parser()
@@ -139,6 +144,11 @@ def ingest(
             store.write_article(article, ids.article_id(article.sha256), quotes, version, models)
             store.log(article.path, "ok", f"{len(quotes)} quotes")
             parsed += 1
+        removed = 0
+        if prune:
+            for doc in store.remove_missing(p.name for p in article_paths(folder)):
+                store.log(doc, "removed", "file no longer in the corpus")
+                removed += 1
         relink(store)
         counts = store.counts()
     finally:
@@ -146,7 +156,7 @@ def ingest(
     return IngestReport(
         articles=counts["articles"], parsed=parsed, skipped=skipped, quotes=counts["quotes"],
         speakers=counts["speakers"], outlets=counts["outlets"], utterances=counts["utterances"],
-        errors=tuple(errors), seconds=time.perf_counter() - started,
+        errors=tuple(errors), seconds=time.perf_counter() - started, removed=removed,
     )
 
 

@@ -130,6 +130,14 @@ class Store:
         ))
         return rows[0] if rows else None
 
+    def _removed_article(self, doc: str) -> dict | None:
+        """The latest version of ``doc`` marked removed (its file came back)."""
+        rows = list(self.db.query(
+            "select id from articles where doc = ? and status = 'removed' order by ingested_at desc limit 1",
+            [doc],
+        ))
+        return rows[0] if rows else None
+
     def article_by_sha(self, sha256: str) -> dict | None:
         rows = list(self.db.query(
             "select id, doc from articles where sha256 = ? and status = 'current'", [sha256]
@@ -152,7 +160,7 @@ class Store:
         """
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self.db.atomic():
-            previous = self.current_article(article.doc)
+            previous = self.current_article(article.doc) or self._removed_article(article.doc)
             self.db["articles"].upsert(
                 {
                     "id": article_id, "doc": article.doc, "path": article.path,
@@ -183,18 +191,20 @@ class Store:
                 [by_text.get(row["text"]), row["id"]],
             )
 
-    def remove_missing(self, docs_present: Iterable[str]) -> int:
-        """Mark superseded the current articles whose files are no longer in the corpus."""
+    def remove_missing(self, docs_present: Iterable[str]) -> list[str]:
+        """Mark removed the current articles whose files are not in ``docs_present``.
+
+        Their quotes are marked removed too, never deleted: a published quote ID
+        keeps resolving. Returns the docs marked.
+        """
         present = set(docs_present)
-        gone = [r["id"] for r in self.db.query("select id, doc from articles where status = 'current'")
+        gone = [r for r in self.db.query("select id, doc from articles where status = 'current'")
                 if r["doc"] not in present]
         with self.db.atomic():
-            for article_id in gone:
-                self.db.execute("update articles set status = 'removed' where id = ?", [article_id])
-                self.db.execute(
-                    "update quotes set status = 'removed' where article_id = ?", [article_id]
-                )
-        return len(gone)
+            for row in gone:
+                self.db.execute("update articles set status = 'removed' where id = ?", [row["id"]])
+                self.db.execute("update quotes set status = 'removed' where article_id = ?", [row["id"]])
+        return [r["doc"] for r in gone]
 
     # -- corpus-wide tables ---------------------------------------------------
 
@@ -206,8 +216,18 @@ class Store:
         ))
 
     def utterance_ids(self) -> dict[str, str]:
-        return {r["id"]: r["utterance_id"] for r in self.db.query(
-            "select id, utterance_id from quotes where utterance_id is not null")}
+        """quote ID -> published utterance ID, for the current quotes.
+
+        A quote that replaced a superseded one with the same words (its article
+        changed) inherits the old quote's utterance ID, so utterance IDs survive
+        corrections.
+        """
+        inherited = {r["superseded_by"]: r["utterance_id"] for r in self.db.query(
+            """select superseded_by, utterance_id from quotes where status = 'superseded'
+               and superseded_by is not null and utterance_id is not null""")}
+        current = {r["id"]: r["utterance_id"] for r in self.db.query(
+            "select id, utterance_id from quotes where status = 'current' and utterance_id is not null")}
+        return inherited | current
 
     def write_entities(
         self,
@@ -219,8 +239,11 @@ class Store:
     ) -> None:
         """Replace speakers, outlets and utterances, and relink every current quote."""
         with self.db.atomic():
+            # superseded and removed quotes still point at the entities being replaced:
+            # foreign keys are checked at commit, after those links are mended below
+            self.db.execute("pragma defer_foreign_keys = on")
             self.db.execute("update quotes set speaker_id = null, via_outlet_id = null, utterance_id = null where status = 'current'")
-            self.db.execute("update articles set publisher_id = null")
+            self.db.execute("update articles set publisher_id = null where status = 'current'")
             for table in ("speaker_roles", "utterances", "speakers", "outlets"):
                 self.db.execute(f"delete from {table}")
             self.db["outlets"].insert_all(
@@ -246,6 +269,17 @@ class Store:
             for doc, outlet_id in publishers.items():
                 self.db.execute("update articles set publisher_id = ? where doc = ? and status = 'current'",
                                 [outlet_id, doc])
+            # superseded and removed quotes keep their links where the entity still exists
+            for column, table in (("speaker_id", "speakers"), ("via_outlet_id", "outlets"),
+                                  ("utterance_id", "utterances")):
+                self.db.execute(
+                    f"update quotes set {column} = null where status != 'current' "
+                    f"and {column} is not null and {column} not in (select id from {table})"
+                )
+            self.db.execute(
+                "update articles set publisher_id = null where status != 'current' "
+                "and publisher_id not in (select id from outlets)"
+            )
 
     # -- log --------------------------------------------------------------
 

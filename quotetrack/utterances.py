@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -25,6 +27,23 @@ PARTIAL_THRESHOLD = 90.0
 MIN_PARTIAL_WORDS = 6
 # two full wordings of one statement (re-punctuated, reworded a little)
 FULL_THRESHOLD = 85.0
+# direct in one article, reported (indirect) in another: "We are close to reaching an
+# understanding" / "Russia and the United States are close to reaching an understanding".
+# Reported speech shifts person and tense, so those words are left out, and the two
+# must share a run of at least this many claim words, in order (see claim_words).
+CROSS_KIND_RUN = 3
+SHIFTED_WORDS = frozenset(
+    "i me my mine we us our ours you your he him his she her it its they them their "
+    "am is are was were be been being will would shall should can could may might must "
+    "has have had do does did".split()
+)
+# a mixed quote quoting a piece of a direct quote: 'as a "huge step" in ending the war'
+FRAGMENT = re.compile(r'["“‘]([^"”’“‘]+)(?:["”’]|$)')
+MIN_FRAGMENT_WORDS = 2
+FUNCTION_WORDS = SHIFTED_WORDS | frozenset(
+    "a an the of to in on at by for with from and or but that this these those there "
+    "not no as than so if then also still".split()
+)
 
 
 def normalise(text: str) -> str:
@@ -36,14 +55,94 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
-def same_utterance(a: str, b: str) -> bool:
-    """Whether two normalised wordings report the same statement."""
-    if a == b:
+def _index_keys(text: str) -> set[tuple[str, ...]]:
+    """Shingles of the normalised words, and of the claim words (which find
+    direct/indirect pairs)."""
+    keys = _shingles(normalise(text).split())
+    claims = claim_words(text)
+    if len(claims) >= CROSS_KIND_RUN:
+        keys |= {("~",) + k for k in _shingles(claims)}
+    return keys
+
+
+def same_utterance(a: str, b: str, cross_kind: bool = False) -> bool:
+    """Whether two wordings (as quoted) report the same statement.
+
+    ``cross_kind``: one is a direct quote and the other reported speech, whose
+    person and tense differ; they match on a shared run of claim words.
+    """
+    na, nb = normalise(a), normalise(b)
+    if na == nb:
         return True
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = sorted((na, nb), key=len)
     if len(short.split()) >= MIN_PARTIAL_WORDS and fuzz.partial_ratio(short, long_) >= PARTIAL_THRESHOLD:
         return True
-    return fuzz.ratio(a, b) >= FULL_THRESHOLD
+    if fuzz.ratio(na, nb) >= FULL_THRESHOLD:
+        return True
+    if not cross_kind:
+        return False
+    if _quotes_a_fragment(a, nb) or _quotes_a_fragment(b, na):
+        return True
+    return _shared_run(claim_words(a), claim_words(b)) >= CROSS_KIND_RUN
+
+
+def quoted_fragments(text: str) -> list[str]:
+    """The quoted words inside reported speech (a mixed quote's "huge step")."""
+    return [normalise(f) for f in FRAGMENT.findall(text)]
+
+
+def _quotes_a_fragment(mixed: str, other: str) -> bool:
+    """Whether a fragment quoted in ``mixed`` appears word for word in ``other``
+    (normalised): the reporter quoted a piece of that very statement."""
+    return any(
+        len(f.split()) >= MIN_FRAGMENT_WORDS and f" {f} " in f" {other} "
+        for f in quoted_fragments(mixed)
+    )
+
+
+def claim_words(text: str) -> list[str]:
+    """The words that carry what was claimed: no function words, no shifted
+    person or tense, and no capitalised words (names say what a statement is
+    about, not what it says: "Russia and the United States" is in many)."""
+    return [fold(w) for w in re.findall(r"\w[\w'’]*", text)
+            if not w[0].isupper() and fold(w) not in FUNCTION_WORDS]
+
+
+def _shared_run(wa: list[str], wb: list[str]) -> int:
+    """Length of the longest run of words that ``wa`` and ``wb`` share, in order."""
+    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    return match.size
+
+
+def _candidate_pairs(group: list[ResolvedQuote]) -> Iterator[tuple[str, str, bool]]:
+    """(quote, other quote, whether their kinds differ) for the pairs of one
+    speaker's quotes worth comparing: found through shared shingles, or a
+    fragment quoted in one that the other contains."""
+    norms = {q.quote_id: normalise(q.quote.text) for q in group}
+    direct = {q.quote_id: q.quote.kind == "direct" for q in group}
+    index: dict[tuple, list[str]] = defaultdict(list)
+    bigrams: dict[tuple, list[str]] = defaultdict(list)
+    for q in group:
+        for key in _index_keys(q.quote.text):
+            index[key].append(q.quote_id)
+        words = norms[q.quote_id].split()
+        for pair in set(zip(words, words[1:])):
+            bigrams[pair].append(q.quote_id)
+    for q in group:
+        qid = q.quote_id
+        shared: dict[str, int] = defaultdict(int)
+        for key in _index_keys(q.quote.text):
+            for other in index[key]:
+                shared[other] += 1
+        for fragment in quoted_fragments(q.quote.text):
+            words = fragment.split()
+            for other in bigrams.get(tuple(words[:2]), ()) if len(words) >= MIN_FRAGMENT_WORDS else ():
+                shared[other] += MIN_SHARED_SHINGLES
+        shared.pop(qid, None)
+        for other, count in shared.items():
+            cross = direct[qid] != direct[other]
+            if count >= MIN_SHARED_SHINGLES or norms[qid] == norms[other] or cross:
+                yield qid, other, cross
 
 
 def group_utterances(
@@ -66,26 +165,15 @@ def group_utterances(
             x = parent[x]
         return x
 
+    texts = {q.quote_id: q.quote.text for q in quotes}
     by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
     for q in quotes:
         if q.speaker_id:
             by_speaker[q.speaker_id].append(q)
     for group in by_speaker.values():
-        texts = {q.quote_id: normalise(q.quote.text) for q in group}
-        index: dict[tuple, list[str]] = defaultdict(list)
-        for q in group:
-            for sh in _shingles(texts[q.quote_id].split()):
-                index[sh].append(q.quote_id)
-        for q in group:
-            shared: dict[str, int] = defaultdict(int)
-            for sh in _shingles(texts[q.quote_id].split()):
-                for other in index[sh]:
-                    if other != q.quote_id:
-                        shared[other] += 1
-            for other, count in shared.items():
-                enough = count >= MIN_SHARED_SHINGLES or texts[q.quote_id] == texts[other]
-                if enough and find(other) != find(q.quote_id) and same_utterance(texts[q.quote_id], texts[other]):
-                    parent[find(other)] = find(q.quote_id)
+        for qid, other, cross in _candidate_pairs(group):
+            if find(other) != find(qid) and same_utterance(texts[qid], texts[other], cross_kind=cross):
+                parent[find(other)] = find(qid)
 
     members: dict[str, list[str]] = defaultdict(list)
     for q in quotes:

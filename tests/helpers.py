@@ -42,8 +42,8 @@ def empty_doc(text: str) -> ParsedDoc:
 
 
 def resolved(doc: str, text: str, speaker_name: str, speaker_type: str = "person",
-             role: str | None = None, sha: str | None = None) -> ResolvedQuote:
-    q = Quote(kind="direct", start_char=0, end_char=len(text), text=text, rule="test", confidence=0.9)
+             role: str | None = None, sha: str | None = None, kind: str = "direct") -> ResolvedQuote:
+    q = Quote(kind=kind, start_char=0, end_char=len(text), text=text, rule="test", confidence=0.9)
     sha = sha or hashlib.sha256(f"{doc}{text}".encode()).hexdigest()
     return ResolvedQuote(quote_id=ids.quote_id(sha, 0, len(text)), doc=doc, quote=q,
                          speaker_name=speaker_name, speaker_type=speaker_type, speaker_role=role,
