@@ -9,6 +9,7 @@ article, skipping articles already stored with the same text and pipeline.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from pathlib import Path
 from typing import Callable, Iterable
@@ -17,7 +18,7 @@ import attrs
 
 from . import __version__, ids
 from .corpus import article_paths, read_article, read_corpus
-from .errors import ArticleError, QuotetrackError
+from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
 from .parse import Parser
 from .records import Article, Cue, Entity, Mention, ParsedDoc, Quote, ResolvedQuote
@@ -151,6 +152,11 @@ def ingest(
                 removed += 1
         relink(store)
         counts = store.counts()
+    except sqlite3.DatabaseError as error:  # e.g. locked by another writer for too long, disk full
+        raise StoreError(
+            f"{db_path}: database error during ingest ({error}); the articles stored before it "
+            "are complete, run the ingest again to finish"
+        ) from error
     finally:
         store.close()
     return IngestReport(

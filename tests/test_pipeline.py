@@ -74,3 +74,30 @@ def test_an_empty_directory_is_an_error_that_is_logged(tmp_path):
         ingest(tmp_path / "empty", tmp_path / "q.db", CountingParser())
     store = open_store(tmp_path / "q.db")
     assert [r["status"] for r in store.db.query("select status from ingest_log")] == ["error"]
+
+
+def test_a_database_error_mid_ingest_is_one_clear_error_and_keeps_what_was_stored(
+        corpus, tmp_path, monkeypatch):
+    import sqlite3
+
+    from quotetrack.errors import StoreError
+    from quotetrack.store import Store
+
+    db = tmp_path / "q.db"
+    real_write = Store.write_article
+    written = []
+
+    def flaky_write(self, article, *args, **kwargs):
+        if len(written) == 2:
+            raise sqlite3.OperationalError("database is locked")
+        real_write(self, article, *args, **kwargs)
+        written.append(article.doc)
+
+    monkeypatch.setattr(Store, "write_article", flaky_write)
+    with pytest.raises(StoreError, match=r"q\.db: database error during ingest \(database is locked\)"):
+        ingest(corpus, db, CountingParser())
+    store = open_store(db)
+    assert sorted(r["doc"] for r in store.db.query("select doc from articles")) == sorted(written)
+    monkeypatch.undo()
+    report = ingest(corpus, db, CountingParser())  # the rerun finishes the job
+    assert (report.articles, report.skipped, report.parsed) == (5, 2, 3)
