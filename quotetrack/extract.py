@@ -496,6 +496,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         return out
 
     ccomp = [k for k in tree.children(cue, "ccomp") if k.upos != "PUNCT"]
+    ccomp.sort(key=lambda k: k.id < cue.id)  # a clause after the cue before one fronted
     if not ccomp and top is not cue:
         ccomp = tree.children(top, "ccomp")
     if not ccomp and cue.lemma.lower() != "call":
