@@ -379,8 +379,10 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
     words = _run_around(words, head, tree.sent) if words else []
     while words and (words[-1].upos == "PUNCT" or words[-1].deprel == "cc"):
         words = words[:-1]
-    while words and words[0].upos == "PUNCT":
+    while words and (words[0].upos == "PUNCT" or words[0].deprel == "cc"):  # "and Assad's government"
         words = words[1:]
+    words = _of_phrase_before(tree, words, avoid)
+    words = _stray_subject_before(tree, head, words, avoid)
     # a capitalised title the parser hung elsewhere: "Russian" in "Russian Deputy … Ryabkov"
     while words and head.upos == "PROPN" and words[0].index > 0:
         prev = tree.sent.words[words[0].index - 1]
@@ -393,6 +395,60 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
     if words and not (words[0].start_char <= name_head.start_char < words[-1].end_char):
         name_head = head
     return _mention(doc, words, name_head)
+
+
+_OF_PHRASE_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+
+
+def _of_phrase_before(tree: _Tree, words: list[Word], avoid: Sequence[tuple[int, int]]) -> list[Word]:
+    """Widen a noun phrase the parser cut at ``of``: "[the Red Cross]" back to "the
+    International Committee of the Red Cross", "[the Old City]" to "Residents of
+    rebel-held districts of the Old City". The words before ``of`` join when they
+    are a plain noun phrase (determiners, adjectives, nouns, names)."""
+    sent = tree.sent.words
+    while words and words[0].index >= 2 and sent[words[0].index - 1].text.lower() == "of":
+        i = words[0].index - 2
+        if sent[i].upos not in ("NOUN", "PROPN"):
+            break
+        while i > 0 and sent[i].upos != "DET" and (  # a determiner opens the phrase
+                sent[i - 1].upos in _OF_PHRASE_WORDS or _glued_hyphen(sent, i - 1)
+                or _glued_hyphen(sent, i - 2)):
+            i -= 1
+        extra = list(sent[i : words[0].index])
+        if any(a <= w.start_char < b for w in extra for a, b in avoid):
+            break
+        words = extra + words
+    return words
+
+
+def _stray_subject_before(tree: _Tree, head: Word, words: list[Word],
+                          avoid: Sequence[tuple[int, int]]) -> list[Word]:
+    """Words of the subject the parser hung on the verb as a second subject, right
+    before it: "[Syria's state] [TV] said" (both ``nsubj`` of ``said``)."""
+    verb = tree.head(head)
+    if verb is None or not head.deprel.startswith("nsubj") or not words:
+        return words
+    sent = tree.sent.words
+    while words[0].index > 0:
+        prev = sent[words[0].index - 1]
+        top = prev
+        while top.head and top.head != verb.id and tree.head(top).id < words[0].id:
+            top = tree.head(top)
+        if top.head != verb.id or not top.deprel.startswith("nsubj") or top.upos not in ("NOUN", "PROPN"):
+            break
+        extra = tree.subtree(top)
+        if (extra[-1].index != words[0].index - 1 or any(w.upos == "PUNCT" for w in extra)
+                or any(a <= w.start_char < b for w in extra for a, b in avoid)):
+            break
+        words = extra + words
+    return words
+
+
+def _glued_hyphen(words: Sequence[Word], i: int) -> bool:
+    """``words[i]`` is a hyphen inside a word ("rebel-held")."""
+    return (0 < i < len(words) - 1 and words[i].text == "-"
+            and words[i - 1].end_char == words[i].start_char
+            and words[i].end_char == words[i + 1].start_char)
 
 
 def _is_outlet(doc: ParsedDoc, tree: _Tree, head: Word) -> bool:

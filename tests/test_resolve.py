@@ -14,7 +14,7 @@ TEXT = (
 def test_surname_pronoun_and_anonymous_speakers_within_an_article():
     quotes = [
         quote(TEXT, "Russia and the US are close to a deal", "Russian Deputy Foreign Minister Sergei Ryabkov", "said", kind="indirect"),
-        quote(TEXT, "Talks have taken place", "Ryabkov", "quoted"),
+        quote(TEXT, "Talks have taken place", "Ryabkov", "quoted", after=TEXT.index('"Talks')),
         quote(TEXT, "We are close", "he", "added", after=TEXT.index("\"We are close")),
         quote(TEXT, "talks would go on", "The ministry", "said", kind="indirect"),
         quote(TEXT, "It is over", "one opposition official", "said", after=TEXT.index("It is over")),
@@ -107,3 +107,39 @@ def test_a_name_of_unknown_type_is_not_made_a_person():
               resolved("b", "two", "Sergei Lavrov"), resolved("c", "three", "Lavrov", speaker_type="unknown")]
     speakers, _, _ = resolve_corpus(quotes, [])
     assert {(s.name, s.type) for s in speakers} == {("Moscow", "unknown"), ("Sergei Lavrov", "person")}
+
+
+GENDERED = (
+    "ICRC spokesman Pawel Krzysiek said the evacuation went well. "
+    "Reem, a mother of two children, said the shelling went on all night.\n\n"
+    '"We are scared," she said. "It was too dangerous," he said.\n'
+)
+
+
+def test_pronouns_agree_in_gender_with_roles_and_titles():
+    quotes = [
+        quote(GENDERED, "the evacuation went well", "ICRC spokesman Pawel Krzysiek", "said", kind="indirect"),
+        quote(GENDERED, "the shelling went on all night", "Reem, a mother of two children", "said",
+              kind="indirect"),
+        quote(GENDERED, "We are scared", "she", "said", after=GENDERED.index('"We are')),
+        quote(GENDERED, "It was too dangerous", "he", "said", after=GENDERED.index('"It was')),
+    ]
+    got = resolve_article(article(GENDERED), empty_doc(GENDERED), quotes)
+    # "he" skips Reem, the nearest person, because she is a mother; the spokesman is a man
+    assert [(r.speaker_name, r.resolution) for r in got][2:] == [
+        ("Reem", "pronoun"), ("Pawel Krzysiek", "pronoun")]
+
+
+def test_a_pronoun_looks_back_one_paragraph_at_most():
+    text = (
+        "Syrian President Bashar al-Assad said Aleppo would fall.\n\n"
+        "Government forces pressed on through the night.\n\n"
+        "The bombardment resumed at dawn.\n\n"
+        '"It must have been terrifying for them," he said.\n'
+    )
+    quotes = [
+        quote(text, "Aleppo would fall", "Syrian President Bashar al-Assad", "said", kind="indirect"),
+        quote(text, "It must have been terrifying for them", "he", "said", after=text.index('"It must')),
+    ]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert (got[1].speaker_name, got[1].resolution) == (None, "unresolved")
