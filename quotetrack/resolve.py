@@ -55,6 +55,7 @@ class _Known:
     type: str
     position: int
     salient: bool = True  # the subject of its clause, or a speaker (pronouns prefer these)
+    speaker: bool = False  # the speaker of an earlier quote (pronouns prefer these most)
 
 
 def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> list[ResolvedQuote]:
@@ -64,9 +65,10 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
     for k in known:
         _note_gender(genders, k.name, gender_of(k.name, k.role))
     quote_ids = [ids.quote_id(article.sha256, q.start_char, q.end_char) for q in quotes]
+    contents = [(q.start_char, q.end_char) for q in quotes]
     resolved: list[ResolvedQuote] = []
     for index, quote in enumerate(quotes):
-        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text, genders)
+        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text, genders, contents)
         if name and type_ == "person":
             if how == "pronoun":
                 _note_gender(genders, name, PRONOUNS.get(quote.speaker.text.strip().lower()))
@@ -125,7 +127,7 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
     return found
 
 
-def _resolve_speaker(quote, resolved, known, text, genders):
+def _resolve_speaker(quote, resolved, known, text, genders, contents):
     if quote.speaker is None:
         if quote.continues is not None and quote.continues < len(resolved):
             prev = resolved[quote.continues]
@@ -135,7 +137,8 @@ def _resolve_speaker(quote, resolved, known, text, genders):
     position = quote.speaker.start_char
     low = mention.strip().lower()
     if low in PRONOUNS:
-        return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position))
+        return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position),
+                                contents)
     name, role = split_name_role(mention)
     following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
     type_ = mention_type(mention, name, role)
@@ -172,7 +175,7 @@ def _resolve_speaker(quote, resolved, known, text, genders):
 
 def _known_from(resolved: list[ResolvedQuote]) -> list[_Known]:
     return [
-        _Known(r.speaker_name, r.speaker_role, r.speaker_type, r.quote.speaker.start_char)
+        _Known(r.speaker_name, r.speaker_role, r.speaker_type, r.quote.speaker.start_char, speaker=True)
         for r in resolved
         if r.speaker_name and r.quote.speaker is not None
     ]
@@ -188,11 +191,12 @@ def _window_start(text: str, position: int) -> int:
     return max(start, position - PRONOUN_WINDOW)
 
 
-def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start):
+def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, contents):
     """The entity a pronoun speaker refers to: the nearest earlier one of the
     right kind (people for he/she, groups and organisations for they, organisations
     and outlets for it) in this paragraph or the one before, never one whose gender
-    is known to differ; subjects and earlier speakers first, then any mention."""
+    is known to differ; the nearest speaker of an earlier quote or subject outside
+    quoted content first, then any mention."""
     number = PRONOUNS[pronoun]
     if number in ("s",) or pronoun == "we":
         return None, None, "unknown", "unresolved"
@@ -204,7 +208,10 @@ def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start):
     ]
     if not candidates:
         return None, None, "unknown", "unresolved"
-    salient = [k for k in candidates if k.salient]
+    # speakers, and subjects of the narrative (not of reported content: "Josh Earnest
+    # said that Barack Obama has long called for … He said")
+    salient = [k for k in candidates if k.speaker or (
+        k.salient and not any(a <= k.position < b for a, b in contents))]
     pick = max(salient or candidates, key=lambda k: k.position)
     return pick.name, pick.role, pick.type, "pronoun"
 

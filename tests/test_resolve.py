@@ -143,3 +143,15 @@ def test_a_pronoun_looks_back_one_paragraph_at_most():
     ]
     got = resolve_article(article(text), empty_doc(text), quotes)
     assert (got[1].speaker_name, got[1].resolution) == (None, "unresolved")
+
+
+def test_he_is_the_last_speaker_not_a_name_inside_what_was_reported(parser):
+    """Real parse: Obama is the subject of the reported clause; Earnest is speaking."""
+    from quotetrack.pipeline import analyse
+
+    text = ("White House spokesman Josh Earnest said Monday that President Barack Obama has long "
+            "called for tax fairness.\n\nHe said Obama hopes that his successor will push for the "
+            "same goals.\n")
+    quotes = analyse(article(text), parser.parse(text))
+    by_he = [q for q in quotes if q.quote.speaker and q.quote.speaker.text == "He"]
+    assert by_he and all((q.speaker_name, q.resolution) == ("Josh Earnest", "pronoun") for q in by_he)
