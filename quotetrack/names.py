@@ -243,6 +243,34 @@ def is_country_or_capital(name: str) -> bool:
     return fold(name) in _places()
 
 
+# what kind of organisation a name is, by its words (first match wins)
+ORGANISATION_KINDS = (
+    ("military", "army military forces force troops brigade brigades command pentagon navy "
+                 "militia battalion regiment"),
+    ("international", "un nations nato union unicef unhcr who opcw"),
+    ("party", "party"),
+    ("company", "company corporation corp inc ltd plc bank holdings"),
+    ("government", "government ministry kremlin administration regime embassy parliament "
+                   "senate congress cabinet council office department authorities authority "
+                   "state states republic kingdom federation police court white_house "
+                   "downing_street"),
+    ("ngo", "committee crescent cross observatory foundation charity society watch amnesty "
+            "institute association campaign helmets"),
+)
+
+
+def organisation_kind(name: str) -> str | None:
+    """government / military / international / party / company / ngo, or None.
+    (``white_house`` in the vocabulary is the phrase "white house".)"""
+    if is_country_or_capital(name):
+        return "government"
+    folded = f" {fold(name)} "
+    for kind, vocabulary in ORGANISATION_KINDS:
+        if any(f" {term.replace('_', ' ')} " in folded for term in vocabulary.split()):
+            return kind
+    return None
+
+
 def name_is_person(name: str | None, role: str | None) -> bool:
     if not name:
         return False

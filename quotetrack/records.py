@@ -150,6 +150,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     # (role, doc) pairs: "Russian Deputy Foreign Minister" seen in "000_….txt"
     roles: tuple[tuple[str, str], ...] = ()
+    # what kind of organisation (government, military, international, party, company,
+    # ngo) or outlet (agency, newspaper, broadcaster, …); None when the words don't say
+    kind: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -33,6 +34,7 @@ from .names import (
     looks_anonymous,
     mention_type,
     name_parts,
+    organisation_kind,
     split_name_role,
 )
 from .records import Article, Entity, ParsedDoc, Quote, ResolvedQuote
@@ -264,8 +266,26 @@ def outlet_name(mention: str) -> str:
     return lexicon.get(fold(stripped), (stripped, ""))[0]
 
 
-def outlet_type(name: str) -> str:
-    return outlet_lexicon().get(fold(name), ("", "outlet"))[1] or "outlet"
+_OUTLET_KIND_WORDS = (
+    ("agency", ("agency", "wire", "news service")),
+    ("newspaper", ("newspaper", "daily", "weekly", "times", "post", "journal")),
+    ("broadcaster", ("tv", "television", "radio", "channel", "broadcaster", "network")),
+    ("website", ("website", "online", "blog")),
+)
+
+
+def outlet_kind(names: Iterable[str]) -> str | None:
+    """agency / newspaper / broadcaster / website: the seed lexicon's, else the
+    names' words ("the X news agency", "state TV"), else None."""
+    names = list(names)
+    for name in names:
+        known = outlet_lexicon().get(fold(name))
+        if known and known[1]:
+            return known[1]
+    for kind, words in _OUTLET_KIND_WORDS:
+        if any(f" {w} " in f" {fold(n)} " for n in names for w in words):
+            return kind
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -328,12 +348,16 @@ def _speaker_entities(quotes: list[ResolvedQuote]):
         if type_ == "person" and "person" not in types:
             type_ = "unknown"
         eid = ids.entity_id(type_, fold(canonical[1]))
+        names = [canonical[1]] + [k[1] for k in group]
+        kind = (next(filter(None, map(organisation_kind, names)), None) if type_ == "organisation"
+                else outlet_kind(names) if type_ == "outlet" else None)
         entities[eid] = Entity(
             entity_id=eid,
             name=canonical[1],
             type=type_,
             aliases=tuple(sorted({k[1] for k in group} - {canonical[1]})),
             roles=tuple(sorted({r for k in group for r in roles[k]})),
+            kind=kind,
         )
         for k in group:
             key_to_id[k] = eid
@@ -420,6 +444,7 @@ def _outlet_entities(quotes: list[ResolvedQuote], articles: list[Article]):
             name=canonical,
             type="outlet",
             aliases=tuple(sorted((set(variants) | lexicon_aliases) - {canonical})),
+            kind=outlet_kind([canonical, *variants]),
         )
         fold_to_id[key] = eid
     return fold_to_id, entities

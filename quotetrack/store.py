@@ -111,7 +111,14 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """What kind of organisation a speaker is, or of outlet (agency, newspaper, …)."""
+    db["speakers"].add_column("kind", str)
+    db["outlets"].add_column("kind", str)
+    db["speakers"].create_index(["kind"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 
 
 class Store:
@@ -247,10 +254,10 @@ class Store:
             for table in ("speaker_roles", "utterances", "speakers", "outlets"):
                 self.db.execute(f"delete from {table}")
             self.db["outlets"].insert_all(
-                [{"id": e.entity_id, "name": e.name, "type": e.type,
+                [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
                   "aliases": json.dumps(list(e.aliases))} for e in outlets], pk="id")
             self.db["speakers"].insert_all(
-                [{"id": e.entity_id, "name": e.name, "type": e.type,
+                [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
                   "role": _main_role(e), "aliases": json.dumps(list(e.aliases))}
                  for e in speakers], pk="id")
             article_ids = {r["doc"]: r["id"] for r in self.db.query(

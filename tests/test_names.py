@@ -1,6 +1,6 @@
 import pytest
 
-from quotetrack.names import acronym, fold, gender_of, mention_type, name_parts, split_name_role
+from quotetrack.names import acronym, fold, gender_of, organisation_kind, mention_type, name_parts, split_name_role
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,21 @@ def test_titles_and_roles_tell_gender_and_names_do_not():
     assert gender_of("ICRC spokesman Pawel Krzysiek") == "m"
     assert gender_of("Mrs Clinton") == "f"
     assert gender_of("Sergei Lavrov", "Russian Foreign Minister") is None
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Kremlin", "government"),
+        ("Moscow", "government"),
+        ("White House", "government"),
+        ("Ministry of Defence", "government"),
+        ("International Committee of the Red Cross", "ngo"),
+        ("Syrian Observatory", "ngo"),
+        ("United Nations", "international"),
+        ("Free Syrian Army", "military"),
+        ("first responder group", None),
+    ],
+)
+def test_organisation_kinds(name, kind):
+    assert organisation_kind(name) == kind

@@ -1,4 +1,4 @@
-from quotetrack.resolve import outlet_name, resolve_article, resolve_corpus
+from quotetrack.resolve import outlet_kind, outlet_name, resolve_article, resolve_corpus
 
 from .helpers import article, empty_doc, quote, resolved
 
@@ -155,3 +155,11 @@ def test_he_is_the_last_speaker_not_a_name_inside_what_was_reported(parser):
     quotes = analyse(article(text), parser.parse(text))
     by_he = [q for q in quotes if q.quote.speaker and q.quote.speaker.text == "He"]
     assert by_he and all((q.speaker_name, q.resolution) == ("Josh Earnest", "pronoun") for q in by_he)
+
+
+def test_outlet_kinds_from_the_lexicon_or_the_words():
+    assert outlet_kind(["Reuters"]) == "agency"
+    assert outlet_kind(["Al-Watan", "al-Watan newspaper"]) == "newspaper"
+    assert outlet_kind(["Syria’s state TV"]) == "broadcaster"
+    assert outlet_kind(["Hawar news agency"]) == "agency"  # not in the lexicon
+    assert outlet_kind(["state media"]) is None
