@@ -960,6 +960,8 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
         subj = None  # "he was asked whether …", "it was announced that …": not the speaker
     if subj is not None and content and content[0] <= subj.start_char < content[1]:
         subj = None
+    if subj is not None and subj.lemma.lower() in lexicon.TIME_WORDS:
+        subj = None  # "Monday" misparsed as the subject of a cue speaks for no one
     if subj is None:
         agents = tree.children(top, "obl:agent")
         subj = agents[0] if agents else None

@@ -91,7 +91,26 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
                 continues_id=_index_or_none(quote_ids, quote.continues),
             )
         )
-    return resolved
+    return _roles_named_later(resolved, known)
+
+
+def _roles_named_later(resolved: list[ResolvedQuote], known: list[_Known]) -> list[ResolvedQuote]:
+    """A headline or lead that gives a full role before the name ("Russian deputy
+    foreign minister says …", then "Russian Deputy Foreign Minister Sergei Ryabkov
+    said"): the one person in the article with exactly that role, when there is one."""
+    people = known + _known_from(resolved)
+    out = []
+    for r in resolved:
+        role = r.speaker_role
+        if (r.resolution == "unresolved" and r.speaker_type == "unknown" and r.speaker_name is None
+                and role and len(role.split()) >= 2):
+            named = {k.name: k for k in people if k.type == "person" and k.role and fold(k.role) == fold(role)}
+            if len(named) == 1:
+                k = next(iter(named.values()))
+                r = attrs.evolve(r, speaker_name=k.name, speaker_role=k.role, speaker_type="person",
+                                 resolution="description")
+        out.append(r)
+    return out
 
 
 def _index_or_none(items: list, index: int | None):
@@ -150,7 +169,8 @@ def _resolve_speaker(quote, resolved, known, text, genders, contents):
         # a description: "the minister", "the spokesman"
         if type_ in ("unknown",) and role:
             head = fold(role).split()[-1:]
-            for k in sorted(known + _known_from(resolved), key=lambda k: -k.position):
+            everyone = sorted(known + _known_from(resolved), key=lambda k: -k.position)
+            for k in everyone:
                 if k.position < position and k.role and head and head[0] in fold(k.role).split():
                     return k.name, k.role, k.type, "description"
             return None, role, "unknown", "unresolved"

@@ -163,3 +163,20 @@ def test_outlet_kinds_from_the_lexicon_or_the_words():
     assert outlet_kind(["Syria’s state TV"]) == "broadcaster"
     assert outlet_kind(["Hawar news agency"]) == "agency"  # not in the lexicon
     assert outlet_kind(["state media"]) is None
+
+
+def test_a_full_role_in_the_lead_resolves_to_the_one_person_named_with_it_later():
+    text = (
+        "Russian deputy foreign minister says no deal was reached.\n\n"
+        "Russian Deputy Foreign Minister Sergei Ryabkov said talks would go on.\n\n"
+        "One official said the talks had failed.\n"
+    )
+    quotes = [
+        quote(text, "no deal was reached", "Russian deputy foreign minister", "says", kind="indirect"),
+        quote(text, "talks would go on", "Russian Deputy Foreign Minister Sergei Ryabkov", "said",
+              kind="indirect"),
+        quote(text, "the talks had failed", "One official", "said", kind="indirect"),
+    ]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert [(r.speaker_name, r.resolution) for r in got] == [
+        ("Sergei Ryabkov", "description"), ("Sergei Ryabkov", "name"), (None, "unresolved")]
