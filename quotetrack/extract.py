@@ -244,6 +244,9 @@ class Attribution:
     via_outlet: Mention | None
     content: tuple[int, int] | None  # char span of the reported content
     rule: str
+    # the content's first part when the cue interrupts it: "[But to prevent problems],
+    # he said, local officials should be vigilant"
+    lead: tuple[int, int] | None = None
 
 
 class _Tree:
@@ -969,7 +972,34 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
     via = _outlet_near(doc, tree, w, top, subj, taken) or _outlet_by_position(doc, tree, w, taken)
-    return Attribution(index, cue, w, speaker, via, content, rule)
+    lead = _interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
+    return Attribution(index, cue, w, speaker, via, content, rule, lead)
+
+
+def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | None,
+                      content: tuple[int, int] | None, cut_ids: set[int],
+                      quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The part of the content before a parenthetical attribution: "[That's why],
+    he argued, the party should be prepared". The attribution must stand between
+    commas, with the rest of the content right after it; the part has a verb (not
+    "On Monday, he said, …")."""
+    if content is None or content[0] < cue.end_char or doc.text[cue.end_char:content[0]].strip() != ",":
+        return None
+    first = speaker.start_char if speaker is not None and speaker.start_char < cue.start_char else cue.start_char
+    if speaker is not None and speaker.start_char > cue.end_char:
+        return None  # "…, said X, …": the speaker follows; then the content is not after the cue
+    start = tree.sent.words[0].start_char
+    before = doc.text[start:first].rstrip()
+    if not before.endswith(","):
+        return None
+    s, e = _trim(doc.text, start, start + len(before) - 1)
+    words = [w for w in tree.sent.words if s <= w.start_char < e]
+    if (_word_count(doc.text[s:e]) < 2 or any(w.id in cut_ids for w in words)
+            or not any(w.upos in ("VERB", "AUX") for w in words)  # "On Monday, he said, …"
+            or any(a < e and s < b for a, b in quoted)
+            or any(ch in doc.text[s:e] for ch in DOUBLE_MARKS)):
+        return None
+    return s, e
 
 
 _OUTLET_LEADS = frozenset("tell speak talk quote report interview comment publish say write".split())
@@ -1057,7 +1087,8 @@ _CONFIDENCE = {
     "direct:cue-after": 0.9, "direct:cue-before": 0.85,
     "direct:colon": 0.8, "direct:dash-line": 0.85, "direct:continuation": 0.75,
     "indirect:ccomp": 0.85, "indirect:parataxis": 0.75, "indirect:xcomp": 0.7,
-    "indirect:object": 0.55, "indirect:fronted": 0.7, "according-to": 0.85,
+    "indirect:object": 0.55, "indirect:fronted": 0.7, "indirect:interrupted": 0.7,
+    "according-to": 0.85,
 }
 _TERMINAL = ".!?\"”'’)…"
 
@@ -1318,7 +1349,13 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         kind = "mixed" if ai in absorbed else "indirect"
         if kind == "mixed":
             rule = "mixed:" + rule
-        drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via_outlet, paragraph=_paragraph_of(paras, c0)))
+        lead = None
+        if a.lead and not any(_overlap((d.start, d.end), a.lead) for d in drafts):
+            lead = _Draft("indirect", a.lead[0], a.lead[1], "indirect:interrupted", a, a.speaker, a.cue,
+                          a.via_outlet, paragraph=_paragraph_of(paras, a.lead[0]))
+            drafts.append(lead)
+        drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via_outlet, continues=lead,
+                             paragraph=_paragraph_of(paras, c0)))
     # e) unattributed quotes: a later piece of a multi-paragraph quote, or a quote
     #    continuing the speaker of the quote just before it (of any kind)
     drafts.sort(key=lambda d: (d.start, d.end))

@@ -27,7 +27,7 @@ from .store import open_store
 from .utterances import group_utterances
 
 # bump when extraction or resolution rules change: stored articles are re-parsed
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 def pipeline_version() -> str:
@@ -111,6 +111,7 @@ def ingest(
             store.log(str(error).split(": ")[0], "error", str(error))
         version = pipeline_version()
         models = parser.versions()
+        models_json = json.dumps(models, sort_keys=True)
         parsed = skipped = 0
         seen: dict[str, str] = {}
         items = progress(articles) if progress else articles
@@ -128,7 +129,8 @@ def ingest(
                 store.log(article.path, "error", message)
                 continue
             current = store.current_article(article.doc)
-            if current and current["sha256"] == article.sha256 and current["pipeline_version"] == version:
+            if (current and current["sha256"] == article.sha256 and current["pipeline_version"] == version
+                    and current["models"] == models_json):
                 skipped += 1
                 store.log(article.path, "skipped", "unchanged")
                 continue

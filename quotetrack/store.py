@@ -132,7 +132,7 @@ class Store:
 
     def current_article(self, doc: str) -> dict | None:
         rows = list(self.db.query(
-            "select id, sha256, pipeline_version from articles where doc = ? and status = 'current'",
+            "select id, sha256, pipeline_version, models from articles where doc = ? and status = 'current'",
             [doc],
         ))
         return rows[0] if rows else None
@@ -181,10 +181,35 @@ class Store:
                 },
                 pk="id",
             )
-            self.db.execute("delete from quotes where article_id = ?", [article_id])
-            self.db["quotes"].insert_all([quote_row(q, article_id) for q in quotes], pk="id")
+            self._replace_quotes(article_id, quotes)
             if previous and previous["id"] != article_id:
                 self._supersede(previous["id"], article_id, quotes)
+
+    def _replace_quotes(self, article_id: str, quotes: list[ResolvedQuote]) -> None:
+        """Store the quotes of an article version, keeping the IDs it had before.
+
+        The same text analysed again (new rules or models) may no longer give a
+        quote it gave before: that quote is kept, marked ``revised``, pointing to
+        the new quote that overlaps it most (if any), so its ID still resolves.
+        """
+        new_ids = {q.quote_id for q in quotes}
+        old = [r for r in self.db.query(
+            "select id, start_char, end_char from quotes where article_id = ?", [article_id])]
+        if new_ids:
+            placeholders = ",".join("?" * len(new_ids))
+            self.db.execute(f"delete from quotes where article_id = ? and id in ({placeholders})",
+                            [article_id, *new_ids])
+        self.db["quotes"].insert_all([quote_row(q, article_id) for q in quotes], pk="id")
+        for row in old:
+            if row["id"] in new_ids:
+                continue
+            overlaps = [(min(row["end_char"], q.quote.end_char) - max(row["start_char"], q.quote.start_char),
+                         q.quote_id) for q in quotes]
+            best = max((o for o in overlaps if o[0] > 0), default=None)
+            self.db.execute(
+                "update quotes set status = 'revised', superseded_by = ? where id = ?",
+                [best[1] if best else None, row["id"]],
+            )
 
     def _supersede(self, old_id: str, new_id: str, new_quotes: list[ResolvedQuote]) -> None:
         by_text = {q.quote.text: q.quote_id for q in new_quotes}

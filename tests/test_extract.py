@@ -1062,3 +1062,49 @@ def test_content_clause_misparsed_as_relative_clause():
     assert (q.kind, q.text) == ("indirect", "they are planting the seeds")
     assert span_text(doc, q.speaker) == "Ryan"
     assert q.via_outlet is None  # a news conference is not an outlet
+
+
+ARGUED_TEXT = "That's why, he argued, the party should be prepared."
+ARGUED = """
+That 3 nsubj PRON that
+'s 3 cop AUX be
+why 6 advcl ADV
+, 3 punct PUNCT
+he 6 nsubj PRON
+argued 0 root VERB argue
+, 6 punct PUNCT
+the 9 det DET
+party 12 nsubj:pass NOUN
+should 12 aux AUX
+be 12 aux:pass AUX
+prepared 6 ccomp VERB prepare
+. 6 punct PUNCT
+"""
+
+
+def test_an_attribution_that_interrupts_reported_speech_gives_two_linked_quotes():
+    doc = doc_of(ARGUED_TEXT, ARGUED)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.kind, span_text(doc, q.speaker), q.cue.text) for q in quotes] == [
+        ("That's why", "indirect", "he", "argued"),
+        ("the party should be prepared", "indirect", "he", "argued"),
+    ]
+    assert quotes[0].rule == "indirect:interrupted" and quotes[1].continues == 0
+
+
+def test_a_parenthetical_attribution_after_a_verbless_phrase_is_not_split():
+    text = "On Monday, the ministry said, troops advanced."
+    doc = doc_of(text, """
+On 2 case ADP
+Monday 6 obl PROPN
+, 2 punct PUNCT
+the 5 det DET
+ministry 6 nsubj NOUN
+said 0 root VERB say
+, 6 punct PUNCT
+troops 9 nsubj NOUN troop
+advanced 6 ccomp VERB advance
+. 6 punct PUNCT
+""")
+    assert [q.text for q in extract_quotes(doc)] == ["troops advanced"]

@@ -54,6 +54,16 @@ def test_unchanged_articles_are_skipped_and_changed_ones_replaced(corpus, tmp_pa
     assert statuses == ["current"] * 5 + ["superseded"]
 
 
+def test_new_models_analyse_unchanged_articles_again(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    parser = CountingParser()
+    ingest(corpus, db, parser)
+    parser.versions = lambda: {"stand-in": "2"}
+    report = ingest(corpus, db, parser)
+    assert (report.parsed, report.skipped) == (5, 0)
+    assert (ingest(corpus, db, parser).parsed) == 0
+
+
 def test_bad_files_are_logged_and_the_rest_ingested(corpus, tmp_path):
     (corpus / "empty.txt").write_text("")
     (corpus / "copy.txt").write_bytes((corpus / "000_fb29eb345b8b11e0.txt").read_bytes())

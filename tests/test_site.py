@@ -32,6 +32,7 @@ SCRIPT_TEXT = (
     "\"Never trust <b>markup</b> & always escape it,\" an official said on Saturday.\n\n"
     "The statement was posted at <a href=\"x\">the site</a>.\n"
 )
+REVISED_TEXT = "Aid will reach the east of the city soon, Pawel Krzysiek said on Friday.\n"
 CHANGING_V1 = (
     "Talks on Aleppo to resume\n\n"
     "\"The talks will continue in Geneva,\" Sergei Ryabkov said.\n\n"
@@ -150,6 +151,17 @@ def build_site_db(path: str | Path) -> dict:
     store.write_article(v2, ids.article_id(v2.sha256), [v2_same, v2_new], "test", {})
     out.update(old_same=v1_same.quote_id, new_same=v2_same.quote_id, old_gone=v1_gone.quote_id,
                old_article=ids.article_id(v1.sha256), new_article=ids.article_id(v2.sha256))
+
+    # 6. The same text analysed again by newer rules that read one quote shorter
+    again = _article(REVISED_TEXT, "again.txt", title="Aid convoy expected in Aleppo",
+                     publisher="Example Wire", date="2016-12-12")
+    long_ = _quote(again, "Aid will reach the east of the city soon", "Pawel Krzysiek", "said",
+                   name="Pawel Krzysiek", role="ICRC spokesman")
+    store.write_article(again, ids.article_id(again.sha256), [long_], "rules 1", {})
+    short = _quote(again, "Aid will reach the east", "Pawel Krzysiek", "said", name="Pawel Krzysiek",
+                   role="ICRC spokesman")
+    store.write_article(again, ids.article_id(again.sha256), [short], "rules 2", {})
+    out.update(revised=long_.quote_id, revised_to=short.quote_id)
 
     relink(store)
     rows = {r["id"]: r for r in store.db.query("select * from quotes")}
@@ -304,6 +316,15 @@ def test_unknown_quote_id_is_a_clear_404(site):
     response = get(ds, "/-/quote/q-0000000000.json")
     assert response.status_code == 404
     assert response.json()["ok"] is False
+
+
+def test_a_quote_from_an_earlier_analysis_links_to_the_closest_current_one(site):
+    ds, ex = site
+    page = get(ds, f"/-/quote/{ex['revised']}").text
+    assert "This quote ID is from an earlier analysis" in page
+    assert f'<a id="qt-current-link" href="/-/quote/{ex["revised_to"]}">' in page
+    data = get(ds, f"/-/quote/{ex['revised']}.json").json()
+    assert data["status"] == "revised" and data["superseded_by"] == ex["revised_to"]
 
 
 def test_superseded_quote_links_to_the_current_one(site):
@@ -512,7 +533,7 @@ def test_publish_merges_the_wal_and_inspects(tmp_path):
     finally:
         conn.close()
     inspect_data = json.loads((out / "inspect-data.json").read_text())
-    assert inspect_data["quotes"]["tables"]["quotes"]["count"] == 9
+    assert inspect_data["quotes"]["tables"]["quotes"]["count"] == 11  # 9 quotes, and 2 from the re-analysed article
     assert (out / "metadata.yml").read_text() == METADATA.read_text()
     assert f"datasette serve -i {published} --inspect-file {out / 'inspect-data.json'}" in result.output
     assert "-p 8123" in result.output

@@ -80,6 +80,25 @@ def test_a_changed_article_supersedes_the_old_quotes_which_stay_resolvable(tmp_p
     assert sorted(articles.values()) == ["current", "superseded"]
 
 
+def test_the_same_text_analysed_again_keeps_the_ids_its_old_analysis_published(tmp_path):
+    store = open_store(tmp_path / "q.db")
+    a = article(TEXT)
+    first = _quotes(a)
+    store.write_article(a, ids.article_id(a.sha256), first, "rules 1", {})
+    # new rules: the first quote now ends earlier, the second is unchanged
+    again = resolve_article(a, ParsedDoc(text=a.text, sentences=()), [
+        quote(a.text, "We are close", "Ryabkov", "added"),
+        quote(a.text, "Talks go on", "Lavrov", "said")])
+    store.write_article(a, ids.article_id(a.sha256), again, "rules 2", {})
+    rows = {r["id"]: (r["status"], r["superseded_by"]) for r in store.db.query("select * from quotes")}
+    assert rows == {
+        first[0].quote_id: ("revised", again[0].quote_id),
+        again[0].quote_id: ("current", None),
+        first[1].quote_id: ("current", None),  # the same span: the same ID, still current
+    }
+    assert first[1].quote_id == again[1].quote_id
+
+
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database\n" * 100)

@@ -188,6 +188,9 @@ def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publis
     if quote.get("status") == "superseded":
         lines.append("(This ID refers to an earlier version of the article"
                      + (f"; the current quote is {quote['superseded_by']}.)" if quote.get("superseded_by") else ".)"))
+    elif quote.get("status") == "revised":
+        lines.append("(This ID comes from an earlier analysis of the same article"
+                     + (f"; the closest current quote is {quote['superseded_by']}.)" if quote.get("superseded_by") else ".)"))
     elif quote.get("status") == "removed":
         lines.append("(The article has since been removed from the collection.)")
     return "\n".join(lines)
