@@ -471,6 +471,11 @@ def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force
             if f.exists():
                 f.unlink()
     retag(paths)
+    checkpoint = paths.checkpoint("depparse")
+    if checkpoint.exists() and checkpoint.stat().st_mtime < paths.retagged("train").stat().st_mtime:
+        # its vocabularies come from the old tags: Stanza cannot resume it on the new ones
+        logger.info("the tagger changed since %s was saved: the parser starts afresh", checkpoint)
+        checkpoint.unlink()
     _train_stage("depparse", paths, stage_args("depparse", paths, parser_steps), force, minutes,
                  max_steps=parser_steps)
 
