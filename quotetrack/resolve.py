@@ -26,6 +26,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from . import ids
 from .names import (
+    OUTLET_WORDS,
     PRONOUNS,
     acronym,
     entity_name,
@@ -91,7 +92,42 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
                 continues_id=_index_or_none(quote_ids, quote.continues),
             )
         )
-    return _roles_named_later(resolved, known)
+    return _generic_outlets_named_earlier(_roles_named_later(resolved, known))
+
+
+# the first word of a generic outlet description ("State TV said …" at a sentence start)
+_GENERIC_OUTLET_WORDS = frozenset("state national local public official government pro-government "
+                                  "opposition independent foreign".split())
+
+
+def _generic_outlets_named_earlier(resolved: list[ResolvedQuote]) -> list[ResolvedQuote]:
+    """"according to state TV" after "Syria's state TV said": a generic outlet
+    description ("state TV", "state media": no name in it) takes the fuller name
+    this article gave it before, as a surname takes the full name."""
+    seen: list[str] = []
+
+    def fuller(name: str) -> str:
+        words = name.split()
+        generic = len(words) > 1 and (words[0].islower() or fold(words[0]) in _GENERIC_OUTLET_WORDS) and all(
+            not w[:1].isupper() or fold(w) in OUTLET_WORDS for w in words[1:])
+        named = not generic
+        tail = f" {fold(name)}"
+        earlier = [n for n in seen if f" {fold(n)}".endswith(tail) and fold(n) != fold(name)]
+        if named:
+            return name
+        return earlier[-1] if earlier else name[:1].lower() + name[1:]  # "State TV said" at a sentence start
+
+    out = []
+    for r in resolved:  # in text order
+        changes = {}
+        if r.speaker_type == "outlet" and r.speaker_name:
+            changes["speaker_name"] = fuller(r.speaker_name)
+            seen.append(changes["speaker_name"])
+        if r.via_outlet_name:
+            changes["via_outlet_name"] = fuller(r.via_outlet_name)
+            seen.append(changes["via_outlet_name"])
+        out.append(attrs.evolve(r, **changes) if changes else r)
+    return out
 
 
 def _roles_named_later(resolved: list[ResolvedQuote], known: list[_Known]) -> list[ResolvedQuote]:

@@ -180,3 +180,18 @@ def test_a_full_role_in_the_lead_resolves_to_the_one_person_named_with_it_later(
     got = resolve_article(article(text), empty_doc(text), quotes)
     assert [(r.speaker_name, r.resolution) for r in got] == [
         ("Sergei Ryabkov", "description"), ("Sergei Ryabkov", "name"), (None, "unresolved")]
+
+
+def test_a_generic_outlet_takes_the_fuller_name_the_article_gave_it():
+    text = ("Syria’s state TV said 70,000 residents have fled.\n\n"
+            "Fighters control about 7sq km, according to state TV.\n\n"
+            "State media said the army advanced.\n")
+    quotes = [
+        quote(text, "70,000 residents have fled", "Syria’s state TV", "said", kind="indirect"),
+        quote(text, "Fighters control about 7sq km", "state TV", "according to", kind="indirect",
+              after=text.index("Fighters")),
+        quote(text, "the army advanced", "State media", "said", kind="indirect"),
+    ]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert [(r.speaker_name, r.speaker_type) for r in got] == [
+        ("Syria’s state TV", "outlet"), ("Syria’s state TV", "outlet"), ("state media", "outlet")]
