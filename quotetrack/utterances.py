@@ -119,11 +119,12 @@ def _candidate_pairs(group: list[ResolvedQuote]) -> Iterator[tuple[str, str, boo
     speaker's quotes worth comparing: found through shared shingles, or a
     fragment quoted in one that the other contains."""
     norms = {q.quote_id: normalise(q.quote.text) for q in group}
+    keys = {q.quote_id: _index_keys(q.quote.text) for q in group}
     direct = {q.quote_id: q.quote.kind == "direct" for q in group}
     index: dict[tuple, list[str]] = defaultdict(list)
-    bigrams: dict[tuple, list[str]] = defaultdict(list)
+    bigrams: dict[tuple, list[str]] = defaultdict(list)  # looked up by quoted fragments
     for q in group:
-        for key in _index_keys(q.quote.text):
+        for key in keys[q.quote_id]:
             index[key].append(q.quote_id)
         words = norms[q.quote_id].split()
         for pair in set(zip(words, words[1:])):
@@ -131,12 +132,14 @@ def _candidate_pairs(group: list[ResolvedQuote]) -> Iterator[tuple[str, str, boo
     for q in group:
         qid = q.quote_id
         shared: dict[str, int] = defaultdict(int)
-        for key in _index_keys(q.quote.text):
+        for key in keys[qid]:
             for other in index[key]:
                 shared[other] += 1
         for fragment in quoted_fragments(q.quote.text):
             words = fragment.split()
-            for other in bigrams.get(tuple(words[:2]), ()) if len(words) >= MIN_FRAGMENT_WORDS else ():
+            if len(words) < MIN_FRAGMENT_WORDS:
+                continue
+            for other in bigrams.get(tuple(words[:2]), ()):
                 shared[other] += MIN_SHARED_SHINGLES
         shared.pop(qid, None)
         for other, count in shared.items():
