@@ -427,9 +427,11 @@ def _of_phrase_before(tree: _Tree, words: list[Word], avoid: Sequence[tuple[int,
 def _stray_subject_before(tree: _Tree, head: Word, words: list[Word],
                           avoid: Sequence[tuple[int, int]]) -> list[Word]:
     """Words of the subject the parser hung on the verb as a second subject, right
-    before it: "[Syria's state] [TV] said" (both ``nsubj`` of ``said``)."""
+    before it: "[Syria's state] [TV] said" (both ``nsubj`` of ``said``); the same
+    for possessors ("[Donald] [Trump]'s claim", both ``nmod:poss``)."""
     verb = tree.head(head)
-    if verb is None or not head.deprel.startswith("nsubj") or not words:
+    family = "nsubj" if head.deprel.startswith("nsubj") else "nmod:poss" if head.deprel == "nmod:poss" else None
+    if verb is None or family is None or not words:
         return words
     sent = tree.sent.words
     while words[0].index > 0:
@@ -437,7 +439,7 @@ def _stray_subject_before(tree: _Tree, head: Word, words: list[Word],
         top = prev
         while top.head and top.head != verb.id and tree.head(top).id < words[0].id:
             top = tree.head(top)
-        if top.head != verb.id or not top.deprel.startswith("nsubj") or top.upos not in ("NOUN", "PROPN"):
+        if top.head != verb.id or not top.deprel.startswith(family) or top.upos not in ("NOUN", "PROPN"):
             break
         extra = tree.subtree(top)
         if (extra[-1].index != words[0].index - 1 or any(w.upos == "PUNCT" for w in extra)
@@ -906,8 +908,12 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
         for w in sent.words:
             if w.id in cue_ids:
                 att = _verb_attribution(doc, tree, index, w, cut_ids, quoted)
-                if att is not None:
-                    out.append(att)
+            elif w.upos == "NOUN" and w.lemma.lower() in lexicon.SPEECH_NOUNS:
+                att = _noun_attribution(doc, tree, index, w, cut_ids)
+            else:
+                continue
+            if att is not None:
+                out.append(att)
         out.extend(_according_to(doc, tree, index))
     out = [_across_line_break(doc, a) for a in out]
     return _drop_outlet_reports(out)
@@ -974,6 +980,36 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     via = _outlet_near(doc, tree, w, top, subj, taken) or _outlet_by_position(doc, tree, w, taken)
     lead = _interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
     return Attribution(index, cue, w, speaker, via, content, rule, lead)
+
+
+def _noun_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word,
+                      cut_ids: set[int]) -> Attribution | None:
+    """Speech reported by a noun with its content clause: "Trump's claim [that there
+    have been thousands of shootings]", "his promise [to end the regime]", "a demand
+    by Pelosi [that …]". The speaker is the possessor or the ``by``/``from`` agent;
+    the clause must open with ``that`` (or ``to``, for promises, calls, threats …),
+    which keeps out relative clauses ("the claim that he filed")."""
+    lemma = w.lemma.lower()
+    clause = None
+    for k in tree.children(w, "acl", "ccomp", "xcomp"):
+        marks = [m.text.lower() for m in tree.children(k, "mark")]
+        if k.id > w.id and ("that" in marks or ("to" in marks and lemma in lexicon.INFINITIVE_SPEECH_NOUNS)):
+            clause = k
+            break
+    if clause is None:
+        return None
+    nested = [x for x in tree.subtree(clause) if x.id != clause.id and x.id in cut_ids
+              and x.deprel.split(":")[0] in ("advcl", "conj", "parataxis")]
+    content = _span_of(_strip_edges(_run_around(tree.subtree(clause, nested), clause, tree.sent), doc.text))
+    if content is None:
+        return None
+    subj = max(tree.children(w, "nmod:poss"), key=lambda k: k.id, default=None)
+    if subj is None:
+        subj = next((k for k in tree.children(w, "nmod") if k.id > w.id and k.id < clause.id
+                     and any(c.text.lower() in ("by", "from") for c in tree.children(k, "case"))), None)
+    speaker = _noun_phrase(doc, tree, subj, [content]) if subj is not None else None
+    cue = Cue(start_char=w.start_char, end_char=w.end_char, text=w.text, lemma=lemma)
+    return Attribution(index, cue, w, speaker, None, content, "noun")
 
 
 def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | None,
@@ -1088,6 +1124,7 @@ _CONFIDENCE = {
     "direct:colon": 0.8, "direct:dash-line": 0.85, "direct:continuation": 0.75,
     "indirect:ccomp": 0.85, "indirect:parataxis": 0.75, "indirect:xcomp": 0.7,
     "indirect:object": 0.55, "indirect:fronted": 0.7, "indirect:interrupted": 0.7,
+    "indirect:noun": 0.6,
     "according-to": 0.85,
 }
 _TERMINAL = ".!?\"”'’)…"

@@ -125,6 +125,19 @@ STATEMENT_NOUNS = frozenset(
 )
 
 
+# nouns that report speech with a content clause: "Trump's claim [that …]",
+# "his promise [to …]", "a demand by Pelosi [that …]"
+SPEECH_NOUNS = frozenset(
+    """
+    claim assertion allegation accusation charge remark comment statement suggestion
+    argument contention insistence denial warning promise pledge vow threat demand call
+    announcement admission assurance prediction proposal
+    """.split()
+)
+# of those, the ones whose content may be a to-infinitive ("his promise to end …")
+INFINITIVE_SPEECH_NOUNS = frozenset("promise pledge vow threat demand call proposal warning".split())
+
+
 def is_speech_verb(lemma: str) -> bool:
     return lemma.lower() in SPEECH_VERBS
 

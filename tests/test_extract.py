@@ -1108,3 +1108,42 @@ advanced 6 ccomp VERB advance
 . 6 punct PUNCT
 """)
     assert [q.text for q in extract_quotes(doc)] == ["troops advanced"]
+
+
+def test_a_speech_noun_with_a_that_clause_is_reported_speech_of_its_possessor():
+    text = "Politifact checked Donald Trump's claim that there have been thousands of shootings."
+    doc = doc_of(text, """
+Politifact 2 nsubj PROPN
+checked 0 root VERB check
+Donald 6 nmod:poss PROPN
+Trump 3 flat PROPN
+'s 3 case PART
+claim 2 obj NOUN
+that 10 mark SCONJ
+there 10 expl PRON
+have 10 aux AUX
+been 6 acl AUX be
+thousands 10 nsubj NOUN thousand
+of 13 case ADP
+shootings 11 nmod NOUN shooting
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.kind, q.rule, span_text(doc, q.speaker), q.cue.lemma) for q in quotes] == [
+        ("there have been thousands of shootings", "indirect", "indirect:noun", "Donald Trump", "claim")]
+
+
+def test_a_relative_clause_after_a_speech_noun_is_not_content():
+    text = "The claim that he filed was rejected."
+    doc = doc_of(text, """
+The 2 det DET
+claim 7 nsubj:pass NOUN
+that 5 obj PRON
+he 5 nsubj PRON
+filed 2 acl:relcl VERB file
+was 7 aux:pass AUX be
+rejected 0 root VERB reject
+. 7 punct PUNCT
+""")
+    assert extract_quotes(doc) == []
