@@ -574,7 +574,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         ccomp = _clause_misread_as_relative(tree, cue)
     if ccomp:
         head = ccomp[0]
-        return tree.subtree(head, nested(head)), head, "ccomp"
+        return _with_stray_subject(tree, cue, head, tree.subtree(head, nested(head))), head, "ccomp"
     # fronted content: "…, X said." (the cue hangs off the content as parataxis)
     if top.deprel in ("parataxis", "parataxis:outer") and top.head:
         head = tree.head(top)
@@ -638,6 +638,19 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
 
 
 _TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
+
+
+def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+    """A content clause without a subject whose subject the parser hung on the cue:
+    "said [the politics surrounding the top of the ticket] (obj, xcomp) [would be
+    more intense] (ccomp)"."""
+    if head.id < cue.id or any(k.deprel.split(":")[0] in ("nsubj", "csubj", "expl") for k in tree.children(head)):
+        return words
+    stray = [k for k in tree.children(cue, "obj", "xcomp", "dep") if cue.id < k.id < head.id]
+    if not stray:
+        return words
+    extra = [w for k in stray for w in tree.subtree(k)]
+    return sorted(extra + words, key=lambda w: w.id)
 
 
 def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:

@@ -1147,3 +1147,25 @@ rejected 0 root VERB reject
 . 7 punct PUNCT
 """)
     assert extract_quotes(doc) == []
+
+
+def test_a_subject_the_parser_hung_on_the_cue_goes_back_into_the_content():
+    text = "Fowler said the politics surrounding the ticket would be more intense."
+    doc = doc_of(text, """
+Fowler 2 nsubj PROPN
+said 0 root VERB say
+the 4 det DET
+politics 2 obj NOUN
+surrounding 2 xcomp VERB surround
+the 7 det DET
+ticket 5 obj NOUN
+would 11 aux AUX
+be 11 cop AUX
+more 11 advmod ADV
+intense 2 ccomp ADJ
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
+        ("the politics surrounding the ticket would be more intense", "Fowler")]
