@@ -1571,8 +1571,12 @@ def _continues(text: str, paras: list[tuple[int, int]], previous: _Draft, span: 
     if prev_end is None or this_start is None:
         return False
     between = range(prev_end + 1, this_start)
+    own = [m for m in (previous.speaker, previous.cue) if m is not None]
     for i in between:
-        if _paragraph_of(paras, look.doc.sentences[i].start_char) in (p_prev, p_this):
+        sent = look.doc.sentences[i]
+        if any(m.start_char < sent.end_char and sent.start_char < m.end_char for m in own):
+            continue  # the previous quote's own attribution, split off ("… said Rep. | Elijah Cummings")
+        if _paragraph_of(paras, sent.start_char) in (p_prev, p_this):
             return False
     return True
 
