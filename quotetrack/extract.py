@@ -1503,7 +1503,9 @@ def _colon_verb(doc: ParsedDoc, look: _Doc, s: MarkSpan, quoted) -> Attribution 
     return None if att is None else attrs.evolve(att, content=None)
 
 
-_FRAME_AFTER = re.compile(r"^[,.?!—–-]?\s*(?:[^\s.!?;:\"“”]+\s+){0,8}$")
+# the words between a closing mark and its cue: no sentence end, but abbreviated
+# titles and initials are words ("Mr. Obama", "Rep. Elijah Cummings", "Mary J. Blige")
+_FRAME_AFTER = re.compile(r"^[,.?!—–-]?\s*(?:(?:[A-Z][a-z]{0,3}\.|[^\s.!?;:\"“”]+)\s+){0,8}$")
 
 
 def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc) -> tuple[int, str] | None:
