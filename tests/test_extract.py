@@ -1169,3 +1169,33 @@ intense 2 ccomp ADJ
     check_invariants(doc, quotes)
     assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
         ("the politics surrounding the ticket would be more intense", "Fowler")]
+
+
+def test_an_abbreviated_title_between_the_quote_and_its_cue_still_frames_it():
+    text = '"It is over," Mr. Lavrov said, "and the talks are finished."'
+    doc = doc_of(text, """
+" 4 punct PUNCT
+It 4 nsubj PRON it
+is 4 cop AUX be
+over 0 root ADV
+, 4 punct PUNCT
+" 4 punct PUNCT
+Mr. 8 compound PROPN
+Lavrov 9 nsubj PROPN
+said 4 conj VERB say
+, 9 punct PUNCT
+" 9 punct PUNCT
+and 16 cc CCONJ
+the 14 det DET
+talks 16 nsubj NOUN talk
+are 16 cop AUX be
+finished 9 ccomp ADJ finish
+. 9 punct PUNCT
+" 9 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.rule, span_text(doc, q.speaker), q.continues) for q in quotes] == [
+        ("It is over,", "direct:cue-after", "Mr. Lavrov", None),
+        ("and the talks are finished.", "direct:continuation", "Mr. Lavrov", 0),
+    ]
