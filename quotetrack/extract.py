@@ -744,6 +744,30 @@ def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word],
     return (words, anchor, "fronted") if anchor else None
 
 
+def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str, Word] | None:
+    """``CONTENT, said X[, a senior official].`` where the parser made the speaker
+    X an object or clause of the cue: (content words, anchor, rule, speaker head).
+    The cue has no subject of its own and follows a comma; X is a noun phrase."""
+    if tree.children(cue, "nsubj", "nsubj:pass") or cue.index < 4:
+        return None
+    if cue.xpos in ("VBG", "VBN", "VB", "TO") or cue.text.lower().endswith("ing"):
+        return None  # ", telling Reuters …": a participle has no inverted subject
+    if tree.sent.words[cue.index - 1].text not in ",—–" + DOUBLE_MARKS + SINGLE_MARKS:
+        return None
+    after = [k for k in tree.children(cue) if k.id > cue.id and k.upos != "PUNCT"]
+    if not after or after[0].deprel not in ("obj", "ccomp", "dep", "appos") \
+            or after[0].upos not in ("PROPN", "NOUN") or after[0].lemma.lower() in lexicon.TIME_WORDS:
+        return None
+    speaker = after[0]
+    if any(k.deprel.split(":")[0] in ("nsubj", "cop", "aux", "mark") for k in tree.children(speaker)):
+        return None  # a clause after all: "said officials were …"
+    words = [w for w in tree.sent.words if w.index < cue.index - 1]
+    if _word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+        return None
+    anchor = next((w for w in words if w.upos != "PUNCT"), None)
+    return (words, anchor, "fronted", speaker) if anchor else None
+
+
 def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``called Trump "unhinged"``, ``calling him a political opportunist``: the
     named thing and what it was called (obj/xcomp/dep after the verb), and
@@ -962,7 +986,8 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     if w.deprel in ("amod", "compound") or doc.text[max(0, w.start_char - 3):w.start_char].lower() == "so-":
         return None  # "the said agreement", "a so-called deal"
     top = _second_hand_head(tree, w) or w
-    found = _content_words(tree, w, top, cut_ids)
+    inverted = _inverted_by_position(tree, w) if top is w else None
+    found = inverted[:3] if inverted else _content_words(tree, w, top, cut_ids)
     content, rule = None, "none"
     if found:
         words, head, rule = found
@@ -976,6 +1001,8 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     if top is not w and top.lemma.lower() == "quote" and not tree.children(top, "nsubj:pass"):
         objs = tree.children(top, "obj")  # "Interfax quoted Ryabkov as saying"
         subj = objs[0] if objs else None
+    if subj is None and inverted:
+        subj = inverted[3]
     if subj is None:
         subj = _subject(tree, top, quoted)
     if subj is not None and subj.deprel == "nsubj:pass" and top is w and subj.head == w.id:

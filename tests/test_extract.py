@@ -1199,3 +1199,48 @@ finished 9 ccomp ADJ finish
         ("It is over,", "direct:cue-after", "Mr. Lavrov", None),
         ("and the talks are finished.", "direct:continuation", "Mr. Lavrov", 0),
     ]
+
+
+def test_an_inverted_speaker_parsed_as_the_object_of_the_cue():
+    text = "The lack of reciprocity is deplorable, said Jeffrey Trimble, a senior official."
+    doc = doc_of(text, """
+The 2 det DET
+lack 6 nsubj NOUN
+of 4 case ADP
+reciprocity 2 nmod NOUN
+is 6 cop AUX be
+deplorable 0 root ADJ
+, 8 punct PUNCT
+said 6 conj VERB say
+Jeffrey 8 obj PROPN
+Trimble 9 flat PROPN
+, 14 punct PUNCT
+a 14 det DET
+senior 14 amod ADJ
+official 9 appos NOUN
+. 6 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.rule, span_text(doc, q.speaker)) for q in quotes] == [
+        ("The lack of reciprocity is deplorable", "indirect:fronted", "Jeffrey Trimble, a senior official")]
+
+
+def test_a_participle_after_a_comma_has_no_inverted_speaker():
+    text = "Trump returned the compliment, telling Reuters they were friends."
+    doc = doc_of(text, """
+Trump 2 nsubj PROPN
+returned 0 root VERB return
+the 4 det DET
+compliment 2 obj NOUN
+, 6 punct PUNCT
+telling 2 advcl VERB tell
+Reuters 6 obj PROPN
+they 10 nsubj PRON
+were 10 cop AUX be
+friends 6 ccomp NOUN friend
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    assert [(q.text, span_text(doc, q.speaker), span_text(doc, q.via_outlet)) for q in quotes] == [
+        ("they were friends", "Trump", "Reuters")]
