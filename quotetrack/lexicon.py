@@ -57,7 +57,8 @@ TIME_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december day night
-    morning afternoon evening weekend week occasion condition basis
+    morning afternoon evening weekend week month year decade today yesterday tonight
+    occasion condition basis
     """.split()
 )
 
