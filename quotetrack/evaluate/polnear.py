@@ -24,12 +24,14 @@ gold attribution counts neither way there).
 
 ``parses="corenlp"`` scores on the CoreNLP parses PolNeAR ships instead
 (UD v1 mapped to v2, see :mod:`quotetrack.evaluate.corenlp`). Otherwise parses are cached as CoNLL-U (``to_conllu``, offsets in MISC) under
-``~/.cache/quotetrack/polnear-parses/<split>/`` so re-scoring after an
+``~/.cache/quotetrack/polnear-parses/<split>-<models hash>/`` so re-scoring after an
 extraction change costs only the extraction.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import time
@@ -325,8 +327,11 @@ def predictions_of(text: str, quotes: Sequence[Quote], merge: bool = True) -> li
 # --------------------------------------------------------------------------
 
 
-def parse_cache_dir(split: str) -> Path:
-    return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / split
+def parse_cache_dir(split: str, models: dict) -> Path:
+    """Where parses of ``split`` by the models ``models`` (``Parser.versions()``) are
+    cached: one folder per set of model files, so new models never read old parses."""
+    key = hashlib.sha256(json.dumps(models, sort_keys=True).encode()).hexdigest()[:10]
+    return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / f"{split}-{key}"
 
 
 def read_cached_parse(text: str, conllu: str) -> ParsedDoc:
@@ -381,7 +386,9 @@ def parsed_articles(articles: Sequence[GoldArticle], split: str, parser=None,
     """Each article with its parse, from the cache or parsed now (and cached)."""
     from ..parse import Parser, to_conllu
 
-    cache = cache or parse_cache_dir(split)
+    if cache is None:
+        parser = parser or Parser()
+        cache = parse_cache_dir(split, parser.versions())
     cache.mkdir(parents=True, exist_ok=True)
     out: dict[str, ParsedDoc] = {}
     missing = []
