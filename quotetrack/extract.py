@@ -558,6 +558,12 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
 
     ccomp = [k for k in tree.children(cue, "ccomp") if k.upos != "PUNCT"]
     ccomp.sort(key=lambda k: k.id < cue.id)  # a clause after the cue before one fronted
+    after = [k for k in ccomp if k.id > cue.id]
+    predicates = [k for k in after if any(c.deprel.split(":")[0] in ("cop", "aux", "nsubj") for c in tree.children(k))]
+    if len(after) > 1 and predicates:
+        # "said [a … deal] (ccomp) … [was still on the agenda] (ccomp)": the clause is the
+        # predicate; the ccomp before it is its subject (see _with_stray_subject)
+        ccomp = [predicates[-1]] + [k for k in ccomp if k is not predicates[-1]]
     if not ccomp and top is not cue:
         ccomp = tree.children(top, "ccomp")
     if not ccomp and cue.lemma.lower() != "call":
@@ -646,7 +652,7 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
     more intense] (ccomp)"."""
     if head.id < cue.id or any(k.deprel.split(":")[0] in ("nsubj", "csubj", "expl") for k in tree.children(head)):
         return words
-    stray = [k for k in tree.children(cue, "obj", "xcomp", "dep") if cue.id < k.id < head.id]
+    stray = [k for k in tree.children(cue, "obj", "xcomp", "dep", "ccomp") if cue.id < k.id < head.id]
     if not stray:
         return words
     extra = [w for k in stray for w in tree.subtree(k)]
