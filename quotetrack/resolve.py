@@ -205,8 +205,7 @@ def _resolve_speaker(quote, resolved, known, text, genders, contents):
         # a description: "the minister", "the spokesman"
         if type_ in ("unknown",) and role:
             head = fold(role).split()[-1:]
-            everyone = sorted(known + _known_from(resolved), key=lambda k: -k.position)
-            for k in everyone:
+            for k in sorted(known + _known_from(resolved), key=lambda k: -k.position):
                 if k.position < position and k.role and head and head[0] in fold(k.role).split():
                     return k.name, k.role, k.type, "description"
             return None, role, "unknown", "unresolved"
