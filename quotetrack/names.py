@@ -26,9 +26,13 @@ TITLE_WORDS = frozenset(
     adviser advisor aide lawyer attorney judge justice spokesmen researcher correspondent
     reporter editor member mp mps special un u.n. assistant undersecretary under-secretary
     secretary-general coordinator commissioner negotiator minister's humanitarian senior
-    former acting top associate executive fellow
+    former acting top associate executive fellow officer activist
     """.split()
 )
+# title words that also end organisation names ("the Syrian Civil Defence", "the
+# Foreign Ministry", "Islamic State"): name words when they head the name or
+# modify an organisation word
+HEAD_MODIFIERS = frozenset("defence defense interior foreign state".split())
 PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
     "they": "p", "them": "p", "it": "n", "we": "p", "i": "s", "you": "s",
@@ -40,7 +44,7 @@ ORG_WORDS = frozenset(
     coalition alliance party group authorities authority administration regime embassy
     command company corporation bank court parliament senate congress un nato
     white house pentagon cabinet federation movement front brigade brigades
-    states nations republic kingdom emirates ministries unions institute foundation
+    state states nations republic kingdom emirates ministries unions institute foundation
     crescent society charity network campaign association university
     """.split()
 )
@@ -88,6 +92,17 @@ ANONYMITY_CLAUSES = (
 ANONYMOUS_WORDS = ("anonymous", "unnamed", "unidentified", "a source", "one source", "sources")
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some", "two", "three",
                 "and", "but", "or"}
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# a speaker phrase is cut here before its name is looked for: what follows says
+# where the speaker is ("Syrian rebels in besieged eastern Aleppo")
+_LOCATIVE_RE = re.compile(r" (?:in|from|at|inside|near|outside|across|around) ")
+# a title followed by one of these takes the name after it into the role
+# ("The U.S. ambassador to the United Nations")
+_ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "on"})
+# the thing that spoke is a document; its author follows "by"
+DOCUMENT_WORDS = frozenset(
+    "statement report communique communiqué letter declaration announcement release "
+    "post tweet message video memo note bulletin".split())
 _PREFIXES = ("al-", "el-", "al ", "el ")
 
 
@@ -107,12 +122,70 @@ def is_pronoun(mention: str) -> bool:
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z]")
 
 
-def _is_capitalised(word: str) -> bool:
+def is_capitalised(word: str) -> bool:
     """A word that can be part of a name: "Ryabkov", "al-Assad", "bin-Laden"."""
     return bool(word) and (word[0].isupper() or word[0].isdigit() or bool(_NAME_PARTICLE_RE.match(word)))
 
 
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
+
+
+def is_coordination(mention: str) -> bool:
+    """Two speakers joined by "and" ("Syria and Russia", "The Syrian government and
+    its ally Russian Federation"): not one name. An "and" inside an of-name
+    ("Ministry of Foreign Affairs and Expatriates") or a country's name
+    ("Bosnia and Herzegovina") does not count."""
+    head = _strip_det(" ".join(mention.split()).split(", ")[0])
+    before_of = head.split(" of ")[0]
+    if " and " not in before_of or is_country_or_capital(head):
+        return False
+    left, _, right = before_of.partition(" and ")
+    return bool(left.strip()) and bool(right.strip())
+
+
+def _is_participle_clause(appos: str) -> bool:
+    """", employing the government's term …", ", citing …": a clause, not an apposition."""
+    first = appos.split()[0] if appos.split() else ""
+    return first.islower() and (first.endswith("ing") or first.endswith("ed"))
+
+
+def _role_or_none(words: list[str]) -> str | None:
+    """A role left over from a name; an owner alone ("the country's Foreign
+    Ministry", "its ally") is no role."""
+    role = " ".join(words) or None
+    if role and len(words) == 1 and words[0].islower() and (
+            words[0].endswith(("'s", "’s")) or words[0] in ("its", "their", "his", "her")):
+        return None
+    return role
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The trailing run of capitalised words that are not titles (a title word
+    that heads an organisation's name counts: "Civil Defence", "Foreign Ministry"),
+    stopping after "of" ("Secretary of State John Kerry" -> "John Kerry")."""
+    name_words: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        prev = words[i - 1].lower() if i > 0 else ""
+        low = word.lower().strip(",")
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        heads_name = low in HEAD_MODIFIERS and (
+            (nxt is not None and nxt.lower() in ORG_WORDS)
+            or (nxt is None and i > 0 and is_capitalised(words[i - 1])
+                and words[i - 1].lower() not in TITLE_WORDS))
+        if (
+            not is_capitalised(word)
+            or (low in TITLE_WORDS and not heads_name)
+            or low in NOT_NAME_WORDS
+            or (word.isupper() and len(word) > 1 and i < len(words) - 1
+                and words[i + 1].lower() not in ORG_WORDS)  # "ICRC spokesman", not "U.S. Embassy"
+        ):
+            break
+        name_words.insert(0, word)
+        if prev == "of":
+            name_words.pop(0)
+            break
+    return name_words
 
 
 def split_name_role(mention: str) -> tuple[str | None, str | None]:
@@ -122,51 +195,76 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
     ("Minister", "spokesman") and do not follow "of" ("Secretary of State John
     Kerry" -> "John Kerry"); an apposition after a comma is a role ("Reem, a
     mother of two children"; "James Denslow, a Middle East analyst"). A mention
-    without a name ("the official") has name None and the whole as its role.
+    without a name ("the official") has name None and the whole as its role;
+    so has a title whose object is a name ("The U.S. ambassador to the United
+    Nations") and a description placed somewhere ("Syrian rebels in besieged
+    eastern Aleppo"). Two speakers joined by "and" are one name, no role.
     """
     mention = " ".join(mention.split()).strip(" ,")
     if is_pronoun(mention):
         return None, None
     head, _, appos = mention.partition(", ")
+    if appos and _is_participle_clause(appos):
+        appos = ""
+    if is_coordination(head) or is_country_or_capital(_strip_det(head)):
+        return _strip_det(head), None
     appos_role = _strip_det(appos) if appos else None
     words = head.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    name_words: list[str] = []
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        prev = words[i - 1].lower() if i > 0 else ""
-        low = word.lower().strip(",")
-        if (
-            not _is_capitalised(word)
-            or low in TITLE_WORDS
-            or low in NOT_NAME_WORDS
-            or (word.isupper() and len(word) > 1 and i < len(words) - 1)
-        ):
-            break
-        name_words.insert(0, word)
-        if prev == "of":
-            name_words.pop(0)
-            break
+    located = _LOCATIVE_RE.split(" ".join(words), maxsplit=1)
+    search = located[0].split()
+    name_words = _trailing_name(search)
     name = " ".join(name_words) or None
-    role_words = words[: len(words) - len(name_words)]
-    role = " ".join(role_words) or None
+    role_words = search[: len(search) - len(name_words)]
+    role = _role_or_none(role_words)
+    if len(located) > 1:
+        if name:  # "the U.S. Embassy in Damascus": the place is not a role
+            pass
+        else:
+            role = " ".join(words)
+    titled = any(w.lower() in TITLE_WORDS for w in role_words)
     if name and role_words and role_words[-1].lower() in ("of", "the") and "of" in map(str.lower, role_words):
         # the name is the object of "of": "International Committee of the Red Cross" is
         # one name; "Residents of rebel-held districts of the Old City" and "the head
         # of the Syrian Observatory" are descriptions
-        titled = any(w.lower() in TITLE_WORDS for w in role_words)
-        if not titled and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in role_words):
+        if not titled and all(is_capitalised(w) or w.lower() in _CONNECTORS for w in role_words):
             name, role = " ".join(role_words + name_words), None
         else:
             name, role = None, " ".join(words)
+    elif name and titled and (
+            role_words[-1].lower() in _ROLE_PREPOSITIONS
+            or (len(role_words) > 1 and role_words[-1].lower() == "the"
+                and role_words[-2].lower() in _ROLE_PREPOSITIONS)):
+        name, role = None, " ".join(words)  # "ambassador to the United Nations"
     if name and role is None and appos_role is None and name.lower() in TITLE_WORDS:
         name, role = None, name
     if appos_role:
-        if name is None and appos and _is_capitalised(appos.split()[0]) and not role:
+        if name is None and appos and is_capitalised(appos.split()[0]) and not role:
             name, role = appos, None
         role = ", ".join(r for r in (role, appos_role) if r)
     return name, role
+
+
+def document_author(mention: str) -> str | None:
+    """"a statement issued Wednesday by the country's Foreign Ministry" -> "the
+    country's Foreign Ministry": a document speaks for its author."""
+    head = " ".join(mention.split()).split(", ")[0]
+    words = [w for w in head.split() if w.lower() not in _DETERMINERS]
+    if not words or fold(words[0]) not in DOCUMENT_WORDS or " by " not in head:
+        return None
+    author = head.rsplit(" by ", 1)[1].strip()
+    return author or None
+
+
+def is_indefinite_description(mention: str, name: str | None) -> bool:
+    """"A Syrian army officer", "one diplomat": a source described but not named."""
+    words = " ".join(mention.split()).split(", ")[0].split()
+    if name or len(words) < 2 or words[0].lower() not in _INDEFINITE:
+        return False
+    head = fold(_LOCATIVE_RE.split(" ".join(words), maxsplit=1)[0]).split()[-1:]
+    return bool(head) and (head[0] in TITLE_WORDS or head[0] in {"source", "witness", "resident",
+                                                                  "soldier", "fighter", "diplomat"})
 
 
 def entity_name(mention: str, name: str | None) -> str:
@@ -195,8 +293,12 @@ def looks_anonymous(mention: str, following: str = "") -> bool:
 def mention_type(mention: str, name: str | None, role: str | None) -> str:
     """person / organisation / outlet / anonymous / group / unknown, from the words."""
     folded = fold(mention).split()
-    # a description's head comes before "of": "Residents of … the Old City"
-    head_words = fold(mention.split(", ")[0].split(" of ")[0]).split() if not name else folded
+    if is_coordination(mention):
+        return "group"
+    # a description's head comes before a preposition: "Residents of … the Old City",
+    # "Syrian rebels in besieged eastern Aleppo", "ambassador to the United Nations"
+    head_words = (fold(re.split(r" (?:of|in|from|at|to|for|inside|near|outside|across|around) ",
+                                mention.split(", ")[0])[0]).split() if not name else folded)
     low_words, last = set(folded), (head_words[-1:] or [""])[0]
     if looks_anonymous(mention):
         return "anonymous"
@@ -279,9 +381,9 @@ def name_is_person(name: str | None, role: str | None) -> bool:
         return False
     if role and set(fold(role).split()) & TITLE_WORDS:
         return True
-    if role and len(words) == 1 and _is_capitalised(words[0]):  # "Reem, a mother of two"
+    if role and len(words) == 1 and is_capitalised(words[0]):  # "Reem, a mother of two"
         return True
-    return len(words) >= 2 and all(_is_capitalised(w) for w in words)
+    return len(words) >= 2 and all(is_capitalised(w) for w in words)
 
 
 def name_parts(name: str) -> tuple[str, str]:

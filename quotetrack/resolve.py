@@ -29,9 +29,13 @@ from .names import (
     OUTLET_WORDS,
     PRONOUNS,
     acronym,
+    document_author,
     entity_name,
     fold,
     gender_of,
+    is_capitalised,
+    is_country_or_capital,
+    is_indefinite_description,
     looks_anonymous,
     mention_type,
     name_parts,
@@ -53,7 +57,7 @@ ANONYMITY_WINDOW = 80  # characters after a mention searched for "declined to be
 class _Known:
     """A speaker named in the article so far."""
 
-    name: str
+    name: str | None  # None for an anonymous source
     role: str | None
     type: str
     position: int
@@ -174,6 +178,7 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
             # "the United States": people's names take no article
             modifier = run and run[-1].deprel == "compound" and word is not None and word.upos == "NOUN"
             if len(run) >= 2 and not (before and before.lemma.lower() == "the") and not modifier:
+                run = _with_title_words(sent, run)
                 start = run[0].start_char
                 mention = doc.text[start : run[-1].end_char]
                 name, role = split_name_role(mention)
@@ -182,6 +187,21 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
                     found.append(_Known(name, role, "person", start, salient=subject))
             run = []
     return found
+
+
+def _with_title_words(sent, run: list) -> list:
+    """A name's run of proper nouns with the adjectives and nouns before it that
+    modify it: "Russian" and "ICRC spokesman" are part of the role."""
+    ids = {w.index + 1 for w in run}  # heads are 1-based
+    i = run[0].index - 1
+    while i >= 0:
+        w = sent.words[i]
+        if w.upos not in ("ADJ", "NOUN", "PROPN") or w.deprel not in ("amod", "compound") or w.head not in ids:
+            break
+        ids.add(w.index + 1)
+        run = [w] + run
+        i -= 1
+    return run
 
 
 def _resolve_speaker(quote, resolved, known, text, genders, contents):
@@ -196,16 +216,19 @@ def _resolve_speaker(quote, resolved, known, text, genders, contents):
     if low in PRONOUNS:
         return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position),
                                 contents)
+    mention = document_author(mention) or mention  # "a statement … by the Foreign Ministry"
     name, role = split_name_role(mention)
     following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
     type_ = mention_type(mention, name, role)
-    if looks_anonymous(mention, following.split(".")[0]):
+    if looks_anonymous(mention, following.split(".")[0]) or is_indefinite_description(mention, name):
         return None, role or mention, "anonymous", "unresolved"
     if name is None:
-        # a description: "the minister", "the spokesman"
+        # a description: "the minister", "the spokesman", "the official" (who may be
+        # an anonymous source described before)
         if type_ in ("unknown",) and role:
             head = fold(role).split()[-1:]
-            for k in sorted(known + _known_from(resolved), key=lambda k: -k.position):
+            earlier = known + _known_from(resolved) + _anonymous_from(resolved)
+            for k in sorted(earlier, key=lambda k: -k.position):
                 if k.position < position and k.role and head and head[0] in fold(k.role).split():
                     return k.name, k.role, k.type, "description"
             return None, role, "unknown", "unresolved"
@@ -238,6 +261,16 @@ def _known_from(resolved: list[ResolvedQuote]) -> list[_Known]:
     ]
 
 
+def _anonymous_from(resolved: list[ResolvedQuote]) -> list[_Known]:
+    """Anonymous sources described earlier ("one opposition official, who declined
+    to be identified"): a later "the official" is the same unnamed source."""
+    return [
+        _Known(None, r.speaker_role, "anonymous", r.quote.speaker.start_char, speaker=True)
+        for r in resolved
+        if r.speaker_type == "anonymous" and r.speaker_role and r.quote.speaker is not None
+    ]
+
+
 def _window_start(text: str, position: int) -> int:
     """Where a pronoun's antecedent may start: the paragraph before the pronoun's
     (news paragraphs are short), and at most PRONOUN_WINDOW characters back."""
@@ -258,9 +291,18 @@ def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, 
     if number in ("s",) or pronoun == "we":
         return None, None, "unknown", "unresolved"
     wanted = {"m": ("person",), "f": ("person",), "p": ("group", "organisation"), "n": ("organisation", "outlet")}[number]
+
+    def fits(k: _Known) -> bool:
+        if k.type in wanted:
+            return True
+        # a speaker named by one word the article never gave in full ("Assad said
+        # he would …"): he/she says it is a person, unless it is a place
+        return (number in ("m", "f") and k.speaker and k.type == "unknown" and k.name is not None
+                and len(k.name.split()) == 1 and not is_country_or_capital(k.name))
+
     candidates = [
         k for k in known + _known_from(resolved)
-        if k.type in wanted and window_start <= k.position < position
+        if fits(k) and window_start <= k.position < position
         and genders.get(k.name, number) == number
     ]
     if not candidates:
@@ -270,7 +312,7 @@ def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, 
     salient = [k for k in candidates if k.speaker or (
         k.salient and not any(a <= k.position < b for a, b in contents))]
     pick = max(salient or candidates, key=lambda k: k.position)
-    return pick.name, pick.role, pick.type, "pronoun"
+    return pick.name, pick.role, "person" if number in ("m", "f") else pick.type, "pronoun"
 
 
 # --------------------------------------------------------------------------
@@ -313,10 +355,16 @@ def outlet_name(mention: str) -> str:
     words = mention.split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    # a name under describing words: "the state-owned al-Watan newspaper"
+    while len(words) > 1 and words[0].islower() and not is_capitalised(words[0]) and any(
+            is_capitalised(w) and fold(w) not in OUTLET_WORDS for w in words[1:]):
+        words = words[1:]
     stripped = " ".join(words)
     for tail in _GENERIC_OUTLET_TAIL:
-        if fold(stripped).endswith(" " + tail) and len(stripped.split()) > len(tail.split()):
-            stripped = " ".join(stripped.split()[: -len(tail.split())])
+        n = len(tail.split())
+        if fold(stripped).endswith(" " + tail) and len(words) > n and is_capitalised(words[-n - 1]):
+            # "the Interfax news agency" -> "Interfax"; "Syria's state news agency" stays whole
+            stripped = " ".join(words[:-n])
             break
     return lexicon.get(fold(stripped), (stripped, ""))[0]
 
@@ -367,7 +415,31 @@ def resolve_corpus(
                 via_outlet_name=via.name if via else q.via_outlet_name,
             )
         )
+    updated = _roles_seen_elsewhere(updated, speakers)
     return sorted(speakers.values(), key=lambda e: e.name), sorted(outlets.values(), key=lambda e: e.name), updated
+
+
+def _roles_seen_elsewhere(quotes: list[ResolvedQuote], speakers: dict[str, Entity]) -> list[ResolvedQuote]:
+    """"the Russian deputy foreign minister said" in an article that names Sergei
+    Ryabkov without his title, when another article gives him exactly that role:
+    the one person of the article whose roles in the corpus include it."""
+    in_doc: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.speaker_id:
+            in_doc[q.doc].add(q.speaker_id)
+    out = []
+    for q in quotes:
+        role = q.speaker_role
+        if (q.resolution == "unresolved" and q.speaker_type == "unknown" and q.speaker_name is None
+                and role and len(role.split()) >= 2):
+            matches = [speakers[eid] for eid in sorted(in_doc[q.doc]) if speakers[eid].type == "person"
+                       and fold(role) in {fold(r) for r, _ in speakers[eid].roles}]
+            if len(matches) == 1:
+                e = matches[0]
+                q = attrs.evolve(q, speaker_id=e.entity_id, speaker_name=e.name, speaker_type="person",
+                                 resolution="description")
+        out.append(q)
+    return out
 
 
 def _speaker_key(q: ResolvedQuote):

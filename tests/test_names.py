@@ -23,6 +23,22 @@ from quotetrack.names import acronym, fold, gender_of, organisation_kind, mentio
         ("Residents of rebel-held districts of the Old City", None,
          "Residents of rebel-held districts of the Old City"),
         ("the head of the Syrian Observatory", None, "head of the Syrian Observatory"),
+        # a title whose object is a name: the name belongs to the role
+        ("The U.S. ambassador to the United Nations", None, "U.S. ambassador to the United Nations"),
+        # a description placed somewhere: the place is no name
+        ("Syrian rebels in besieged eastern Aleppo", None, "Syrian rebels in besieged eastern Aleppo"),
+        ("the U.S. Embassy in Damascus", "U.S. Embassy", None),
+        # title words that head an organisation's name
+        ("The Syrian Civil Defence", "Syrian Civil Defence", None),
+        ("the country’s Foreign Ministry", "Foreign Ministry", None),
+        ("Islamic State", "Islamic State", None),
+        # two speakers joined by "and" are not a name with a role
+        ("Syria and Russia", "Syria and Russia", None),
+        ("The Syrian government and its ally Russian Federation",
+         "Syrian government and its ally Russian Federation", None),
+        ("Bosnia and Herzegovina", "Bosnia and Herzegovina", None),
+        # a participle clause after the comma is no apposition
+        ("the ministry, employing the government’s term", None, "ministry"),
     ],
 )
 def test_names_and_roles_are_kept_apart(mention, name, role):
@@ -52,6 +68,12 @@ def test_names_and_roles_are_kept_apart(mention, name, role):
         ("Moscow", "organisation"),
         ("Syria", "organisation"),
         ("Sergei Lavrov", "person"),
+        ("Syria and Russia", "group"),
+        ("The Syrian government and its ally Russian Federation", "group"),
+        ("Syrian rebels in besieged eastern Aleppo", "group"),
+        ("The Syrian Civil Defence", "organisation"),
+        ("Islamic State", "organisation"),
+        ("The U.S. ambassador to the United Nations", "unknown"),  # a person, unnamed
     ],
 )
 def test_mention_types(mention, type_):
@@ -89,3 +111,29 @@ def test_titles_and_roles_tell_gender_and_names_do_not():
 )
 def test_organisation_kinds(name, kind):
     assert organisation_kind(name) == kind
+
+
+def test_a_document_speaks_for_its_author():
+    from quotetrack.names import document_author
+
+    assert document_author("a statement issued Wednesday by the country’s Foreign Ministry, "
+                           "employing the government’s term for the rebels") == "the country’s Foreign Ministry"
+    assert document_author("the statement") is None
+    assert document_author("Sergei Lavrov") is None
+
+
+@pytest.mark.parametrize(
+    "mention, described",
+    [
+        ("A Syrian army officer", True),
+        ("one opposition official", True),
+        ("a senior diplomat in Beirut", True),
+        ("the official", False),  # definite: refers back to someone
+        ("a UN resolution", False),  # not a person
+        ("Ahmed Mohammad, a Syrian activist", False),  # named
+    ],
+)
+def test_indefinite_descriptions_of_people_are_unnamed_sources(mention, described):
+    from quotetrack.names import is_indefinite_description
+
+    assert is_indefinite_description(mention, split_name_role(mention)[0]) is described

@@ -1,3 +1,5 @@
+import attrs
+
 from quotetrack.resolve import outlet_kind, outlet_name, resolve_article, resolve_corpus
 
 from .helpers import article, empty_doc, quote, resolved
@@ -195,3 +197,75 @@ def test_a_generic_outlet_takes_the_fuller_name_the_article_gave_it():
     got = resolve_article(article(text), empty_doc(text), quotes)
     assert [(r.speaker_name, r.speaker_type) for r in got] == [
         ("Syria’s state TV", "outlet"), ("Syria’s state TV", "outlet"), ("state media", "outlet")]
+
+
+def test_the_official_is_the_anonymous_source_described_before():
+    text = ("One opposition official, who declined to be identified, conceded they may have no choice.\n\n"
+            '"The people are paying a high price," the official said.\n')
+    quotes = [
+        quote(text, "they may have no choice", "One opposition official", "conceded", kind="indirect"),
+        quote(text, "The people are paying a high price", "the official", "said"),
+    ]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert [(r.speaker_name, r.speaker_type, r.resolution) for r in got] == [
+        (None, "anonymous", "unresolved"),
+        (None, "anonymous", "description"),
+    ]
+    assert got[1].speaker_role == "opposition official"
+    speakers, _, linked = resolve_corpus(got, [])
+    assert speakers == [] and all(q.speaker_id is None for q in linked)  # never merged with anyone
+
+
+def test_an_indefinite_description_is_an_unnamed_source():
+    text = "A Syrian army officer told Reuters intense fighting was taking place."
+    [r] = resolve_article(article(text), empty_doc(text), [
+        quote(text, "intense fighting was taking place", "A Syrian army officer", "told", kind="indirect")])
+    assert (r.speaker_name, r.speaker_type, r.speaker_role) == (None, "anonymous", "Syrian army officer")
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it():
+    text = ('"We will not leave," said a statement issued Wednesday by the Syrian Foreign Ministry, '
+            "employing the government's term.")
+    [r] = resolve_article(article(text), empty_doc(text), [
+        quote(text, "We will not leave",
+              "a statement issued Wednesday by the Syrian Foreign Ministry, employing the government's term",
+              "said")])
+    assert (r.speaker_name, r.speaker_type, r.speaker_role) == ("Syrian Foreign Ministry", "organisation", None)
+
+
+def test_joint_speakers_are_a_group_not_a_name_with_a_role():
+    text = "Syria and Russia have said they want rebels to leave."
+    [r] = resolve_article(article(text), empty_doc(text), [
+        quote(text, "they want rebels to leave", "Syria and Russia", "said", kind="indirect")])
+    assert (r.speaker_name, r.speaker_type, r.speaker_role) == ("Syria and Russia", "group", None)
+
+
+def test_he_after_a_speaker_named_by_surname_only():
+    text = 'Assad said he would no longer consider truce offers.\n\n"What more could we want?" he added.'
+    quotes = [
+        quote(text, "he would no longer consider truce offers", "Assad", "said", kind="indirect"),
+        quote(text, "What more could we want?", "he", "added", after=text.index('"What')),
+    ]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert [(r.speaker_name, r.resolution) for r in got] == [("Assad", "name"), ("Assad", "pronoun")]
+    assert got[1].speaker_type == "person"
+
+
+def test_a_role_resolves_to_the_person_given_it_in_another_article():
+    role_doc = resolved("a", "one", "Sergei Ryabkov", role="Russian Deputy Foreign Minister")
+    named = resolved("b", "two", "Sergei Ryabkov")
+    unnamed = attrs.evolve(resolved("b", "three", None, speaker_type="unknown",
+                                    role="Russian deputy foreign minister"), resolution="unresolved")
+    elsewhere = attrs.evolve(resolved("c", "four", None, speaker_type="unknown",
+                                      role="Russian deputy foreign minister"), resolution="unresolved")
+    _, _, linked = resolve_corpus([role_doc, named, unnamed, elsewhere], [])
+    assert linked[2].speaker_id == linked[0].speaker_id
+    assert (linked[2].speaker_name, linked[2].resolution) == ("Sergei Ryabkov", "description")
+    # an article that never names him keeps its description unresolved
+    assert linked[3].speaker_id is None
+
+
+def test_outlet_names_lose_describing_words_but_not_their_only_name():
+    assert outlet_name("the state-owned al-Watan newspaper") == "Al-Watan"
+    assert outlet_name("Syria’s state news agency") == "Syria’s state news agency"
+    assert outlet_name("the Interfax news agency") == "Interfax"
