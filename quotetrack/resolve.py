@@ -34,6 +34,7 @@ from .names import (
     fold,
     gender_of,
     is_capitalised,
+    country_of_capital,
     is_country_or_capital,
     is_indefinite_description,
     looks_anonymous,
@@ -468,6 +469,10 @@ def _speaker_entities(quotes: list[ResolvedQuote]):
     for group in groups:
         full = [k for k in group if len(k[1].split()) > 1] or group
         canonical = max(full, key=lambda k: (keys[k], len(k[1]), k[1]))
+        country = next((country_of_capital(k[1]) for k in group if k[0] == "organisation"
+                        and country_of_capital(k[1])), None)
+        if country:  # "Moscow said": the entity is Russia, Moscow an alias
+            canonical = ("organisation", country)
         types = set().union(*(seen_types[k] for k in group))
         # a name of unknown type ("Moscow said") is grouped with people so that a
         # bare surname can join its full name, but is only a person if one is
@@ -528,10 +533,12 @@ def _same_first_name(a: str, b: str) -> bool:
 
 
 def _group_organisations(keys: list) -> list[list]:
-    """Same folded name, or an acronym of the other's full name (ICRC)."""
+    """Same folded name, or an acronym of the other's full name (ICRC); a capital
+    joins its country ("Moscow", "Russia")."""
     by_fold: dict[str, list] = defaultdict(list)
     for key in keys:
-        by_fold[fold(key[1])].append(key)
+        capital_of = country_of_capital(key[1]) if key[0] == "organisation" else None
+        by_fold[fold(capital_of or key[1])].append(key)
     groups = list(by_fold.values())
     merged: list[list] = []
     for group in sorted(groups, key=lambda g: -len(g[0][1])):

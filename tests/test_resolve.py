@@ -269,3 +269,13 @@ def test_outlet_names_lose_describing_words_but_not_their_only_name():
     assert outlet_name("the state-owned al-Watan newspaper") == "Al-Watan"
     assert outlet_name("Syria’s state news agency") == "Syria’s state news agency"
     assert outlet_name("the Interfax news agency") == "Interfax"
+
+
+def test_a_capital_speaking_is_its_country():
+    quotes = [resolved("a", "one", "Moscow", speaker_type="organisation"),
+              resolved("b", "two", "Russia", speaker_type="organisation"),
+              resolved("c", "three", "Damascus", speaker_type="organisation")]
+    speakers, _, linked = resolve_corpus(quotes, [])
+    assert {(s.name, s.aliases) for s in speakers} == {("Russia", ("Moscow",)), ("Syria", ("Damascus",))}
+    assert linked[0].speaker_id == linked[1].speaker_id
+    assert linked[0].speaker_name == "Russia"
