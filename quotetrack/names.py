@@ -20,7 +20,7 @@ TITLE_WORDS = frozenset(
     """
     president vice prime minister deputy foreign defence defense interior secretary state
     general gen. lieutenant colonel col. major maj. commander chief head spokesman spokeswoman
-    spokesperson ambassador envoy representative senator sen. rep. governor mayor king queen
+    spokesperson ambassador envoy representative senator sen. sens. rep. reps. governor mayor king queen
     prince sheikh emir chairman chairwoman chair director official officials analyst expert
     professor prof. dr. dr mr. mr mrs. mrs ms. ms leader founder ceo chancellor counterpart
     adviser advisor aide lawyer attorney judge justice spokesmen researcher correspondent

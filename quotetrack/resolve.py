@@ -16,6 +16,7 @@ Two steps, both pure functions:
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -167,8 +168,11 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
     """People named in the article (runs of proper nouns with a title or two
     name words), as antecedents for pronouns and surnames. A run that modifies
     a noun ("Syrian Arab Red Crescent teams") names no one; a run that is the
-    subject of its clause is salient."""
+    subject of its clause is salient. A surname alone ("Trump has record low
+    support") names the person given in full before it, so that a later pronoun
+    finds the subject it continues."""
     found = []
+    singles = []  # (word, sentence) of lone proper nouns
     for sent in doc.sentences:
         run: list = []
         for word in list(sent.words) + [None]:
@@ -186,8 +190,23 @@ def _named_people(doc: ParsedDoc) -> list[_Known]:
                 if name and mention_type(mention, name, role) == "person":
                     subject = any(w.deprel.startswith("nsubj") for w in run)
                     found.append(_Known(name, role, "person", start, salient=subject))
+            elif len(run) == 1 and run[0].deprel.startswith("nsubj"):
+                singles.append(run[0])
             run = []
-    return found
+    return sorted(found + _surname_subjects(singles, found), key=lambda k: k.position)
+
+
+def _surname_subjects(words: list, full: list[_Known]) -> list[_Known]:
+    """Lone proper-noun subjects that are the surname of exactly one person named
+    in full earlier in the article."""
+    out = []
+    for w in words:
+        earlier = {k.name: k for k in full if k.position < w.start_char and name_parts(k.name)[0]
+                   and name_parts(k.name)[1] == fold(w.text)}
+        if len(earlier) == 1:
+            k = next(iter(earlier.values()))
+            out.append(_Known(k.name, k.role, "person", w.start_char, salient=True))
+    return out
 
 
 def _with_title_words(sent, run: list) -> list:
@@ -216,7 +235,7 @@ def _resolve_speaker(quote, resolved, known, text, genders, contents):
     low = mention.strip().lower()
     if low in PRONOUNS:
         return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position),
-                                contents)
+                                contents, text)
     mention = document_author(mention) or mention  # "a statement … by the Foreign Ministry"
     name, role = split_name_role(mention)
     following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
@@ -282,7 +301,15 @@ def _window_start(text: str, position: int) -> int:
     return max(start, position - PRONOUN_WINDOW)
 
 
-def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, contents):
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s|\n")
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """No sentence end or line break between two offsets."""
+    return not _SENTENCE_END_RE.search(text, start, end)
+
+
+def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, contents, text):
     """The entity a pronoun speaker refers to: the nearest earlier one of the
     right kind (people for he/she, groups and organisations for they, organisations
     and outlets for it) in this paragraph or the one before, never one whose gender
@@ -296,10 +323,13 @@ def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, 
     def fits(k: _Known) -> bool:
         if k.type in wanted:
             return True
-        # a speaker named by one word the article never gave in full ("Assad said
-        # he would …"): he/she says it is a person, unless it is a place
+        # a speaker named by one word the article never gave in full, in the
+        # pronoun's own sentence ("Assad said he would …, adding …"): he/she says
+        # it is a person, unless it is a place; further away a lone first name
+        # ("Melanie said …. “I love you,” he said") is too often someone else
         return (number in ("m", "f") and k.speaker and k.type == "unknown" and k.name is not None
-                and len(k.name.split()) == 1 and not is_country_or_capital(k.name))
+                and len(k.name.split()) == 1 and not is_country_or_capital(k.name)
+                and _same_sentence(text, k.position, position))
 
     candidates = [
         k for k in known + _known_from(resolved)

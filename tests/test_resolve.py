@@ -240,15 +240,23 @@ def test_joint_speakers_are_a_group_not_a_name_with_a_role():
     assert (r.speaker_name, r.speaker_type, r.speaker_role) == ("Syria and Russia", "group", None)
 
 
-def test_he_after_a_speaker_named_by_surname_only():
-    text = 'Assad said he would no longer consider truce offers.\n\n"What more could we want?" he added.'
+def test_he_after_a_speaker_named_by_surname_only_in_the_same_sentence():
+    text = ("Assad said he would no longer consider truce offers, adding that such offers come "
+            "when the rebels are in a difficult spot.")
     quotes = [
         quote(text, "he would no longer consider truce offers", "Assad", "said", kind="indirect"),
-        quote(text, "What more could we want?", "he", "added", after=text.index('"What')),
+        quote(text, "such offers come when the rebels are in a difficult spot", "he", "adding",
+              kind="indirect", after=text.index("adding")),
     ]
     got = resolve_article(article(text), empty_doc(text), quotes)
-    assert [(r.speaker_name, r.resolution) for r in got] == [("Assad", "name"), ("Assad", "pronoun")]
-    assert got[1].speaker_type == "person"
+    assert [(r.speaker_name, r.resolution, r.speaker_type) for r in got] == [
+        ("Assad", "name", "unknown"), ("Assad", "pronoun", "person")]
+    # a lone first name in an earlier sentence may well be someone else
+    text = 'Melanie said yes, over and over again. "I love you," he said.'
+    quotes = [quote(text, "yes", "Melanie", "said", kind="indirect"),
+              quote(text, "I love you", "he", "said", after=text.index('"I love'))]
+    got = resolve_article(article(text), empty_doc(text), quotes)
+    assert [(r.speaker_name, r.resolution) for r in got] == [("Melanie", "name"), (None, "unresolved")]
 
 
 def test_a_role_resolves_to_the_person_given_it_in_another_article():
