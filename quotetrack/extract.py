@@ -16,10 +16,13 @@ The stage works in three steps (see :func:`extract_quotes`):
 3. **Quotes**: each quote-mark span is tied to an attribution - the cue that
    frames it (`"…," X said`, `X said: "…"`, any verb before a colon), the cue
    whose parsed content it is, a cue elsewhere in its sentence, a dash line
-   below a pull quote, a colon ending the sentence before it, or the quote just
+   below a pull quote (or a dash and a name after it on its line), a headline's
+   ``Name: "…"``, a colon ending the sentence before it, or the quote just
    before it that it continues; an attribution whose content holds quoted
-   fragments becomes one *mixed* quote; the other attributions are *indirect*
-   quotes. Marked spans with no attribution (headlines, scare quotes) are dropped.
+   fragments becomes one *mixed* quote, and so does a framed quote whose
+   sentence runs into its opening mark (`Taxing the rich "is a mistake," X
+   said`); the other attributions are *indirect* quotes. Marked spans with no
+   attribution (headlines, scare quotes, show titles) are dropped.
 
 Rule names (``Quote.rule``): ``direct:cue-after``, ``direct:cue-before``,
 ``direct:colon``, ``direct:dash-line``, ``direct:continuation``,
@@ -327,7 +330,7 @@ def _strip_edges(words: list[Word], text: str) -> list[Word]:
         or words[0].deprel == "cc"
     ):
         words = words[1:]
-    while words and words[-1].upos == "PUNCT" and not keep_mark(len(words) - 1):
+    while words and ((words[-1].upos == "PUNCT" and not keep_mark(len(words) - 1)) or words[-1].deprel == "cc"):
         words = words[:-1]
     return words
 
@@ -503,6 +506,39 @@ def _subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) ->
     return None
 
 
+def _participle_subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> Word | None:
+    """The speaker of ``…, (even) suggesting he may have been sabotaged`` when the
+    parser hung the participle on a noun (``dep``/``acl`` of ``debate``) rather
+    than on the clause: the subject of the nearest governing verb. None where the
+    participle is not set off by a comma (``a statement saying``: the noun speaks)
+    or no governing verb has a subject."""
+    if not (verb.xpos == "VBG" or verb.text.lower().endswith("ing")) or tree.children(verb, "nsubj", "nsubj:pass"):
+        return None
+    if verb.deprel.split(":")[0] not in ("acl", "dep") or verb.index == 0:
+        return None
+    sent = tree.sent.words
+    i = verb.index - 1
+    while i > 0 and sent[i].upos == "ADV" and sent[i].head == verb.id:
+        i -= 1  # ", even suggesting"
+    if sent[i].text != ",":
+        return None
+    w = tree.head(verb)
+    for _ in range(6):
+        if w is None:
+            return None
+        if w.upos in ("VERB", "AUX", "ADJ"):
+            subj = [k for k in tree.children(w, "nsubj") if k.id < verb.id
+                    and not any(a <= k.start_char < b for a, b in quoted)]
+            if subj and verb.id in {x.id for x in tree.subtree(subj[-1])}:
+                return None  # the participle modifies the subject itself
+            if subj:
+                return subj[-1]
+            if not w.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "ccomp", "dep", "acl"):
+                return None
+        w = tree.head(w)
+    return None
+
+
 def _has_particle(tree: _Tree, verb: Word) -> bool:
     """``call`` and ``point`` report speech only with their particle (``call for``, ``point out``)."""
     need = lexicon.VERB_PARTICLES.get(verb.lemma.lower())
@@ -510,6 +546,8 @@ def _has_particle(tree: _Tree, verb: Word) -> bool:
         return True
     if verb.lemma.lower() == "call" and any(k.deprel in ("xcomp", "dep") and k.id > verb.id for k in tree.children(verb)):
         return True  # "called Clinton 'crooked'": naming is reporting too
+    if verb.lemma.lower() == "call" and _small_clause_naming(tree, verb) is not None:
+        return True
     for k in tree.children(verb):
         if k.deprel == "compound:prt" and k.text.lower() in need:
             return True
@@ -552,7 +590,10 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     def nested(head: Word) -> list[Word]:
         out = []
         for w in tree.subtree(head):
-            if w.id != head.id and w.id in cues and w.deprel.split(":")[0] in ("advcl", "conj", "parataxis"):
+            if w.id != head.id and w.id in cues and (w.deprel.split(":")[0] in ("advcl", "conj", "parataxis")
+                                                     or w.deprel == "dep" and _participle_subject(tree, w) is not None):
+                if w.deprel.split(":")[0] == "conj" and _conjunct_of_content(tree, w):
+                    continue
                 out.append(w)
         return out
 
@@ -576,11 +617,19 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
                 if k.id >= xc[0].id and k.upos != "PUNCT" and k.id not in cues:
                     words += tree.subtree(k, nested(k))
             return words, xc[0], "ccomp"
+    misread = False
     if not ccomp:
         ccomp = _clause_misread_as_relative(tree, cue)
+        misread = bool(ccomp)
     if ccomp:
         head = ccomp[0]
-        return _with_stray_subject(tree, cue, head, tree.subtree(head, nested(head))), head, "ccomp"
+        words = _with_stray_subject(tree, cue, head, tree.subtree(head, nested(head)))
+        if misread and cue.lemma.lower() not in _TELL_VERBS and cue.lemma.lower() != "ask":
+            # "said [the panel] (obj) [itself might be damaged] (acl:relcl)": with a verb that
+            # takes no addressee, the object is the clause's subject
+            obj = tree.head(head)
+            words = sorted(tree.subtree(obj, [head]) + words, key=lambda w: w.id)
+        return words, head, "ccomp"
     # fronted content: "…, X said." (the cue hangs off the content as parataxis)
     if top.deprel in ("parataxis", "parataxis:outer") and top.head:
         head = tree.head(top)
@@ -592,11 +641,11 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         between = [w for w in tree.sent.words if min(k.id, cue.id) < w.id < max(k.id, cue.id)]
         if k.id < cue.id or any(w.text in ":" + DOUBLE_MARKS + SINGLE_MARKS for w in between):
             return tree.subtree(k, nested(k)), k, "parataxis"
-    fronted = _fronted_by_position(tree, cue, top)
+    fronted = _fronted_by_position(tree, cue, top) or _fronted_relative(tree, cue)
     if fronted:
         return fronted
     if cue.lemma.lower() == "call":
-        naming = _naming_content(tree, cue)
+        naming = _small_clause_naming(tree, cue) or _naming_content(tree, cue)
         if naming:
             return naming
     if cue.lemma.lower() in ("urge", "ask", "tell", "call", "warn", "order", "instruct", "advise",
@@ -615,6 +664,12 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
             if k.id > cue.id and any(c in lexicon.TOPIC_PREPOSITIONS for c in cases) \
                     and k.lemma.lower() not in lexicon.TIME_WORDS and k.upos != "NUM":
                 return tree.subtree(k, nested(k) + tree.children(k, "case")), k, "object"
+        for k in tree.children(cue, "advcl"):  # "talked about [bringing communities together]"
+            marks = tree.children(k, "mark")
+            if k.id > cue.id and (k.xpos == "VBG" or k.text.lower().endswith("ing")) and k.id not in cues \
+                    and any(m.text.lower() in lexicon.TOPIC_PREPOSITIONS and m.id == min(w.id for w in tree.subtree(k))
+                            for m in marks) and not tree.children(k, "nsubj"):
+                return tree.subtree(k, nested(k) + marks), k, "object"
     after = _clause_after_by_position(tree, cue, cues)
     if after:
         return after
@@ -643,6 +698,59 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     return None
 
 
+_MODALS = frozenset("would will could can might may should must".split())
+
+
+def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word],
+                           cut_ids: set[int]) -> list[Word]:
+    """Coordinated clauses of the content the parser hung on the cue: ``says [it
+    would depress revenue …], but [would eventually add $84 billion]`` (no subject,
+    a modal like the content's), ``announced [it will have …], and [it will all be
+    done in real time]`` (a subject of its own that is not the speaker, and a modal)."""
+    if not words or head.id < cue.id:
+        return []
+    last = max(x.id for x in words)
+    subj = next(iter(tree.children(cue, "nsubj")), None)
+    head_modal = any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(head, "aux"))
+    extra = []
+    for k in tree.children(cue, "conj"):
+        if k.id <= last or k.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        modal = any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(k, "aux"))
+        if k.id in cut_ids and not (modal and not tree.children(k, "ccomp", "parataxis")):
+            continue  # "… and added that …": an attribution of its own ("would add $84 billion" is not)
+        sub = tree.subtree(k)
+        if any(x.id in cut_ids and x.id != k.id for x in sub):
+            continue
+        own = tree.children(k, "nsubj", "nsubj:pass", "expl")
+        if own:
+            s = own[0]
+            if subj is None or s.upos == "PRON" and s.text.lower() in ("he", "she", "they", "i", "we") \
+                    or s.text.lower() == subj.text.lower() or s.lemma.lower() == subj.lemma.lower():
+                continue
+            if not modal:
+                continue
+        elif not (modal and head_modal):
+            continue
+        gap = [tree.sent.word(i) for i in range(last + 1, sub[0].id)]
+        if any(x.head != cue.id or x.deprel not in ("cc", "punct") for x in gap if x not in sub):
+            continue
+        extra += gap + sub
+        last = max(last, sub[-1].id)
+    return extra
+
+
+def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
+    """A speech verb coordinated inside a content clause that belongs to it rather
+    than reporting on its own: ``that A but [that it would add] B`` (a ``that``
+    clause in parallel), ``he rated … and [talked about] which ones …`` (no
+    subject and no content clause of its own: it shares the content's subject)."""
+    if any(m.text.lower() == "that" for m in tree.children(w, "mark")) and tree.children(w, "nsubj"):
+        return True
+    return not tree.children(w, "nsubj", "nsubj:pass", "ccomp", "parataxis", "obj", "iobj", "xcomp") and not any(
+        k.text in ":" + DOUBLE_MARKS + SINGLE_MARKS for k in tree.children(w, "punct"))
+
+
 _TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
 
 
@@ -650,7 +758,16 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
     """A content clause without a subject whose subject the parser hung on the cue:
     "said [the politics surrounding the top of the ticket] (obj, xcomp) [would be
     more intense] (ccomp)"."""
-    if head.id < cue.id or any(k.deprel.split(":")[0] in ("nsubj", "csubj", "expl") for k in tree.children(head)):
+    if head.id < cue.id:
+        return words
+    marks = [m for m in tree.children(head, "mark") if m.text.lower() == "that" and cue.id < m.id]
+    if marks and any(cue.id < k.id < head.id and k.id > marks[0].id for k in tree.children(cue) if k.upos != "PUNCT"):
+        # "acknowledged [that] [his rallying cry] (ccomp) [to save the planet] (advcl)
+        # [had not galvanized Americans]": the words between the clause's "that" and
+        # its verb belong to it, wherever the parser hung them
+        stray = [k for k in tree.children(cue) if marks[0].id < k.id < head.id and k.upos != "PUNCT"]
+        return sorted([w for k in stray for w in tree.subtree(k)] + words, key=lambda w: w.id)
+    if any(k.deprel.split(":")[0] in ("nsubj", "csubj", "expl") for k in tree.children(head)):
         return words
     stray = [k for k in tree.children(cue, "obj", "xcomp", "dep", "ccomp") if cue.id < k.id < head.id]
     if not stray:
@@ -693,7 +810,8 @@ def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[l
             continue
         break
     rest = words[i:]
-    if rest and rest[0].text.lower() == "that" and rest[0].upos in ("SCONJ", "PRON", "DET", "ADP"):
+    that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos in ("SCONJ", "PRON", "DET", "ADP")
+    if that:
         rest = rest[1:]
     out = []
     for w in rest:
@@ -705,7 +823,13 @@ def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[l
     verbs = [w for w in out if w.upos in ("VERB", "AUX")]
     if len(out) < 3 or not verbs or out[0].upos in ("ADP", "PART") or out[0].text.lower() in ("to", "of", "for", "about"):
         return None
+    if not that and out[0].text.lower() in _ADVERBIAL_OPENERS:
+        return None  # "spoke [before Sanders addressed a rally]": the time of speaking, not what was said
     return out, out[0], "ccomp"
+
+
+_ADVERBIAL_OPENERS = frozenset(
+    "as before after since following while until because amid during once though although".split())
 
 
 def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
@@ -750,6 +874,149 @@ def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word],
     return (words, anchor, "fronted") if anchor else None
 
 
+def _fronted_relative(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+    """``CONTENT, the International Committee of the Red Cross said on Thursday.``
+    when the parser made the cue a relative clause of its speaker (``said``
+    ``acl:relcl`` of ``Committee``): a relative clause without a relative pronoun
+    or a subject of its own, right after its head noun phrase, at the end of the
+    sentence, with a comma before the noun phrase. Everything before that comma is
+    the content (the speaker is the head noun, see :func:`_subject`)."""
+    if cue.deprel != "acl:relcl" or tree.children(cue, "nsubj", "nsubj:pass", "expl"):
+        return None
+    head = tree.head(cue)
+    if head is None or head.upos not in ("NOUN", "PROPN") or head.id > cue.id:
+        return None
+    clause = tree.subtree(cue)
+    if clause[0].id != cue.id:
+        return None  # "the man who said", "what he said": a real relative clause
+    np = tree.subtree(head, [cue])
+    while np and np[0].upos == "PUNCT":
+        np = np[1:]
+    if not np or np[-1].id != cue.id - 1 or np[0].id < 3:
+        return None
+    tail = [w for w in tree.sent.words if w.id > cue.id and w.upos != "PUNCT"]
+    if len(tail) > 6 or any(w.upos in ("VERB", "AUX") for w in tail):
+        return None  # the cue does not end its sentence
+    comma = tree.sent.word(np[0].id - 1)
+    if comma.text not in ",—–":
+        return None
+    words = [tree.sent.word(i) for i in range(1, comma.id)]
+    if _word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+        return None
+    anchor = next((w for w in words if w.upos != "PUNCT"), None)
+    return (words, anchor, "fronted") if anchor else None
+
+
+def _addressee_in_content(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+    """``told [Reuters] intense fighting was …`` where the parser glued the
+    addressee of ``tell`` onto the content's subject (``Reuters`` ``compound`` of
+    ``fighting``): the names right after a ``tell`` that has no object of its own
+    leave the content (the outlet is then read off its position)."""
+    if cue.lemma.lower() not in _TELL_VERBS or tree.children(cue, "obj", "iobj"):
+        return words
+    ids = {w.id for w in words}
+    sent = tree.sent.words
+    i = cue.index + 1
+    run = []
+    while i < len(sent) and sent[i].id in ids and (
+            sent[i].upos == "PROPN" or sent[i].lemma.lower() in lexicon.PERSON_NOUNS) \
+            and sent[i].deprel in ("compound", "flat", "nmod:poss", "amod"):
+        run.append(sent[i])
+        i += 1
+    if not run or i >= len(sent) or sent[i].upos == "PROPN" or not sent[i].text[:1].islower():
+        return words
+    run_ids = {w.id for w in run}
+    top = run[0]
+    while top.head in run_ids:
+        top = tree.head(top)
+    gov = tree.head(top)
+    if gov is None or gov.id in run_ids or gov.id < run[-1].id or gov.id not in ids \
+            or gov.upos not in ("NOUN", "PRON"):
+        return words
+    return [w for w in words if w.id not in run_ids]
+
+
+def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> list[Word]:
+    """``said [they will not leave], one opposition official, who declined to be
+    identified, conceded …``: content that runs on into the subject of the next
+    cue (a noun phrase, maybe with a relative clause, between a comma and a
+    speech verb outside the content) stops at that comma."""
+    ids = {w.id for w in words}
+    sent = tree.sent
+    for w in words:
+        if w.text != "," or w.id == words[-1].id:
+            continue
+        nxt = [c for c in sorted(cues) if c > w.id and c not in ids]
+        if not nxt:
+            continue
+        v = sent.word(nxt[0])
+        between = [sent.word(i) for i in range(w.id + 1, v.id)]
+        core = [x for x in between if x.upos != "PUNCT"]
+        if not core or core[0].upos not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON"):
+            continue
+        if not _finite_cue(tree, v) or tree.children(v, "nsubj", "nsubj:pass"):
+            continue
+        heads = [x for x in core if x.upos in ("NOUN", "PROPN", "PRON")
+                 and {y.id for y in core} <= {y.id for y in tree.subtree(x)}
+                 and v.id not in {y.id for y in tree.subtree(x)}]
+        if not heads:
+            continue
+        if not any(x.id in ids for x in between):
+            continue
+        return [x for x in words if x.id < w.id]
+    return words
+
+
+def _finite_cue(tree: _Tree, cue: Word) -> bool:
+    """Whether a cue reads as a finite verb that takes a subject before it: not a
+    participle (``…, saying``) or infinitive. A bare past form the tagger read as a
+    participle (``conceded`` VBN, with no auxiliary, not a modifier) counts."""
+    if cue.text.lower().endswith("ing") or cue.xpos in ("VBG", "VB", "TO"):
+        return False
+    if cue.xpos == "VBN":
+        return not tree.children(cue, "aux", "aux:pass") and cue.deprel.split(":")[0] not in ("acl", "amod")
+    return True
+
+
+def _speaker_before(tree: _Tree, cue: Word, content: tuple[int, int] | None) -> Word | None:
+    """The noun phrase right before a finite cue the parser gave no subject:
+    ``one opposition official, who declined to be identified, conceded …``
+    (``official`` hung elsewhere). The phrase follows a comma or opens the
+    sentence; a comma between it and the cue only closes its relative clause."""
+    if tree.children(cue, "nsubj", "nsubj:pass", "csubj", "expl") or cue.index == 0:
+        return None
+    if not _finite_cue(tree, cue):
+        return None
+    sent = tree.sent.words
+    j = cue.index - 1
+    comma_gap = sent[j].text == ","
+    if comma_gap:
+        j -= 1
+    if j < 0:
+        return None
+    last = sent[j]
+    cands = []
+    x = last
+    while x is not None and x.id != cue.id:
+        cands.append(x)
+        x = tree.head(x)
+    for n in reversed(cands):
+        if n.upos not in ("NOUN", "PROPN", "PRON") or n.lemma.lower() in lexicon.TIME_WORDS:
+            continue
+        sub = [y for y in tree.subtree(n) if y.upos != "PUNCT" or y.id > n.id]
+        if cue.id in {y.id for y in sub} or sub[-1].id != last.id:
+            continue
+        if comma_gap and not tree.children(n, "acl:relcl", "appos", "acl"):
+            continue
+        if content and any(content[0] <= y.start_char < content[1] for y in sub):
+            continue
+        before = sub[0].index - 1
+        if before >= 0 and sent[before].text not in ",;" and sent[before].upos not in ("SCONJ", "CCONJ"):
+            continue
+        return n
+    return None
+
+
 def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str, Word] | None:
     """``CONTENT, said X[, a senior official].`` where the parser made the speaker
     X an object or clause of the cue: (content words, anchor, rule, speaker head).
@@ -774,6 +1041,46 @@ def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str
     return (words, anchor, "fronted", speaker) if anchor else None
 
 
+def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+    """``called [Trump] [a "pathological liar"]`` (iobj + obj), ``called [half of
+    Trump's supporters "deplorables"]``, ``called [her vote in favor of the war a
+    mistake]`` (the name parsed as a ``dep``/``appos`` inside the object or a
+    phrase after it), ``called [climate change a hoax]`` (a verbless small clause
+    read as ``ccomp``): the named thing and its name. Not for the passive (``was
+    called``) or one object (``called a meeting``, ``called the police``)."""
+    if tree.children(cue, "nsubj:pass", "aux:pass"):
+        return None
+    kids = [k for k in tree.children(cue) if k.id > cue.id and k.upos != "PUNCT"]
+    iobj = [k for k in kids if k.deprel == "iobj"]
+    obj = [k for k in kids if k.deprel == "obj"]
+    if iobj and obj and iobj[0].id < obj[0].id:
+        words = tree.subtree(iobj[0]) + tree.subtree(obj[0])
+        return sorted(words, key=lambda w: w.id), obj[0], "object"
+    for k in kids:
+        if k.deprel == "ccomp" and k.upos in ("NOUN", "PROPN", "ADJ") and tree.children(k, "nsubj") \
+                and not tree.children(k, "cop", "aux", "mark") and tree.children(k, "obj", "xcomp", "dep"):
+            return tree.subtree(k), k, "object"
+    if not obj:
+        return None
+    o = obj[0]
+    sent = tree.sent
+    scope = [w for k in kids if k.deprel.split(":")[0] in ("obj", "obl", "nmod") for w in tree.subtree(k)]
+    for d in sorted(scope, key=lambda w: w.id):
+        if d.id <= o.id or d.deprel not in ("dep", "appos") or d.upos not in ("NOUN", "ADJ"):
+            continue
+        before = sent.word(d.id - 1) if d.id > 1 else None
+        dets = [c for c in tree.children(d, "det") if c.id < d.id]
+        if not (dets or before is not None and before.text in DOUBLE_MARKS + SINGLE_MARKS):
+            continue
+        start = min(w.id for w in tree.subtree(o))
+        end = max(w.id for w in tree.subtree(d))
+        words = [sent.word(i) for i in range(start, end + 1)]
+        if any(w.text in ";" or w.id in (cue.id,) for w in words):
+            return None
+        return words, o, "object"
+    return None
+
+
 def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``called Trump "unhinged"``, ``calling him a political opportunist``: the
     named thing and what it was called (obj/xcomp/dep after the verb), and
@@ -791,6 +1098,9 @@ def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | No
     for k in kids:
         if k.deprel in ("obj", "iobj", "xcomp", "dep") and k.id <= pred[-1].id:
             words += tree.subtree(k)
+        elif k.deprel.startswith("obl") and k.id < pred[-1].id and pred[-1].upos == "VERB" \
+                and any(c.text.lower() == "on" for c in tree.children(k, "case")):
+            words += [w for w in tree.subtree(k) if not (w.head == k.id and w.deprel == "case")]  # "called on [people] to …"
     return sorted(words, key=lambda w: w.id), pred[0], "object"
 
 
@@ -928,10 +1238,12 @@ def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
         if not content_words:
             continue
         if source.head in phrase_ids or source.head == 0 or w.deprel != "case":
+            phrase = [x for x in phrase if x.id not in (w.id, to.id)]  # "according to" is the cue
             speaker = _mention(doc, sorted(phrase, key=lambda x: x.id), source) if phrase and \
-                max(x.id for x in phrase) - min(x.id for x in phrase) + 1 == len(phrase) else _noun_phrase(doc, tree, source)
+                max(x.id for x in phrase) - min(x.id for x in phrase) + 1 == len(phrase) else \
+                _noun_phrase(doc, tree, source, [(w.start_char, to.end_char)])
         else:
-            speaker = _noun_phrase(doc, tree, source)
+            speaker = _noun_phrase(doc, tree, source, [(w.start_char, to.end_char)])
         cue_s, cue_e = w.start_char, to.end_char
         cue = Cue(start_char=cue_s, end_char=cue_e, text=doc.text[cue_s:cue_e], lemma="according to")
         found.append(Attribution(index, cue, w, speaker, None, _span_of(content_words), "according-to"))
@@ -958,8 +1270,78 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
             if att is not None:
                 out.append(att)
         out.extend(_according_to(doc, tree, index))
-    out = [_across_line_break(doc, a) for a in out]
+    out = [_speaker_across_split(doc, _across_line_break(doc, a)) for a in out]
     return _drop_outlet_reports(out)
+
+
+def _name_across_split(doc: ParsedDoc, att: Attribution, prev: Sentence, sent: Sentence) -> Attribution:
+    """``British Prime Minister Theresa`` | ``May said …``: a sentence split inside
+    the speaker's name (the last name opens the cue's sentence; "May" alone even
+    reads as a month). The name's first part ends the sentence before, with no
+    sentence-final punctuation, or ends in a title (``Mr.``)."""
+    first = sent.words[0]
+    if first.upos not in ("PROPN", "NOUN", "AUX") or not first.text[:1].isupper():
+        return att  # ("May" may even be read as the modal)
+    if att.speaker is not None and (att.speaker.start_char, att.speaker.end_char) != (first.start_char, first.end_char):
+        return att
+    words = list(prev.words)
+    if len(words) >= 2 and words[-1].text == "." and words[-2].text in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov"):
+        words[-1:] = []  # "Mr ." split off
+    elif words and words[-1].upos == "PUNCT":
+        return att
+    i = len(words) - 1
+    while i >= 0 and (words[i].upos == "PROPN" or words[i].upos in ("ADJ", "NOUN") and words[i].text[:1].isupper()) \
+            and words[i].text[:1].isupper():
+        i -= 1
+    run = words[i + 1:]
+    if not run or len(run) > 6 or not any(w.upos == "PROPN" for w in run):
+        return att
+    s, e = run[0].start_char, first.end_char
+    speaker = Mention(start_char=s, end_char=e, text=doc.text[s:e], head_start=first.start_char, head_end=first.end_char)
+    return attrs.evolve(att, speaker=speaker)
+
+
+_NAME_WORDS = ("PROPN", "NOUN", "ADJ", "NUM")
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
+
+
+def _speaker_across_split(doc: ParsedDoc, att: Attribution) -> Attribution:
+    """The speaker of a cue that opens its sentence because the sentence was split
+    after an abbreviation: ``Rep. Trey Gowdy (R-S.C.)`` | ``said that …``. The cue
+    starts lowercase in the same paragraph as the sentence before, which ends
+    with a name and its party label in parentheses: the name is the speaker."""
+    if att.sentence == 0:
+        return att
+    sent = doc.sentences[att.sentence]
+    prev = doc.sentences[att.sentence - 1]
+    if prev.paragraph != sent.paragraph or "\n" in doc.text[prev.end_char:sent.start_char]:
+        return att
+    if att.cue_word.index == 1:
+        return _name_across_split(doc, att, prev, sent)
+    if att.speaker is not None or att.cue_word.index != 0:
+        return att
+    if not doc.text[att.cue.start_char:att.cue.start_char + 1].islower():
+        return att
+    words = list(prev.words)
+    while words and words[-1].text == ".":
+        words.pop()
+    if not words or words[-1].text != ")":
+        return att
+    opens = [i for i, w in enumerate(words) if w.text == "("]
+    if not opens or len(words) - opens[-1] > 8:
+        return att
+    j = opens[-1] - 1
+    i = j
+    while i >= 0 and (words[i].upos in _NAME_WORDS and words[i].text[:1].isupper() or
+                      words[i].text in (".", "-") and i > 0 and words[i - 1].text[:1].isupper()):
+        i -= 1
+    if i == j:
+        return att
+    run = words[i + 1:j + 1]
+    s, e = run[0].start_char, words[-1].end_char
+    head = run[-1]
+    speaker = Mention(start_char=s, end_char=e, text=doc.text[s:e], head_start=head.start_char, head_end=head.end_char)
+    return attrs.evolve(att, speaker=speaker)
 
 
 def _trailing_modifiers(tree: _Tree, cue: Word, content: list[Word], cut_ids: set[int]) -> list[Word]:
@@ -991,15 +1373,27 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     agent) and the outlet the words passed through."""
     if w.deprel in ("amod", "compound") or doc.text[max(0, w.start_char - 3):w.start_char].lower() == "so-":
         return None  # "the said agreement", "a so-called deal"
+    words = tree.sent.words
+    if w.text.lower().endswith("ed") and 0 < w.index < len(words) - 1 and words[w.index - 1].upos in ("NUM", "DET") \
+            and words[w.index + 1].upos == "NOUN" and not tree.children(w, "aux", "aux:pass"):
+        return None  # "by 271 pledged delegates": a participle used as an adjective, whatever its tag
     top = _second_hand_head(tree, w) or w
     inverted = _inverted_by_position(tree, w) if top is w else None
     found = inverted[:3] if inverted else _content_words(tree, w, top, cut_ids)
     content, rule = None, "none"
+    if found and found[2] == "xcomp" and found[1].lemma.lower() in lexicon.ANONYMITY_VERBS \
+            and tree.children(found[1], "aux:pass"):
+        return None  # "who asked not to be named": a condition of anonymity, not a quote
     if found:
         words, head, rule = found
         if rule in ("ccomp", "object", "xcomp"):
             words = words + _trailing_modifiers(tree, w, words, cut_ids)
-        content = _span_of(_strip_edges(_run_around(words, head, tree.sent), doc.text))
+        if rule == "ccomp":
+            words = _addressee_in_content(tree, w, words)
+            words = words + _conjuncts_hung_on_cue(tree, w, head, words, cut_ids)
+        words = _run_around(words, head, tree.sent)
+        words = _cut_before_next_speaker(tree, sorted(words, key=lambda x: x.id), cut_ids)
+        content = _span_of(_strip_edges(words, doc.text)) if words else None
     elif w.xpos == "VBN" and w.deprel == "acl":
         return None  # "as demanded by Damascus"
     avoid = [content] if content else []
@@ -1010,16 +1404,26 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     if subj is None and inverted:
         subj = inverted[3]
     if subj is None:
-        subj = _subject(tree, top, quoted)
+        subj = _participle_subject(tree, top, quoted) or _subject(tree, top, quoted)
     if subj is not None and subj.deprel == "nsubj:pass" and top is w and subj.head == w.id:
         subj = None  # "he was asked whether …", "it was announced that …": not the speaker
     if subj is not None and content and content[0] <= subj.start_char < content[1]:
         subj = None
-    if subj is not None and subj.lemma.lower() in lexicon.TIME_WORDS:
-        subj = None  # "Monday" misparsed as the subject of a cue speaks for no one
+    if subj is not None and (subj.upos == "NUM" and any(c.isdigit() for c in subj.text)
+                             or subj.text.lower() in _CLOCK_WORDS):
+        # "4:40 p.m. [Republican candidate Marco Rubio] says": a news-blog time stamp
+        # the parser made the subject, with the speaker hung on it
+        named = [k for k in tree.children(subj, "dep", "appos", "compound", "nmod", "flat")
+                 if k.id > subj.id and k.upos in ("PROPN", "NOUN") and k.id < w.id]
+        subj = named[0] if named else None
+    if subj is not None and subj.lemma.lower() in lexicon.TIME_WORDS and not (
+            subj.upos == "PROPN" and tree.children(subj, "compound", "flat", "amod")):
+        subj = None  # "Monday" misparsed as the subject of a cue speaks for no one ("Theresa May" does)
     if subj is None:
         agents = tree.children(top, "obl:agent")
         subj = agents[0] if agents else None
+    if subj is None and top is w and not inverted:
+        subj = _speaker_before(tree, w, content)
     speaker = _noun_phrase(doc, tree, subj, avoid) if subj is not None else None
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
@@ -1244,9 +1648,15 @@ def _cue_inside(att: Attribution, spans: Sequence[MarkSpan]) -> bool:
 def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int, int]]) -> Mention | None:
     """A pull quote's speaker on the next line: ``- Russian Deputy Foreign Minister Sergei Ryabkov``."""
     p = next((i for i, (s, e) in enumerate(paras) if s <= span.open_at < e), None)
-    if p is None or p + 1 >= len(paras):
+    if p is None:
         return None
     ps, pe = paras[p]
+    if span.close_at is not None and not doc.text[ps:span.open_at].strip():
+        same_line = _dash_name_after(doc.text, span.close_at + 1, pe)
+        if same_line is not None:
+            return same_line
+    if p + 1 >= len(paras):
+        return None
     if doc.text[span.end:pe].strip(" .,\"'’”"):
         return None  # the quote does not end its line
     if doc.text[ps:span.open_at].strip():
@@ -1282,6 +1692,43 @@ def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int
     return Mention(start_char=start, end_char=end, text=doc.text[start:end],
                    head_start=head_word.start_char if head_word else None,
                    head_end=head_word.end_char if head_word else None)
+
+
+_DASH_NAME_RE = re.compile(r"[ \t\u00a0]*[-–—―]+[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,5})[ \t\u00a0.,]*$")
+
+
+def _dash_name_after(text: str, start: int, line_end: int) -> Mention | None:
+    """A reader's quote signed on its own line: ``“…” ― Sonya Herridge`` (a dash and
+    a short capitalised name after the closing mark, up to the end of the line)."""
+    m = _DASH_NAME_RE.match(text[start:line_end])
+    if m is None:
+        return None
+    s, e = start + m.start("name"), start + m.end("name")
+    last = list(re.finditer(r"[\w.'’-]+", text[s:e]))[-1]
+    return Mention(start_char=s, end_char=e, text=text[s:e],
+                   head_start=s + last.start(), head_end=s + last.end())
+
+
+_HEADLINE_NAME_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[\w.'’&-]+){0,5})[ \u00a0]*:[ \u00a0]*$")
+
+
+def _headline_speaker(doc: ParsedDoc, span: MarkSpan, paras: list[tuple[int, int]]) -> Mention | None:
+    """A headline that quotes its speaker: ``Trump: ‘I’m the Worst Thing That Ever
+    Happened to the Establishment.’`` - a short capitalised name and a colon open
+    the line, the quote closes it."""
+    p = next((i for i, (s, e) in enumerate(paras) if s <= span.open_at < e), None)
+    if p is None or span.close_at is None:
+        return None
+    ps, pe = paras[p]
+    if doc.text[span.close_at + 1:pe].strip(" .!?\"'’”"):
+        return None  # the quote does not end its line
+    m = _HEADLINE_NAME_RE.fullmatch(doc.text, ps, span.open_at)
+    if m is None:
+        return None
+    s, e = m.start("name"), m.end("name")
+    last = list(re.finditer(r"[\w.'’-]+", doc.text[s:e]))[-1]
+    return Mention(start_char=s, end_char=e, text=doc.text[s:e],
+                   head_start=s + last.start(), head_end=s + last.end())
 
 
 def _paragraph_of(paras: list[tuple[int, int]], char: int) -> int:
@@ -1346,6 +1793,9 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
             a = atts[ai]
             speaker = _framed_speaker(doc, s, a, rule) or a.speaker
             draft = _Draft("direct", s.start, s.end, rule, a, speaker, a.cue, a.via_outlet)
+            lead = _unquoted_lead(doc, look, s, atts, spans) if rule == "direct:cue-after" else None
+            if lead is not None:
+                draft = _Draft("mixed", lead, s.end, "mixed:indirect:fronted", a, speaker, a.cue, a.via_outlet)
         # a) the parse links the quote to a cue: its content is the quote
         best = None
         for ai, a in enumerate(atts):
@@ -1365,7 +1815,8 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         # b) a cue in the same sentence, right after the closing or before the opening mark
         #    (not for a short phrase in marks: that is a scare quote or a name)
         quoted_text = text[s.start:s.end]
-        if draft is None and (_word_count(quoted_text) >= 3 or quoted_text[-1:] in ",.!?"):
+        if draft is None and (_word_count(quoted_text) >= 3 or quoted_text[-1:] in ",.!?") \
+                and not _looks_like_title(text, s):
             close = s.close_at if s.close_at is not None else s.end
             after_sent = look.sentence_at(max(s.end - 1, s.start))
             before_sent = look.sentence_at(s.start)
@@ -1391,11 +1842,24 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                 if a.content is None or _overlap(a.content, span):
                     claimed.add(ai)
                 draft = _Draft("direct", s.start, s.end, rule, a, a.speaker, a.cue, a.via_outlet)
+                if rule == "direct:cue-before" and a.content is not None and a.cue.end_char <= a.content[0] \
+                        and a.content[1] <= s.open_at and text[a.content[1]:s.open_at].strip() in (":", ",") \
+                        and not s.unclosed:
+                    # `X said she has the quality for the job: "Steadiness …"`: the clause
+                    # and the quote it introduces are one report
+                    claimed.add(ai)
+                    draft = _Draft("mixed", a.content[0], s.end, f"mixed:indirect:{a.rule}", a, a.speaker,
+                                   a.cue, a.via_outlet)
         # c) a pull quote with the speaker on a dash line below
         if draft is None and not s.unclosed:
             m = _dash_line(doc, look, s, paras)
             if m is not None:
                 draft = _Draft("direct", s.start, s.end, "direct:dash-line", None, m, None, None)
+        # c2) a headline "Name: 'Quote'"
+        if draft is None and not s.unclosed:
+            m = _headline_speaker(doc, s, paras)
+            if m is not None:
+                draft = _Draft("direct", s.start, s.end, "direct:colon", None, m, None, None)
         # d) "X said:" ending the previous sentence
         if draft is None:
             si = look.sentence_at(s.start)
@@ -1457,6 +1921,43 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                        prev.via, continues=prev, paragraph=_paragraph_of(paras, s.start))
             bisect.insort(drafts, d, key=lambda x: (x.start, x.end))
     return _freeze(doc, look, drafts)
+
+
+_TITLE_LEAD_RE = re.compile(r"(?:['’]s|\bon|\bof|\bin)\s*$", re.I)
+
+
+def _looks_like_title(text: str, s: MarkSpan) -> bool:
+    """A short title-cased name in marks after a possessive or ``on``/``of``/``in``:
+    ``Fox News channel’s “Sunday Morning Futures,”`` (a show, not a quote)."""
+    words = re.findall(r"[\w'’-]+", text[s.start:s.end])
+    if not words or len(words) > 6 or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
+                                              ("of", "the", "and", "a", "in", "on", "for", "to") for w in words):
+        return False
+    return bool(_TITLE_LEAD_RE.search(text[max(0, s.open_at - 12):s.open_at]))
+
+
+def _unquoted_lead(doc: ParsedDoc, look: _Doc, s: MarkSpan, atts: Sequence[Attribution],
+                   spans: Sequence[MarkSpan]) -> int | None:
+    """Where a framed quote's sentence starts when the quote marks open in mid
+    sentence and the words before them are part of what was said: ``Using the
+    capital gains tax "is a misguided approach," said Mr. Burman`` (the words
+    before the marks run straight into them: no comma, colon or dash, no cue,
+    no other quote). None otherwise."""
+    text = doc.text
+    si = look.sentence_at(s.open_at)
+    if si is None or s.reopened:
+        return None
+    start = doc.sentences[si].start_char
+    lead = text[start:s.open_at]
+    if not lead.strip() or not lead.rstrip()[-1:].isalnum() or _word_count(lead) < 2:
+        return None
+    if any(ch in lead for ch in DOUBLE_MARKS + SINGLE_MARKS) and any(start <= x.open_at < s.open_at for x in spans):
+        return None
+    if any(start <= a.cue.start_char < s.open_at for a in atts):
+        return None
+    if "\n" in lead or lead.lstrip()[:1].islower():
+        return None
+    return _trim(text, start, s.open_at)[0]
 
 
 def _framed_speaker(doc: ParsedDoc, s: MarkSpan, a: Attribution, rule: str) -> Mention | None:
@@ -1546,7 +2047,7 @@ def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc
     closing mark with at most the speaker between (`"…," Ryabkov added`,
     `"…," said a statement`), or precedes the opening mark with only a colon or
     comma between (`X said: "…"`). Returns (attribution index, rule)."""
-    if s.close_at is None:
+    if s.close_at is None or _looks_like_title(text, s):
         return None
     close_end = s.close_at + (2 if text.startswith(("''", "``"), s.close_at) else 1)
     inner_end = text[s.start:s.end].rstrip()[-1:]
@@ -1557,6 +2058,8 @@ def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc
             gap = text[close_end:a.cue.start_char]
             if "\n" in gap or not _FRAME_AFTER.match(gap):
                 continue
+            if re.match(r"[\s,—–-]*(?:but|and|or|while|whereas|yet)\s", gap, re.I):
+                continue  # `"…," but he said …`: a new clause, not the quote's frame
             if not (inner_end in ",?!—-" or gap.lstrip().startswith(",")):
                 continue
             if a.speaker is None and not gap.strip(" ,") and not re.match(r"\s*[A-Z]", text[a.cue.end_char:]):

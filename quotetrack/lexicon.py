@@ -35,6 +35,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# "asked not to be [named]", "requested not to be [identified]": a source's condition
+# of anonymity, not reported speech
+ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
+
 # cues that only attribute quote marks next to them ("…," he continued), never a clause
 QUOTE_ONLY_CUES = frozenset({"continue"})
 
