@@ -31,6 +31,7 @@ xcomp or relative clauses), ``indirect:parataxis`` (``…, X said``),
 ``indirect:fronted`` (content before ``, X said.`` found by position),
 ``indirect:xcomp`` (``urged X to …``), ``indirect:object`` (``denied the
 claims``, ``called for a truce``, ``spoke about …``, ``called X "Y"``),
+``indirect:headline`` (a title-cased ``…, X Says`` headline parsed as a name),
 ``according-to``, and ``mixed:<the indirect rule>``.
 """
 
@@ -703,7 +704,8 @@ _MODALS = frozenset("would will could can might may should must".split())
 
 def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word],
                            cut_ids: set[int]) -> list[Word]:
-    """Coordinated clauses of the content the parser hung on the cue: ``says [it
+    """Coordinated clauses of the content the parser hung on the cue: ``said [that
+    A], and [that B]`` (a ``that`` clause with a subject of its own), ``says [it
     would depress revenue …], but [would eventually add $84 billion]`` (no subject,
     a modal like the content's), ``announced [it will have …], and [it will all be
     done in real time]`` (a subject of its own that is not the speaker, and a modal)."""
@@ -723,7 +725,10 @@ def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word]
         if any(x.id in cut_ids and x.id != k.id for x in sub):
             continue
         own = tree.children(k, "nsubj", "nsubj:pass", "expl")
-        if own:
+        that = [m for m in tree.children(k, "mark") if m.text.lower() == "that"]
+        if that and own and that[0].id < own[0].id:
+            pass  # "said [that A], and [that B]": a second content clause in parallel
+        elif own:
             s = own[0]
             if subj is None or s.upos == "PRON" and s.text.lower() in ("he", "she", "they", "i", "we") \
                     or s.text.lower() == subj.text.lower() or s.lemma.lower() == subj.lemma.lower():
@@ -759,7 +764,7 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
     "said [the politics surrounding the top of the ticket] (obj, xcomp) [would be
     more intense] (ccomp)"."""
     if head.id < cue.id:
-        return words
+        return _with_fronted_stray_subject(tree, cue, head, words)
     marks = [m for m in tree.children(head, "mark") if m.text.lower() == "that" and cue.id < m.id]
     if marks and any(cue.id < k.id < head.id and k.id > marks[0].id for k in tree.children(cue) if k.upos != "PUNCT"):
         # "acknowledged [that] [his rallying cry] (ccomp) [to save the planet] (advcl)
@@ -767,13 +772,49 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
         # its verb belong to it, wherever the parser hung them
         stray = [k for k in tree.children(cue) if marks[0].id < k.id < head.id and k.upos != "PUNCT"]
         return sorted([w for k in stray for w in tree.subtree(k)] + words, key=lambda w: w.id)
-    if any(k.deprel.split(":")[0] in ("nsubj", "csubj", "expl") for k in tree.children(head)):
-        return words
+    subj = [k for k in tree.children(head) if k.deprel.split(":")[0] in ("nsubj", "csubj", "expl")]
+    if subj:
+        return words + _object_before_subject(tree, cue, subj[0], words)
     stray = [k for k in tree.children(cue, "obj", "xcomp", "dep", "ccomp") if cue.id < k.id < head.id]
     if not stray:
         return words
     extra = [w for k in stray for w in tree.subtree(k)]
     return sorted(extra + words, key=lambda w: w.id)
+
+
+def _object_before_subject(tree: _Tree, cue: Word, subj: Word, words: list[Word]) -> list[Word]:
+    """``says [Donald Trump's flurry of tweets targeting] (obj) [Machado was
+    unhinged] (ccomp)``: an object of the cue running straight into the content's
+    subject, holding a verb that lost its object to it, is the start of the
+    subject. Not for verbs with an addressee (``told [reporters] he was …``)."""
+    if cue.lemma.lower() in _TELL_VERBS or cue.lemma.lower() in ("ask", "call"):
+        return []
+    first = min(x.id for x in words)
+    for k in tree.children(cue, "obj"):
+        if not cue.id < k.id < first:
+            continue
+        sub = tree.subtree(k)
+        if sub[-1].id + 1 != first or sub[0].id != cue.id + 1:
+            continue
+        if any(x.upos == "VERB" and x.deprel.split(":")[0] == "acl" and not tree.children(x, "obj", "ccomp", "xcomp")
+               and x.id == sub[-1].id for x in sub):
+            return sub
+    return []
+
+
+def _with_fronted_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+    """``[Donald Trump's obsession] (nsubj of the cue) [with Obama's birth is an
+    insult] (ccomp), lawmakers said``: a fronted content clause whose subject the
+    parser gave to the cue, which has a subject of its own after the clause."""
+    subjects = tree.children(cue, "nsubj")
+    if not words or not any(s.id > head.id for s in subjects):
+        return words
+    first = min(x.id for x in words)
+    for k in subjects:
+        sub = tree.subtree(k)
+        if k.id < head.id and sub[-1].id + 1 == first and k.upos in ("NOUN", "PROPN"):
+            return sorted(sub + words, key=lambda w: w.id)
+    return words
 
 
 def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
@@ -821,7 +862,13 @@ def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[l
     while out and out[-1].upos == "PUNCT":
         out.pop()
     verbs = [w for w in out if w.upos in ("VERB", "AUX")]
-    if len(out) < 3 or not verbs or out[0].upos in ("ADP", "PART") or out[0].text.lower() in ("to", "of", "for", "about"):
+    if len(out) < 3 or not verbs:
+        return None
+    if (out[0].upos in ("ADP", "PART") or out[0].text.lower() in ("to", "of", "for", "about")) \
+            and not (that and out[0].upos == "ADP" and any(x.upos in ("PRON", "NOUN", "PROPN")
+                                                         and x.deprel.startswith("nsubj") for x in out)):
+        # "said [to …]", "spoke [about …]": no clause; but "noted that [at one meeting,
+        # he …]": a clause opening with a phrase after ``that``
         return None
     if not that and out[0].text.lower() in _ADVERBIAL_OPENERS:
         return None  # "spoke [before Sanders addressed a rally]": the time of speaking, not what was said
@@ -1001,7 +1048,12 @@ def _speaker_before(tree: _Tree, cue: Word, content: tuple[int, int] | None) -> 
         cands.append(x)
         x = tree.head(x)
     for n in reversed(cands):
-        if n.upos not in ("NOUN", "PROPN", "PRON") or n.lemma.lower() in lexicon.TIME_WORDS:
+        # a capitalized word in mid sentence tagged as a verb is a name the tagger
+        # misread ("In a statement, Husted said")
+        misread_name = n.upos in ("VERB", "ADJ", "X") and n.index > 0 and n.text[:1].isupper() \
+            and n.text[1:].islower() and n is last and not tree.children(n)
+        if (n.upos not in ("NOUN", "PROPN", "PRON") and not misread_name) \
+                or n.lemma.lower() in lexicon.TIME_WORDS:
             continue
         sub = [y for y in tree.subtree(n) if y.upos != "PUNCT" or y.id > n.id]
         if cue.id in {y.id for y in sub} or sub[-1].id != last.id:
@@ -1011,6 +1063,8 @@ def _speaker_before(tree: _Tree, cue: Word, content: tuple[int, int] | None) -> 
         if content and any(content[0] <= y.start_char < content[1] for y in sub):
             continue
         before = sub[0].index - 1
+        if before > 0 and sent[before].text in DOUBLE_MARKS + SINGLE_MARKS and sent[before - 1].text == ",":
+            before -= 1  # `"…," House Speaker Paul Ryan said`: the closing mark after the comma
         if before >= 0 and sent[before].text not in ",;" and sent[before].upos not in ("SCONJ", "CCONJ"):
             continue
         return n
@@ -1066,7 +1120,15 @@ def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str]
     sent = tree.sent
     scope = [w for k in kids if k.deprel.split(":")[0] in ("obj", "obl", "nmod") for w in tree.subtree(k)]
     for d in sorted(scope, key=lambda w: w.id):
-        if d.id <= o.id or d.deprel not in ("dep", "appos") or d.upos not in ("NOUN", "ADJ"):
+        if d.id <= o.id or d.upos not in ("NOUN", "ADJ"):
+            continue
+        # the name as a second object or a bare (case-less) oblique of the cue
+        # (``called [it] [a common ailment]``), or a conjunct of the object with no
+        # conjunction (``called [Oz] [a quack]``)
+        second = d.deprel in ("obj", "obl") and d.head == cue.id and not tree.children(d, "case") \
+            or d.deprel == "conj" and d.head == o.id and not tree.children(d, "cc")
+        if not (d.deprel in ("dep", "appos") or second) \
+                or d.lemma.lower() in lexicon.TIME_WORDS or d.lemma.lower() in ("time", "times"):
             continue
         before = sent.word(d.id - 1) if d.id > 1 else None
         dets = [c for c in tree.children(d, "det") if c.id < d.id]
@@ -1093,10 +1155,17 @@ def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | No
             return words, k, "object"
     pred = [k for k in kids if k.deprel in ("xcomp", "dep") and k.upos in ("ADJ", "NOUN", "PROPN", "VERB")]
     if not pred:
+        # "called on [police] [to release the videos]": the infinitive parsed as advcl
+        on = [k for k in kids if k.deprel.startswith("obl") and k.lemma.lower() not in lexicon.TIME_WORDS
+              and any(c.text.lower() == "on" for c in tree.children(k, "case"))]
+        pred = [k for k in kids if k.deprel == "advcl" and k.upos == "VERB" and on and on[0].id < k.id
+                and any(c.text.lower() == "to" for c in tree.children(k, "mark"))
+                and not tree.children(k, "nsubj")][:1]
+    if not pred:
         return None
     words = []
     for k in kids:
-        if k.deprel in ("obj", "iobj", "xcomp", "dep") and k.id <= pred[-1].id:
+        if k.deprel in ("obj", "iobj", "xcomp", "dep") and k.id <= pred[-1].id or k is pred[-1]:
             words += tree.subtree(k)
         elif k.deprel.startswith("obl") and k.id < pred[-1].id and pred[-1].upos == "VERB" \
                 and any(c.text.lower() == "on" for c in tree.children(k, "case")):
@@ -1193,6 +1262,11 @@ def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
         to = words[w.index + 1]
         # UD: X --case--> according, according --fixed--> to; X is obl of the predicate
         source = tree.head(w) if w.deprel == "case" else None
+        while source is not None and source.deprel in ("compound", "flat", "amod", "nmod:poss") \
+                and source.head > source.id and tree.head(source).upos in ("NOUN", "PROPN"):
+            # "according to [NYPD] Commissioner James O'Neill": the parser hung "according"
+            # on a modifier of the name
+            source = tree.head(source)
         if source is None:
             objs = tree.children(w, "obl", "obj", "nmod")
             source = objs[0] if objs else None
@@ -1270,8 +1344,50 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
             if att is not None:
                 out.append(att)
         out.extend(_according_to(doc, tree, index))
+        headline = _headline_says(doc, tree, index)
+        if headline is not None and not any(a.sentence == index and a.cue_word.id == headline.cue_word.id
+                                            for a in out):
+            out.append(headline)
     out = [_speaker_across_split(doc, _across_line_break(doc, a)) for a in out]
     return _drop_outlet_reports(out)
+
+
+_SAYS = ("Says", "Say", "Said", "Warns", "Claims", "Tells")
+
+
+def _headline_says(doc: ParsedDoc, tree: _Tree, index: int) -> Attribution | None:
+    """A title-cased headline the parser read as one long name: ``Clinton Hid Past
+    Health Problems From Public, Former White House Doctor Says`` (content,
+    speaker, cue) or ``Obama Says Museum Will Tell of Suffering`` (speaker, cue,
+    content). Found by position: most words capitalized, the cue capitalized."""
+    words = [w for w in tree.sent.words if w.upos != "PUNCT"]
+    alpha = [w for w in words if w.text[:1].isalpha()]
+    if len(alpha) < 4 or sum(w.text[:1].isupper() for w in alpha) < 0.8 * len(alpha):
+        return None
+    cues = [w for w in words if w.text in _SAYS]
+    if len(cues) != 1:
+        return None
+    cue = cues[0]
+    sent = tree.sent.words
+    if cue is words[-1]:
+        commas = [w for w in sent if w.text == "," and w.index < cue.index]
+        if not commas:
+            return None
+        comma = commas[-1]
+        speaker_words = sent[comma.index + 1:cue.index]
+        content_words = _strip_edges(sent[:comma.index], doc.text)
+    elif 0 < words.index(cue) <= 4:
+        speaker_words = sent[:cue.index]
+        content_words = _strip_edges(sent[cue.index + 1:], doc.text)
+    else:
+        return None
+    if not speaker_words or len(speaker_words) > 8 or _word_count(" ".join(w.text for w in content_words)) < 3 \
+            or any(w.upos == "PUNCT" and w.text not in "-–.'’" for w in speaker_words):
+        return None
+    speaker = _mention(doc, speaker_words, speaker_words[-1])
+    lemma = cue.text.lower().removesuffix("s") if cue.text != "Said" else "say"
+    c = Cue(start_char=cue.start_char, end_char=cue.end_char, text=cue.text, lemma=lemma)
+    return Attribution(index, c, cue, speaker, None, _span_of(content_words), "headline")
 
 
 def _name_across_split(doc: ParsedDoc, att: Attribution, prev: Sentence, sent: Sentence) -> Attribution:
@@ -2038,8 +2154,10 @@ def _colon_verb(doc: ParsedDoc, look: _Doc, s: MarkSpan, quoted) -> Attribution 
 
 
 # the words between a closing mark and its cue: no sentence end, but abbreviated
-# titles and initials are words ("Mr. Obama", "Rep. Elijah Cummings", "Mary J. Blige")
-_FRAME_AFTER = re.compile(r"^[,.?!—–-]?\s*(?:(?:[A-Z][a-z]{0,3}\.|[^\s.!?;:\"“”]+)\s+){0,8}$")
+# titles and initials are words ("Mr. Obama", "Rep. Elijah Cummings", "Mary J. Blige"),
+# and so are party labels ("Mitch McConnell, R-Ky.,", "Gwen Moore (D-Wis.)", "(D-N.Y.)")
+_FRAME_AFTER = re.compile(
+    r"^[,.?!—–-]?\s*(?:(?:[A-Z][a-z]{0,3}\.|\(?[A-Z]-[A-Z][A-Za-z.]{0,5}\)?,?|[^\s.!?;:\"“”]+)\s+){0,8}$")
 
 
 def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc) -> tuple[int, str] | None:

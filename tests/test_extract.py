@@ -2067,3 +2067,452 @@ leave 2 ccomp VERB
     check_invariants(doc, quotes)
     assert [(q.text, span_text(doc, q.speaker), head_text(doc, q.speaker)) for q in quotes] == [
         ("the country would leave", "Prime Minister Theresa May", "May")]
+
+
+def test_a_party_label_between_the_quote_and_its_cue_still_frames_it():
+    text = '"The plan is dead," Sen. Ann Kole, R-Ky., said Friday.'
+    # the parser hung the name on the quote and made "Friday" the subject
+    doc = doc_of(text, """
+" 5 punct PUNCT
+The 3 det DET
+plan 5 nsubj NOUN
+is 5 cop AUX be
+dead 14 ccomp ADJ
+, 9 punct PUNCT
+" 9 punct PUNCT
+Sen. 9 compound PROPN
+Ann 9 compound PROPN
+Kole 5 nsubj PROPN
+, 11 punct PUNCT
+R-Ky. 9 appos PROPN
+, 14 punct PUNCT
+said 0 root VERB say
+Friday 14 nsubj PROPN friday
+. 14 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.rule, span_text(doc, q.speaker)) for q in quotes] == [
+        ("The plan is dead,", "direct:cue-after", "Sen. Ann Kole, R-Ky.")]
+
+
+def test_a_sentence_ending_after_the_quote_does_not_frame_it():
+    text = '"The plan is dead." Friday, Kole said the vote was rigged.'
+    doc = doc_of(text, """
+" 5 punct PUNCT
+The 3 det DET
+plan 5 nsubj NOUN
+is 5 cop AUX be
+dead 0 root ADJ
+. 5 punct PUNCT
+" 5 punct PUNCT
+""", """
+Friday 4 obl:tmod PROPN friday
+, 1 punct PUNCT
+Kole 4 nsubj PROPN
+said 0 root VERB say
+the 6 det DET
+vote 8 nsubj:pass NOUN
+was 8 aux:pass AUX be
+rigged 4 ccomp VERB rig
+. 4 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.rule) for q in quotes] == [("the vote was rigged", "indirect:ccomp")]
+
+
+def test_a_name_tagged_as_a_verb_right_before_the_cue_is_the_speaker():
+    text = "In a statement, Husted said the ruling was wrong."
+    doc = doc_of(text, """
+In 3 case ADP
+a 3 det DET
+statement 6 obl NOUN
+, 3 punct PUNCT
+Husted 6 ccomp VERB husted
+said 0 root VERB say
+the 8 det DET
+ruling 10 nsubj NOUN
+was 10 cop AUX be
+wrong 6 ccomp ADJ
+. 6 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [("the ruling was wrong", "Husted")]
+
+
+def test_a_lowercase_verb_right_before_the_cue_is_not_a_speaker():
+    text = "In a statement, released said the ruling was wrong."
+    doc = doc_of(text, """
+In 3 case ADP
+a 3 det DET
+statement 6 obl NOUN
+, 3 punct PUNCT
+released 6 ccomp VERB release
+said 0 root VERB say
+the 8 det DET
+ruling 10 nsubj NOUN
+was 10 cop AUX be
+wrong 6 ccomp ADJ
+. 6 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.speaker) for q in quotes] == [("the ruling was wrong", None)]
+
+
+def test_a_speaker_after_a_quoted_show_title_is_found_by_position():
+    text = 'In an interview on "Face the Nation," House Speaker Paul Ryan said the deal was dead.'
+    # the parser hung the name on the show title
+    doc = doc_of(text, """
+In 3 case ADP
+an 3 det DET
+interview 15 obl NOUN
+on 6 case ADP
+" 6 punct PUNCT
+Face 15 obl PROPN
+the 8 det DET
+Nation 6 appos PROPN
+, 11 punct PUNCT
+" 11 punct PUNCT
+House 8 appos PROPN
+Speaker 11 flat PROPN
+Paul 11 flat PROPN
+Ryan 11 flat PROPN
+said 0 root VERB say
+the 17 det DET
+deal 19 nsubj NOUN
+was 19 cop AUX be
+dead 15 ccomp ADJ
+. 15 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
+        ("the deal was dead", "House Speaker Paul Ryan")]
+
+
+def test_called_with_the_name_parsed_as_a_second_object_or_oblique():
+    text = "Rendell called it a common ailment."
+    doc = doc_of(text, """
+Rendell 2 nsubj PROPN
+called 0 root VERB call
+it 2 obj PRON
+a 6 det DET
+common 6 amod ADJ
+ailment 2 obj NOUN
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [("it a common ailment", "Rendell")]
+    text = "Kim called her vote a mistake."
+    doc = doc_of(text, """
+Kim 2 nsubj PROPN
+called 0 root VERB call
+her 4 nmod:poss PRON she
+vote 2 obj NOUN
+a 6 det DET
+mistake 2 obl NOUN
+. 2 punct PUNCT
+""")
+    [q] = extract_quotes(doc)
+    assert (q.text, span_text(doc, q.speaker)) == ("her vote a mistake", "Kim")
+
+
+def test_called_with_the_name_parsed_as_a_conjunct_of_the_object():
+    text = "The doctor called Oz a quack."
+    doc = doc_of(text, """
+The 2 det DET
+doctor 3 nsubj NOUN
+called 0 root VERB call
+Oz 3 obj PROPN
+a 6 det DET
+quack 4 conj NOUN
+. 3 punct PUNCT
+""")
+    [q] = extract_quotes(doc)
+    assert (q.text, span_text(doc, q.speaker)) == ("Oz a quack", "The doctor")
+
+
+def test_calling_someone_a_second_time_is_not_naming():
+    text = "The mayor called the police a second time."
+    doc = doc_of(text, """
+The 2 det DET
+mayor 3 nsubj NOUN
+called 0 root VERB call
+the 5 det DET
+police 3 obj NOUN
+a 8 det DET
+second 8 amod ADJ
+time 3 obl NOUN
+. 3 punct PUNCT
+""")
+    assert extract_quotes(doc) == []
+    text = "The mayor called the police and the firefighters."
+    doc = doc_of(text, """
+The 2 det DET
+mayor 3 nsubj NOUN
+called 0 root VERB call
+the 5 det DET
+police 3 obj NOUN
+and 8 cc CCONJ
+the 8 det DET
+firefighters 5 conj NOUN firefighter
+. 3 punct PUNCT
+""")
+    assert extract_quotes(doc) == []
+
+
+def test_a_clause_after_that_opening_with_a_phrase_is_found_by_position():
+    text = "Fowler noted that at one meeting, in 1972, he backed the plan."
+    # the parser hung the phrase on the cue and the clause as parataxis
+    doc = doc_of(text, """
+Fowler 2 nsubj PROPN
+noted 0 root VERB note
+that 12 mark SCONJ
+at 6 case ADP
+one 6 nummod NUM
+meeting 2 obl NOUN
+, 9 punct PUNCT
+in 9 case ADP
+1972 12 obl NUM
+, 9 punct PUNCT
+he 12 nsubj PRON
+backed 2 parataxis VERB back
+the 14 det DET
+plan 12 obj NOUN
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
+        ("at one meeting, in 1972, he backed the plan", "Fowler")]
+
+
+def test_that_as_a_pronoun_before_a_phrase_is_no_clause():
+    text = "He said that to the crowd waiting outside."
+    doc = doc_of(text, """
+He 2 nsubj PRON
+said 0 root VERB say
+that 2 obj PRON
+to 6 case ADP
+the 6 det DET
+crowd 2 obl NOUN
+waiting 6 acl VERB wait
+outside 7 advmod ADV
+. 2 punct PUNCT
+""")
+    assert extract_quotes(doc) == []
+
+
+def test_called_on_someone_with_the_infinitive_parsed_as_advcl():
+    text = "Scott's family called on police to release the videos."
+    doc = doc_of(text, """
+Scott 3 nmod:poss PROPN
+'s 1 case PART
+family 4 nsubj NOUN
+called 0 root VERB call
+on 6 case ADP
+police 4 obl NOUN
+to 8 mark PART
+release 4 advcl VERB
+the 10 det DET
+videos 8 obj NOUN video
+. 4 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
+        ("police to release the videos", "Scott's family")]
+
+
+def test_called_on_a_day_to_do_something_is_not_a_call_on_someone():
+    text = "She called on Monday to check the times."
+    doc = doc_of(text, """
+She 2 nsubj PRON
+called 0 root VERB call
+on 4 case ADP
+Monday 2 obl PROPN monday
+to 6 mark PART
+check 2 advcl VERB
+the 8 det DET
+times 6 obj NOUN time
+. 2 punct PUNCT
+""")
+    assert extract_quotes(doc) == []
+
+
+def test_according_to_hung_on_a_modifier_of_the_name_takes_the_whole_name():
+    text = "The blast went off at 8 p.m., according to NYPD Commissioner Jim Kole."
+    doc = doc_of(text, """
+The 2 det DET
+blast 3 nsubj NOUN
+went 0 root VERB go
+off 3 compound:prt ADP
+at 6 case ADP
+8 3 obl NUM
+p.m. 3 obl NOUN
+, 9 punct PUNCT
+according 11 case VERB
+to 9 fixed ADP
+NYPD 12 compound PROPN
+Commissioner 13 compound PROPN
+Jim 14 compound PROPN
+Kole 3 obl PROPN
+. 3 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.rule, span_text(doc, q.speaker)) for q in quotes] == [
+        ("The blast went off at 8 p.m.", "according-to", "NYPD Commissioner Jim Kole")]
+
+
+def test_a_second_that_clause_hung_on_the_cue_joins_the_content():
+    text = "Kole said that the plan was dead, and that the vote was rigged."
+    doc = doc_of(text, """
+Kole 2 nsubj PROPN
+said 0 root VERB say
+that 7 mark SCONJ
+the 5 det DET
+plan 7 nsubj NOUN
+was 7 cop AUX be
+dead 2 ccomp ADJ
+, 14 punct PUNCT
+and 14 cc CCONJ
+that 14 mark SCONJ
+the 12 det DET
+vote 14 nsubj:pass NOUN
+was 14 aux:pass AUX be
+rigged 2 conj VERB rig
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [q.text for q in quotes] == ["the plan was dead, and that the vote was rigged"]
+
+
+def test_a_clause_with_its_own_subject_after_the_content_stays_out():
+    text = "Kole said the plan was dead, and the vote was rigged."
+    doc = doc_of(text, """
+Kole 2 nsubj PROPN
+said 0 root VERB say
+the 4 det DET
+plan 6 nsubj NOUN
+was 6 cop AUX be
+dead 2 ccomp ADJ
+, 12 punct PUNCT
+and 12 cc CCONJ
+the 10 det DET
+vote 12 nsubj:pass NOUN
+was 12 aux:pass AUX be
+rigged 2 conj VERB rig
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [q.text for q in quotes] == ["the plan was dead"]
+
+
+def test_an_object_running_into_the_content_subject_starts_the_content():
+    text = "Clinton says his tweets targeting Ann Kole were unhinged."
+    # the parser made "his tweets targeting" the object and "Ann Kole" the clause's subject
+    doc = doc_of(text, """
+Clinton 2 nsubj PROPN
+says 0 root VERB say
+his 4 nmod:poss PRON he
+tweets 2 obj NOUN tweet
+targeting 4 acl VERB target
+Ann 7 compound PROPN
+Kole 9 nsubj PROPN
+were 9 cop AUX be
+unhinged 2 ccomp ADJ
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
+        ("his tweets targeting Ann Kole were unhinged", "Clinton")]
+
+
+def test_the_addressee_before_the_content_subject_stays_out():
+    text = "Kole told reporters covering Ann Lee she was wrong."
+    doc = doc_of(text, """
+Kole 2 nsubj PROPN
+told 0 root VERB tell
+reporters 2 obj NOUN reporter
+covering 3 acl VERB cover
+Ann 6 compound PROPN
+Lee 9 nmod PROPN
+she 9 nsubj PRON
+was 9 cop AUX be
+wrong 2 ccomp ADJ
+. 2 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert "reporters" not in quotes[0].text
+
+
+def test_a_fronted_clause_subject_given_to_the_cue_is_part_of_the_content():
+    text = "Kole's obsession with the vote is an insult, lawmakers said."
+    doc = doc_of(text, """
+Kole 3 nmod:poss PROPN
+'s 1 case PART
+obsession 12 nsubj NOUN
+with 6 case ADP
+the 6 det DET
+vote 9 nsubj NOUN
+is 9 cop AUX be
+an 9 det DET
+insult 12 ccomp NOUN
+, 12 punct PUNCT
+lawmakers 12 nsubj NOUN lawmaker
+said 0 root VERB say
+. 12 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [
+        ("Kole's obsession with the vote is an insult", "lawmakers")]
+
+
+def test_a_title_cased_headline_parsed_as_a_name_is_an_indirect_quote():
+    text = "Kole Hid Health Problems From Public, Former Doctor Says."
+    doc = doc_of(text, """
+Kole 0 root PROPN
+Hid 1 flat PROPN
+Health 4 compound PROPN
+Problems 1 list PROPN
+From 6 case ADP
+Public 4 nmod PROPN
+, 10 punct PUNCT
+Former 10 amod ADJ
+Doctor 10 compound PROPN
+Says 1 list PROPN says
+. 1 punct PUNCT
+""")
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, q.rule, span_text(doc, q.speaker), q.cue.text) for q in quotes] == [
+        ("Kole Hid Health Problems From Public", "indirect:headline", "Former Doctor", "Says")]
+
+
+def test_a_sentence_in_running_text_ending_in_says_is_not_a_headline_quote():
+    text = "Kole hid the problems from the public, the doctor Says."
+    doc = doc_of(text, """
+Kole 0 root PROPN
+hid 1 flat PROPN
+the 4 det DET
+problems 1 list PROPN
+from 7 case ADP
+the 7 det DET
+public 4 nmod PROPN
+, 11 punct PUNCT
+the 10 det DET
+doctor 11 compound PROPN
+Says 1 list PROPN says
+. 1 punct PUNCT
+""")
+    assert extract_quotes(doc) == []
