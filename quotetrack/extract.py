@@ -1324,12 +1324,29 @@ def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
     return found
 
 
+def _is_tree(sent: Sentence) -> bool:
+    """Every word's chain of heads reaches the root (0) without a cycle or a
+    head outside the sentence."""
+    ids = {w.id for w in sent.words}
+    heads = {w.id: w.head for w in sent.words}
+    for w in sent.words:
+        seen, x = set(), w.id
+        while x != 0:
+            if x in seen or x not in ids:
+                return False
+            seen.add(x)
+            x = heads[x]
+    return True
+
+
 def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
     """Every reporting expression of the article, sentence by sentence.
 
     ``quoted``: character spans inside quote marks, where no speaker is looked for."""
     out: list[Attribution] = []
     for index, sent in enumerate(doc.sentences):
+        if not _is_tree(sent):
+            continue  # a broken parse (a head cycle) is no evidence of who said what
         tree = _Tree(sent)
         cue_ids = {w.id for w in sent.words if _is_speech_cue(tree, w)}
         # cues whose clauses are cut out of an enclosing content ("…, adding that …")

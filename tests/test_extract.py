@@ -2516,3 +2516,33 @@ Says 1 list PROPN says
 . 1 punct PUNCT
 """)
     assert extract_quotes(doc) == []
+
+
+def test_a_parse_with_a_head_cycle_gives_no_attribution_and_does_not_hang():
+    text = '"We are close," Ryabkov said. Russia said talks would go on.'
+    doc = doc_of(
+        text,
+        """
+        "  4 punct PUNCT
+        We  4 nsubj PRON
+        are  4 cop AUX
+        close  4 ccomp ADJ
+        ,  4 punct PUNCT
+        "  4 punct PUNCT
+        Ryabkov  8 nsubj PROPN
+        said  0 root VERB say
+        .  8 punct PUNCT
+        """,
+        """
+        Russia  2 nsubj PROPN
+        said  0 root VERB say
+        talks  5 nsubj NOUN
+        would  5 aux AUX
+        go  2 ccomp VERB
+        on  5 compound:prt ADP
+        .  2 punct PUNCT
+        """,
+    )
+    quotes = extract_quotes(doc)  # the first sentence's "close" heads itself
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [("talks would go on", "Russia")]
