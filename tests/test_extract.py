@@ -1384,14 +1384,14 @@ not 20 advmod PART
 to 20 mark PART
 be 20 aux:pass AUX
 named 16 xcomp VERB name
-, 21 punct PUNCT
-admitted 24 xcomp VERB admit
-they 24 nsubj PRON they
-may 24 aux AUX
+, 22 punct PUNCT
+admitted 25 xcomp VERB admit
+they 25 nsubj PRON they
+may 25 aux AUX
 have 0 root VERB
-no 26 det DET
-choice 24 obj NOUN
-. 24 punct PUNCT
+no 27 det DET
+choice 25 obj NOUN
+. 25 punct PUNCT
 """
 
 
@@ -2078,13 +2078,13 @@ The 3 det DET
 plan 5 nsubj NOUN
 is 5 cop AUX be
 dead 14 ccomp ADJ
-, 9 punct PUNCT
-" 9 punct PUNCT
-Sen. 9 compound PROPN
-Ann 9 compound PROPN
+, 5 punct PUNCT
+" 5 punct PUNCT
+Sen. 10 compound PROPN
+Ann 10 compound PROPN
 Kole 5 nsubj PROPN
-, 11 punct PUNCT
-R-Ky. 9 appos PROPN
+, 12 punct PUNCT
+R-Ky. 10 appos PROPN
 , 14 punct PUNCT
 said 0 root VERB say
 Friday 14 nsubj PROPN friday
