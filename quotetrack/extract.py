@@ -374,7 +374,8 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
         sub = tree.subtree(k)
         overlaps = any(a < sub[-1].end_char and sub[0].start_char < b for a, b in avoid)
         timeish = k.deprel.startswith(("obl", "nmod:tmod")) or (
-            k.deprel.startswith("nmod") and k.lemma.lower() in lexicon.TIME_WORDS)
+            k.deprel.startswith("nmod") and k.lemma.lower() in lexicon.TIME_WORDS) or (
+            k.deprel == "advmod" and k.id > head.id and k.upos == "ADV")  # "told [Reuters] earlier"
         if overlaps or (k.deprel in _NP_SKIP and k.deprel != "punct") or k.deprel == "case" or timeish:
             skip.append(k)
         elif k.deprel == "acl" and any(
@@ -606,6 +607,13 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         # "said [a … deal] (ccomp) … [was still on the agenda] (ccomp)": the clause is the
         # predicate; the ccomp before it is its subject (see _with_stray_subject)
         ccomp = [predicates[-1]] + [k for k in ccomp if k is not predicates[-1]]
+        # "said that [a … deal] [to allow rebels to leave] [Aleppo was still on the
+        # agenda]": one clause the parser cut into several ccomps, side by side
+        pieces = sorted((w for k in after if k.id not in cues for w in tree.subtree(k, nested(k))),
+                        key=lambda w: w.id)
+        ids = [w.id for w in pieces]
+        if len(after) > 2 and all(k.id not in cues for k in after) and ids == list(range(ids[0], ids[-1] + 1)):
+            return pieces, predicates[-1], "ccomp"
     if not ccomp and top is not cue:
         ccomp = tree.children(top, "ccomp")
     if not ccomp and cue.lemma.lower() != "call":

@@ -272,7 +272,25 @@ def entity_name(mention: str, name: str | None) -> str:
     its determiner ("The Kremlin" -> "Kremlin", "State TV" -> "State TV")."""
     if name and name_is_person(name, None):
         return name
-    return _strip_det(" ".join(mention.split(", ")[0].split()))
+    return _without_descriptors(_strip_det(" ".join(mention.split(", ")[0].split())))
+
+
+# words around an organisation's name that describe it: "the British-based
+# Syrian Observatory for Human Rights monitoring group", "the Islamic State group"
+_DESCRIBING_SUFFIXES = ("-based", "-backed", "-led", "-run", "-funded")
+_DESCRIBING_TAILS = ("monitoring group", "watchdog", "monitor", "group")
+
+
+def _without_descriptors(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower().endswith(_DESCRIBING_SUFFIXES):
+        words = words[1:]
+    for tail in _DESCRIBING_TAILS:
+        n = len(tail.split())
+        if len(words) > n + 1 and " ".join(words[-n:]).lower() == tail and is_capitalised(words[-n - 1]):
+            words = words[:-n]
+            break
+    return " ".join(words)
 
 
 def _strip_det(text: str) -> str:

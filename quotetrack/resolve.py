@@ -377,6 +377,7 @@ _GENERIC_OUTLET_TAIL = ("news agency", "newspaper", "agency", "daily", "website"
 def outlet_name(mention: str) -> str:
     """Canonical outlet name: the lexicon's when known, else the mention without
     its determiner and generic tail ("the al-Watan newspaper" -> "al-Watan")."""
+    mention = mention.split(", ")[0]  # "the al-Watan newspaper, Assad": an apposition is no part of it
     key = fold(mention)
     if key.startswith("the "):
         key = key[4:]
@@ -573,14 +574,30 @@ def _group_organisations(keys: list) -> list[list]:
     merged: list[list] = []
     for group in sorted(groups, key=lambda g: -len(g[0][1])):
         name = group[0][1]
+        # "Syrian Observatory" is the "Syrian Observatory for Human Rights" when that
+        # is the one longer name it begins
+        longer = [other for other in merged if _short_form_of(name, other[0][1])]
         for other in merged:
             other_name = other[0][1]
             if name.isupper() and len(name) >= 2 and acronym(other_name) == name:
                 other.extend(group)
                 break
         else:
-            merged.append(list(group))
+            if len(longer) == 1:
+                longer[0].extend(group)
+            else:
+                merged.append(list(group))
     return merged
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """A name of two words or more that is a longer name cut before its "for"/"of"
+    phrase, maybe with describing words around it: "Syrian Observatory" and "the
+    British-based Syrian Observatory for Human Rights monitoring group"."""
+    s, f = fold(short), fold(full)
+    if len(s.split()) < 2 or s == f:
+        return False
+    return f" {s} for " in f" {f} " or f" {s} of " in f" {f} "
 
 
 def _outlet_entities(quotes: list[ResolvedQuote], articles: list[Article]):

@@ -287,3 +287,19 @@ def test_a_capital_speaking_is_its_country():
     assert {(s.name, s.aliases) for s in speakers} == {("Russia", ("Moscow",)), ("Syria", ("Damascus",))}
     assert linked[0].speaker_id == linked[1].speaker_id
     assert linked[0].speaker_name == "Russia"
+
+
+def test_a_short_form_joins_the_one_longer_name_it_begins():
+    quotes = [resolved("a", "one", "British-based Syrian Observatory for Human Rights monitoring group",
+                       speaker_type="organisation"),
+              resolved("b", "two", "Syrian Observatory", speaker_type="organisation"),
+              resolved("c", "three", "Ministry of Defence", speaker_type="organisation"),
+              resolved("d", "four", "Ministry of Interior", speaker_type="organisation"),
+              resolved("e", "five", "Ministry", speaker_type="organisation")]
+    speakers, _, linked = resolve_corpus(quotes, [])
+    assert linked[0].speaker_id == linked[1].speaker_id
+    assert len({q.speaker_id for q in linked}) == 4  # the one-word "Ministry" joins neither
+
+
+def test_outlet_names_end_at_an_apposition():
+    assert outlet_name("the al-Watan newspaper, Assad") == "Al-Watan"
