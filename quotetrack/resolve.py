@@ -212,13 +212,13 @@ def _surname_subjects(words: list, full: list[_Known]) -> list[_Known]:
 def _with_title_words(sent, run: list) -> list:
     """A name's run of proper nouns with the adjectives and nouns before it that
     modify it: "Russian" and "ICRC spokesman" are part of the role."""
-    ids = {w.index + 1 for w in run}  # heads are 1-based
+    ids = {w.id for w in run}
     i = run[0].index - 1
     while i >= 0:
         w = sent.words[i]
         if w.upos not in ("ADJ", "NOUN", "PROPN") or w.deprel not in ("amod", "compound") or w.head not in ids:
             break
-        ids.add(w.index + 1)
+        ids.add(w.id)
         run = [w] + run
         i -= 1
     return run

@@ -572,7 +572,7 @@ def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
         if not src.exists():
             logger.warning("export: no %s model at %s", stage, src)
             continue
-        info = strip_optimizer(src, out / EXPORT_NAMES[stage])
+        info = {**strip_optimizer(src, out / EXPORT_NAMES[stage]), "stage": stage}
         logger.info("exported %s -> %s (%.1f MB, dropped %s)", src, info["dst"],
                     info["bytes"] / 1e6, info["dropped"] or "nothing")
         results.append(info)
@@ -585,10 +585,10 @@ def export(paths: Paths, out: Path, stages=STAGES) -> list[dict]:
         encoders = json.loads(resources.read_text()).get("quotetrack", {}).get("encoders", {})
     except (OSError, ValueError):
         encoders = {}
-    for info, stage in zip(results, [s for s in stages if paths.model(s).exists()]):
-        encoders.pop(stage, None)
+    for info in results:
+        encoders.pop(info["stage"], None)
         if info["encoder"]:
-            encoders[stage] = info["encoder"]
+            encoders[info["stage"]] = info["encoder"]
     data = dict(RESOURCES_JSON)
     if encoders:
         data["quotetrack"] = {"encoders": dict(sorted(encoders.items()))}
