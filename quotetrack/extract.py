@@ -32,7 +32,9 @@ xcomp or relative clauses), ``indirect:parataxis`` (``…, X said``),
 ``indirect:xcomp`` (``urged X to …``), ``indirect:object`` (``denied the
 claims``, ``called for a truce``, ``spoke about …``, ``called X "Y"``),
 ``indirect:headline`` (a title-cased ``…, X Says`` headline parsed as a name),
-``according-to``, and ``mixed:<the indirect rule>``.
+``according-to``, ``mixed:<the indirect rule>``, and ``mixed:direct:cue-before``
+(a quoted fragment after its cue that the sentence runs on from: ``reported
+"2,521 incidents" in the city``).
 """
 
 from __future__ import annotations
@@ -596,10 +598,14 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
                                                      or w.deprel == "dep" and _participle_subject(tree, w) is not None):
                 if w.deprel.split(":")[0] == "conj" and _conjunct_of_content(tree, w):
                     continue
+                if w.deprel.split(":")[0] in ("advcl", "parataxis") and _subordinate_clause(tree, w):
+                    continue
                 out.append(w)
         return out
 
     ccomp = [k for k in tree.children(cue, "ccomp") if k.upos != "PUNCT"]
+    if not ccomp:
+        ccomp = [k for k in tree.children(cue, "conj") if _clause_misread_as_conjunct(tree, cue, k)]
     ccomp.sort(key=lambda k: k.id < cue.id)  # a clause after the cue before one fronted
     after = [k for k in ccomp if k.id > cue.id]
     predicates = [k for k in after if any(c.deprel.split(":")[0] in ("cop", "aux", "nsubj") for c in tree.children(k))]
@@ -609,10 +615,9 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         ccomp = [predicates[-1]] + [k for k in ccomp if k is not predicates[-1]]
         # "said that [a … deal] [to allow rebels to leave] [Aleppo was still on the
         # agenda]": one clause the parser cut into several ccomps, side by side
-        pieces = sorted((w for k in after if k.id not in cues for w in tree.subtree(k, nested(k))),
-                        key=lambda w: w.id)
+        pieces = sorted((w for k in after for w in tree.subtree(k, nested(k))), key=lambda w: w.id)
         ids = [w.id for w in pieces]
-        if len(after) > 2 and all(k.id not in cues for k in after) and ids == list(range(ids[0], ids[-1] + 1)):
+        if ids == list(range(ids[0], ids[-1] + 1)):
             return pieces, predicates[-1], "ccomp"
     if not ccomp and top is not cue:
         ccomp = tree.children(top, "ccomp")
@@ -627,6 +632,12 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
                     words += tree.subtree(k, nested(k))
             return words, xc[0], "ccomp"
     misread = False
+    if not any(k.id > cue.id for k in ccomp):
+        # "said at an event [that a bomb had gone off]" (the clause hung on the event as a
+        # relative clause): preferred to a clause fronted before the cue
+        that_clause = _that_clause_misread_as_relative(tree, cue)
+        if that_clause:
+            ccomp = that_clause
     if not ccomp:
         ccomp = _clause_misread_as_relative(tree, cue)
         misread = bool(ccomp)
@@ -640,7 +651,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
             words = sorted(tree.subtree(obj, [head]) + words, key=lambda w: w.id)
         return words, head, "ccomp"
     # fronted content: "…, X said." (the cue hangs off the content as parataxis)
-    if top.deprel in ("parataxis", "parataxis:outer") and top.head:
+    if top.deprel in ("parataxis", "parataxis:outer") and top.head and not _reports_on_its_own(tree, cue, top):
         head = tree.head(top)
         if head.start_char < top.start_char and head.upos != "PUNCT":
             words = tree.subtree(head, [top] + nested(head))
@@ -707,6 +718,32 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     return None
 
 
+def _clause_misread_as_conjunct(tree: _Tree, cue: Word, k: Word) -> bool:
+    """``said in a letter [that the ad suggests …]`` parsed as a conjunct of the cue:
+    a conjunct after the cue that opens with its own ``that``/``whether`` (no
+    conjunction before it) and holds a subject is the cue's content clause."""
+    if k.id < cue.id or k.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
+        return False
+    sub = tree.subtree(k)
+    first = sub[0]
+    if first.index > 0 and tree.sent.words[first.index - 1].upos == "CCONJ":
+        return False  # "… and that B": a real conjunct
+    return (first.deprel == "mark" and first.head == k.id and first.text.lower() in ("that", "whether")
+            and any(w.deprel.split(":")[0] in ("nsubj", "expl") for w in sub))
+
+
+def _reports_on_its_own(tree: _Tree, cue: Word, top: Word) -> bool:
+    """A cue clause hung on the clause before it as parataxis that has a complement
+    of its own (``A; he had stated of politicians, "…"``, ``A - Trump has vowed to
+    bring back jobs``, ``11:40 am - Police announce the name``): the clause before
+    is not its fronted content. The object of ``told [Reuters]`` or of ``quoted
+    [Ryabkov] as saying`` is the addressee or the speaker, not a complement."""
+    rels = ("ccomp", "xcomp")
+    if top is cue and cue.lemma.lower() not in _TELL_VERBS and cue.lemma.lower() not in ("ask", "quote"):
+        rels += ("obj",)
+    return any(k.id > top.id and k.deprel.split(":")[0] in rels for k in tree.children(top))
+
+
 _MODALS = frozenset("would will could can might may should must".split())
 
 
@@ -746,7 +783,7 @@ def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word]
                 continue
             if not modal:
                 continue
-        elif not own and not (modal and head_modal):
+        elif not own and not (modal and head_modal) and not _verb_form_of_content(cue, k):
             continue
         gap = [tree.sent.word(i) for i in range(last + 1, sub[0].id)]
         if any(x.head != cue.id or x.deprel not in ("cc", "punct") for x in gap if x not in sub):
@@ -754,6 +791,18 @@ def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word]
         extra += gap + sub
         last = max(last, sub[-1].id)
     return extra
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _verb_form_of_content(cue: Word, k: Word) -> bool:
+    """``said [the workers make $12 an hour] and [have salaries …]``: a conjunct of
+    the cue without a subject whose verb form cannot continue the cue (a base or
+    present form after a past ``said``, a present form after ``has pointed out``)
+    continues the content. Not where the forms match (``said … and warned …``)."""
+    cue_form = cue.xpos if cue.xpos in _FINITE else "VBN" if cue.xpos == "VBN" else None
+    return cue_form is not None and k.xpos in ("VB", "VBP", "VBZ") and k.xpos != cue_form
 
 
 def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
@@ -765,6 +814,26 @@ def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
         return True
     return not tree.children(w, "nsubj", "nsubj:pass", "ccomp", "parataxis", "obj", "iobj", "xcomp") and not any(
         k.text in ":" + DOUBLE_MARKS + SINGLE_MARKS for k in tree.children(w, "punct"))
+
+
+def _subordinate_clause(tree: _Tree, w: Word) -> bool:
+    """A speech verb heading an adverbial clause of the content that belongs to it,
+    not a report of its own: a clause with its own subject (``because Republicans
+    had only asked for …``) or an infinitive (``free [to disclose] his returns``).
+    ``…, adding that …`` (a bare participle) and a clause set off by a comma
+    (``…, though she acknowledged it was …``) are reports of their own."""
+    first = next(x for x in tree.subtree(w) if x.upos != "PUNCT" or x.id == w.id)
+    i = first.index - 1
+    while i >= 0 and tree.sent.words[i].text in DOUBLE_MARKS + SINGLE_MARKS:
+        i -= 1  # `"…," while others said …`: the comma inside the closing mark
+    if i >= 0 and tree.sent.words[i].text in ",;:—–-(":
+        return False
+    if tree.children(w, "nsubj", "nsubj:pass", "expl"):
+        return True
+    if w.deprel.startswith("parataxis"):
+        return False
+    # "by [adding] …", "for [acknowledging] …", "to [disclose] …"
+    return bool(tree.children(w, "mark"))
 
 
 _TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
@@ -787,6 +856,9 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
     if subj:
         return words + _object_before_subject(tree, cue, subj[0], words)
     stray = [k for k in tree.children(cue, "obj", "xcomp", "dep", "ccomp") if cue.id < k.id < head.id]
+    if cue.lemma.lower() not in _TELL_VERBS and cue.lemma.lower() != "ask":
+        # "said [the politics …] (iobj) [would be more intense]": no addressee for "say"
+        stray += [k for k in tree.children(cue, "iobj") if cue.id < k.id < head.id]
     if not stray:
         return words
     extra = [w for k in stray for w in tree.subtree(k)]
@@ -866,8 +938,11 @@ def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[l
     if that:
         rest = rest[1:]
     out = []
+    sent = tree.sent.words
+    own = {i for i in cues if tree.sent.word(i).index > 0
+           and sent[tree.sent.word(i).index - 1].text.lower() == "to"}  # "failed to note"
     for w in rest:
-        if w.id in cues or (w.text in ",;" and out and any(x.id in cues for x in rest[rest.index(w) + 1:rest.index(w) + 4])):
+        if w.id in cues - own or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 4])):
             break
         out.append(w)
     while out and out[-1].upos == "PUNCT":
@@ -883,11 +958,37 @@ def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[l
         return None
     if not that and out[0].text.lower() in _ADVERBIAL_OPENERS:
         return None  # "spoke [before Sanders addressed a rally]": the time of speaking, not what was said
+    if out[0].text.lower() in ("who", "whom", "whose", "which") and out[0].index > 0 \
+            and tree.sent.words[out[0].index - 1].text == ",":
+        return None  # "told Holder, [who would tell Obama]": a relative clause on the addressee
     return out, out[0], "ccomp"
 
 
+# speech verbs that take no content clause (``spoke about …``, never ``spoke that …``)
+_NO_CLAUSE_VERBS = frozenset({"speak", "talk"})
+
+_QUESTION_VERBS = frozenset("ask question wonder explain describe recall reveal disclose clarify".split())
+
+
+def _adverbial_clause(tree: _Tree, cue: Word, head: Word, rule: str) -> bool:
+    """A clause after the cue parsed as its content that opens with a subordinator
+    of time (``said [before he died]``, ``spoke [while the crowd
+    cheered]``; ``when`` too, except after verbs that take questions: ``asked
+    when …``) is an adverbial of the cue, not what was said."""
+    if rule != "ccomp" or head.id < cue.id:
+        return False
+    sub = tree.subtree(head)
+    first = next((x for x in sub if x.upos != "PUNCT"), None)
+    if first is None or first.head != head.id or first.deprel not in ("mark", "advmod"):
+        return False
+    opener = first.text.lower()
+    if opener == "when":
+        return cue.lemma.lower() not in _QUESTION_VERBS
+    return opener in ("before", "after", "since", "while", "until", "once", "without")
+
+
 _ADVERBIAL_OPENERS = frozenset(
-    "as before after since following while until because amid during once though although".split())
+    "as before after since following while until because amid during once though although without".split())
 
 
 def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
@@ -898,9 +999,29 @@ def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
         for k in tree.children(obj, "acl:relcl"):
             subj = tree.children(k, "nsubj")
             first = min(tree.subtree(k), key=lambda w: w.id)
-            rel = any(w.feats and "PronType=Rel" in w.feats for w in tree.subtree(k) if w.id <= k.id)
+            rel = any(w.feats and "PronType=Rel" in w.feats or w.text.lower() in ("who", "whom", "whose", "which")
+                      for w in tree.subtree(k) if w.id <= k.id)
             if subj and not rel and first.id > obj.id and first.upos != "PUNCT":
                 return [k]
+    return []
+
+
+def _that_clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
+    """``said at an event in Colorado [that "a bomb" had gone off]`` parsed as a
+    relative clause of a noun in the cue's modifiers: a clause opening with the
+    complementizer ``that`` (a ``mark``, not the relative pronoun) and with a
+    subject of its own, on a noun after the cue, is the cue's content clause."""
+    for k in tree.children(cue):
+        if k.id < cue.id or k.deprel.split(":")[0] not in ("obl", "obj", "iobj", "nmod"):
+            continue
+        for x in tree.subtree(k):
+            if x.deprel != "acl:relcl" or x.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+                continue
+            sub = tree.subtree(x)
+            first = sub[0]
+            if first.text.lower() == "that" and first.deprel == "mark" and first.head == x.id \
+                    and tree.children(x, "nsubj", "nsubj:pass", "expl"):
+                return [x]
     return []
 
 
@@ -928,8 +1049,17 @@ def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word],
     if comma.text not in ",—–" + DOUBLE_MARKS + SINGLE_MARKS:
         return None
     words = [tree.sent.word(i) for i in range(1, start - 1)]
+    if not any(_finite(w) for w in words):
+        return None  # "In interviews, Trump questioned …": a phrase, not a reported clause
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted") if anchor else None
+
+
+def _finite(w: Word) -> bool:
+    """A finite verb or auxiliary (by its tag where the tagger gave one)."""
+    if w.xpos:
+        return w.xpos in ("VBD", "VBZ", "VBP", "MD") or w.upos == "AUX" and w.xpos != "VBG"
+    return w.upos in ("VERB", "AUX")
 
 
 def _fronted_relative(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
@@ -1022,6 +1152,97 @@ def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> 
         if not any(x.id in ids for x in between):
             continue
         return [x for x in words if x.id < w.id]
+    return words
+
+
+def _cut_at_semicolon(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+    """``said the timing was not intentional; they only learned on Friday …``: a
+    content after its cue ends at a semicolon outside quote marks (what follows
+    is a sentence of its own)."""
+    if not words or words[0].id < cue.id:
+        return words
+    marks = 0
+    for i, x in enumerate(words):
+        if x.text in DOUBLE_MARKS:
+            marks += 1
+        if x.text == ";" and marks % 2 == 0 and i >= 3:
+            return words[:i]
+    return words
+
+
+def _stranded_that_clause(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+    """``said [he thought] [that drugs were a factor]`` where the parser hung the
+    ``that`` clause elsewhere (on the main verb): a content ending in a verb that
+    has no complement of its own, followed straight away by a ``that`` clause,
+    takes the clause in."""
+    if not words or words[0].id < cue.id:
+        return []
+    last = max(words, key=lambda x: x.id)
+    sent = tree.sent.words
+    if last.upos != "VERB" or tree.children(last, "ccomp", "obj", "xcomp") or last.index + 1 >= len(sent):
+        return []
+    that = sent[last.index + 1]
+    if that.text.lower() != "that" or that.deprel != "mark":
+        return []
+    clause = tree.head(that)
+    sub = tree.subtree(clause)
+    if sub[0].id != that.id or cue.id in {x.id for x in sub} or any(x.id in {y.id for y in words} for x in sub):
+        return []
+    return sub
+
+
+def _noun_conjuncts_hung_on_cue(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+    """``called for [increased spending] and [an end to the cuts]`` where the parser
+    made the second noun a conjunct of the verb: a noun cannot coordinate with
+    a verb, so a noun conjunct of the cue right after a noun-phrase content
+    (only a conjunction or comma between) is more of the content."""
+    if not words:
+        return []
+    last = max(x.id for x in words)
+    if min(x.id for x in words) < cue.id:
+        return []
+    extra = []
+    for k in tree.children(cue, "conj"):
+        if k.id <= last or k.upos not in ("NOUN", "PROPN"):
+            continue
+        sub = tree.subtree(k)
+        gap = [tree.sent.word(i) for i in range(last + 1, sub[0].id)]
+        if any(x.upos not in ("PUNCT", "CCONJ") for x in gap) or any(x.upos in ("VERB", "AUX") for x in sub):
+            continue
+        extra += gap + sub
+        last = sub[-1].id
+    return extra
+
+
+# participles that report on the speaker's words rather than continue them
+_REPORTING_PARTICIPLES = lexicon.SPEECH_VERBS | {"cite"}
+
+
+def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb: bool = False) -> list[Word]:
+    """``said [geopolitical factors have contributed to …], citing the strategic
+    importance of …``: a comma and a subjectless reporting participle (``citing``,
+    ``saying``, ``noting``) that runs to the end of a content after its cue close
+    the content, wherever the parser hung the participle. After a noun-phrase
+    content (``any_verb``) any participle does: ``questioned [the integrity of the
+    vote], encouraging supporters to …``."""
+    if not words or words[0].id < cue.id:
+        return words
+    last = max(x.id for x in words if x.upos != "PUNCT") if any(x.upos != "PUNCT" for x in words) else 0
+    for i, x in enumerate(words[1:-1], start=1):
+        if x.text != ",":
+            continue
+        v = words[i + 1]
+        if v.xpos != "VBG" or not (any_verb or v.lemma.lower() in _REPORTING_PARTICIPLES) \
+                or tree.children(v, "nsubj"):
+            continue
+        sub = {y.id for y in tree.subtree(v)}
+        if last not in sub or not all(y.id in sub or y.upos == "PUNCT" for y in words[i + 1:]):
+            continue
+        if _word_count(" ".join(y.text for y in words[:i])) < 3:
+            continue
+        if any(y.text == "," for y in words[i + 1:]) and not tree.children(v, "ccomp"):
+            continue  # ", responding to pressure, who …": a parenthetical inside the content
+        return words[:i]
     return words
 
 
@@ -1129,6 +1350,22 @@ def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str]
         return None
     o = obj[0]
     sent = tree.sent
+    # "called [the charges] [unsubstantiated]", "called [his behavior] ["outrageous"]": an
+    # adjective or participle after the named noun is the name (English puts attributes before it)
+    post = [k for k in tree.children(o, "amod", "acl") if k.id > o.id and k.upos in ("ADJ", "VERB")
+            and (k.upos == "ADJ" or k.xpos == "VBN")
+            and not tree.children(k, "obj", "nsubj", "mark", "xcomp", "ccomp", "advcl")]
+    if post and not cue.deprel.startswith("acl") and o.upos in ("NOUN", "PROPN"):
+        np_end = max(x.id for x in tree.subtree(o, [post[0]]) if x.upos != "PUNCT")
+        name_start = min(x.id for x in tree.subtree(post[0]))
+        adjacent = name_start == np_end + 1 or all(
+            tree.sent.word(i).upos == "PUNCT" for i in range(np_end + 1, name_start))
+    else:
+        adjacent = False
+    if adjacent:  # the name follows the named noun phrase straight away
+        words = tree.subtree(o)
+        if not any(w.text == ";" for w in words):
+            return words, o, "object"
     scope = [w for k in kids if k.deprel.split(":")[0] in ("obj", "obl", "nmod") for w in tree.subtree(k)]
     for d in sorted(scope, key=lambda w: w.id):
         if d.id <= o.id or d.upos not in ("NOUN", "ADJ"):
@@ -1137,7 +1374,8 @@ def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str]
         # (``called [it] [a common ailment]``), or a conjunct of the object with no
         # conjunction (``called [Oz] [a quack]``)
         second = d.deprel in ("obj", "obl") and d.head == cue.id and not tree.children(d, "case") \
-            or d.deprel == "conj" and d.head == o.id and not tree.children(d, "cc")
+            or d.deprel == "conj" and d.head == o.id and not tree.children(d, "cc") \
+            or d.deprel == "nmod" and not tree.children(d, "case")  # "[her vote in favor of the war] [a mistake]"
         if not (d.deprel in ("dep", "appos") or second) \
                 or d.lemma.lower() in lexicon.TIME_WORDS or d.lemma.lower() in ("time", "times"):
             continue
@@ -1377,6 +1615,7 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
                                             for a in out):
             out.append(headline)
     out = [_speaker_across_split(doc, _across_line_break(doc, a)) for a in out]
+    out = [_across_sentence_split(doc, a, out) for a in out]
     return _drop_outlet_reports(out)
 
 
@@ -1521,6 +1760,9 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     if w.text.lower().endswith("ed") and 0 < w.index < len(words) - 1 and words[w.index - 1].upos in ("NUM", "DET") \
             and words[w.index + 1].upos == "NOUN" and not tree.children(w, "aux", "aux:pass"):
         return None  # "by 271 pledged delegates": a participle used as an adjective, whatever its tag
+    if all(x.upos == "PUNCT" for x in words[:w.index]) and w.text[:1].isupper() \
+            and w.text.lower().endswith("ing") and w.index + 1 < len(words) and words[w.index + 1].text.lower() == "by":
+        return None  # a credit line: "(Reporting by A; Editing by B)"
     top = _second_hand_head(tree, w) or w
     inverted = _inverted_by_position(tree, w) if top is w else None
     found = inverted[:3] if inverted else _content_words(tree, w, top, cut_ids)
@@ -1528,6 +1770,10 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     if found and found[2] == "xcomp" and found[1].lemma.lower() in lexicon.ANONYMITY_VERBS \
             and tree.children(found[1], "aux:pass"):
         return None  # "who asked not to be named": a condition of anonymity, not a quote
+    if found and _adverbial_clause(tree, w, found[1], found[2]):
+        found = None  # "said [when she resigned]": the time of speaking, not what was said
+    if found and found[2] == "ccomp" and w.lemma.lower() in _NO_CLAUSE_VERBS:
+        found = None  # "spoke [as the crowd cheered]": speak and talk report topics, not clauses
     if found:
         words, head, rule = found
         if rule in ("ccomp", "object", "xcomp"):
@@ -1535,8 +1781,13 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
         if rule == "ccomp":
             words = _addressee_in_content(tree, w, words)
             words = words + _conjuncts_hung_on_cue(tree, w, head, words, cut_ids)
+        if rule == "object":
+            words = words + _noun_conjuncts_hung_on_cue(tree, w, words)
         words = _run_around(words, head, tree.sent)
         words = _cut_before_next_speaker(tree, sorted(words, key=lambda x: x.id), cut_ids)
+        words = _cut_trailing_participle(tree, w, words, any_verb=rule == "object" and head.upos != "VERB")
+        words = _cut_at_semicolon(tree, w, words)
+        words = words + _stranded_that_clause(tree, w, words)
         content = _span_of(_strip_edges(words, doc.text)) if words else None
     elif w.xpos == "VBN" and w.deprel == "acl":
         return None  # "as demanded by Damascus"
@@ -1613,8 +1864,16 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
     he argued, the party should be prepared". The attribution must stand between
     commas, with the rest of the content right after it; the part has a verb (not
     "On Monday, he said, …")."""
-    if content is None or content[0] < cue.end_char or doc.text[cue.end_char:content[0]].strip() != ",":
+    if content is None or content[0] < cue.end_char:
         return None
+    between = doc.text[cue.end_char:content[0]].strip()
+    if between != ",":
+        # "These employees, he explained [earlier in the hearing], were …": the cue's own
+        # modifiers may stand before the comma
+        mods = [w for w in tree.sent.words if cue.end_char <= w.start_char < content[0] and w.upos != "PUNCT"]
+        if not between.endswith(",") or not mods or len(mods) > 6 \
+                or any(w.upos in ("VERB", "AUX") or w.text in DOUBLE_MARKS + SINGLE_MARKS for w in mods):
+            return None
     first = speaker.start_char if speaker is not None and speaker.start_char < cue.start_char else cue.start_char
     if speaker is not None and speaker.start_char > cue.end_char:
         return None  # "…, said X, …": the speaker follows; then the content is not after the cue
@@ -1625,11 +1884,30 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
     s, e = _trim(doc.text, start, start + len(before) - 1)
     words = [w for w in tree.sent.words if s <= w.start_char < e]
     if (_word_count(doc.text[s:e]) < 2 or any(w.id in cut_ids for w in words)
-            or not any(w.upos in ("VERB", "AUX") for w in words)  # "On Monday, he said, …"
+            or not (any(w.upos in ("VERB", "AUX") for w in words)  # "On Monday, he said, …"
+                    or _subject_lead(tree, words, content))
             or any(a < e and s < b for a, b in quoted)
             or any(ch in doc.text[s:e] for ch in DOUBLE_MARKS)):
         return None
     return s, e
+
+
+def _subject_lead(tree: _Tree, words: list[Word], content: tuple[int, int]) -> bool:
+    """``[The museum], he said, [would make visitors face …]``: a noun phrase before
+    a parenthetical cue is the subject of the content after it when that content
+    is a finite clause without a subject of its own (it opens with an auxiliary,
+    modal or verb)."""
+    if not words or words[0].upos not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") \
+            or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in words) \
+            or words[0].lemma.lower() in lexicon.TIME_WORDS or any(w.upos == "ADP" for w in words[:1]):
+        return False
+    if any(w.lemma.lower() in lexicon.TIME_WORDS and w.upos in ("NOUN", "PROPN") for w in words):
+        return False  # "Last week, he said, …": a time, not a subject
+    after = [w for w in tree.sent.words if content[0] <= w.start_char < content[1]]
+    if not after or after[0].upos not in ("AUX", "VERB") or after[0].xpos in ("VBG", "VBN", "TO"):
+        return False
+    ids = {w.id for w in after}
+    return not any(w.deprel.split(":")[0] in ("nsubj", "csubj", "expl") and w.head in ids for w in after)
 
 
 _OUTLET_LEADS = frozenset("tell speak talk quote report interview comment publish say write".split())
@@ -1691,6 +1969,41 @@ def _across_line_break(doc: ParsedDoc, att: Attribution) -> Attribution:
     if doc.text[prev.end_char - 1] in ".!?\"”’:;)":
         return att
     return attrs.evolve(att, content=(prev.start_char, att.content[1]))
+
+
+def _across_sentence_split(doc: ParsedDoc, att: Attribution, atts: Sequence[Attribution]) -> Attribution:
+    """Content cut off by a sentence split in mid sentence: ``said the tweet was
+    only "to mock"`` | ``Clinton for inviting Cuban.`` (the tokenizer split after a
+    closing mark, or before a name: ``New`` | ``York``). The content runs to the end
+    of its sentence, which ends without a full stop, and the next sentence, in
+    the same line and with no cue of its own, carries on: the content takes it in."""
+    if att.content is None or att.cue.start_char > att.content[0]:
+        return att
+    i = att.sentence
+    if i + 1 >= len(doc.sentences):
+        return att
+    sent, nxt = doc.sentences[i], doc.sentences[i + 1]
+    text = doc.text
+    tail = text[att.content[1]:sent.end_char].strip(" " + DOUBLE_MARKS + SINGLE_MARKS)
+    if tail:
+        return att  # the content stops before its sentence ends
+    end = text[sent.start_char:sent.end_char].rstrip().rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")]")
+    # a full stop ends the sentence, unless the next one starts in lower case ("at 3 a.m." |
+    # "to send tweets": the stop closed an abbreviation)
+    stop = end[-1:] in ".!?:;…—–-" and not (end[-1:] == "." and text[nxt.start_char:nxt.start_char + 1].islower())
+    if not end or stop or "\n" in text[sent.end_char:nxt.start_char] or nxt.paragraph != sent.paragraph:
+        return att
+    if any(a.sentence == i + 1 for a in atts):
+        return att  # the next sentence reports on its own
+    words = [w for w in nxt.words if w.upos != "PUNCT" or w.text in DOUBLE_MARKS + SINGLE_MARKS]
+    while words and (words[-1].upos == "PUNCT" and words[-1].text not in DOUBLE_MARKS + SINGLE_MARKS):
+        words.pop()
+    if len(words) < 2:
+        return att
+    e = words[-1].end_char
+    if text[e - 1:e] in DOUBLE_MARKS + SINGLE_MARKS:
+        e -= 1  # a content ends before a closing mark, as mixed quotes do
+    return attrs.evolve(att, content=(att.content[0], e))
 
 
 def _drop_outlet_reports(atts: list[Attribution]) -> list[Attribution]:
@@ -1783,6 +2096,50 @@ class _Draft:
     via: Mention | None = None
     continues: "_Draft | None" = None
     paragraph: int = 0
+
+
+def _to_the_closing_mark(text: str, att: Attribution, spans: Sequence[MarkSpan]) -> Attribution:
+    """``said Democrats are to blame for focusing on "he said this, he tweeted
+    that."`` where the parse of the quoted words cut the content inside the marks
+    (at ``this``): a content that starts before a quote and ends inside it, with
+    words of the quote left out, runs to the quote's end; quoted words are
+    reported whole."""
+    if att.content is None or att.content[0] < att.cue.end_char:
+        return att
+    c0, c1 = att.content
+    for s in spans:
+        if c0 < s.open_at and s.start < c1 < s.end and not s.unclosed and re.search(r"\w", text[c1:s.end]):
+            return attrs.evolve(att, content=(c0, s.end))
+    return att
+
+
+def _fragment_running_on(doc: ParsedDoc, look: _Doc, s: MarkSpan, draft: _Draft,
+                         atts: Sequence[Attribution]) -> _Draft:
+    """``reported "2,521 shooting incidents" in the city since January``: a quoted
+    fragment after its cue that the sentence runs on from (a lowercase word
+    straight after the closing mark, no punctuation) is the start of a mixed
+    quote that runs to the end of the sentence (before a later cue)."""
+    text = doc.text
+    if s.close_at is None or s.reopened or s.unclosed or text[s.start:s.end].rstrip()[-1:] in ".,!?;:":
+        return draft
+    m = re.match(r"[ \t]+([a-z][\w'’-]*)", text[s.close_at + 1:s.close_at + 40])
+    if m is None or m.group(1) in ("he", "she", "they", "said", "says", "according"):
+        return draft
+    si = look.sentence_at(s.close_at)
+    if si is None:
+        return draft
+    sent = doc.sentences[si]
+    end = sent.end_char
+    for a in atts:
+        if a.sentence == si and s.close_at < a.cue.start_char < end:
+            return draft  # another report follows in the sentence
+    words = [w for w in sent.words if s.close_at < w.start_char < end]
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    if not words or any(w.text in DOUBLE_MARKS for w in words):
+        return draft
+    return _Draft("mixed", s.open_at, words[-1].end_char, "mixed:" + draft.rule, draft.attribution,
+                  draft.speaker, draft.cue, draft.via, draft.continues, draft.paragraph)
 
 
 def _cue_inside(att: Attribution, spans: Sequence[MarkSpan]) -> bool:
@@ -1894,7 +2251,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
     paras = _paragraph_bounds(text)
     spans = find_quote_spans(text)
     quoted = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
-    atts = [a for a in find_attributions(doc, quoted) if not _cue_inside(a, spans)]
+    atts = [_to_the_closing_mark(text, a, spans) for a in find_attributions(doc, quoted) if not _cue_inside(a, spans)]
     drafts: list[_Draft] = []
     claimed: set[int] = set()  # attributions used by direct quotes
     absorbed: dict[int, list[MarkSpan]] = {}  # attribution -> quoted fragments in its content
@@ -2020,6 +2377,8 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         if draft is None:
             pending.append(s)  # maybe a continuation: decided once all quotes are known
             continue
+        if draft.rule == "direct:cue-before" and draft.kind == "direct":
+            draft = _fragment_running_on(doc, look, s, draft, atts)
         if previous is not None and previous.kind == "direct" and draft.attribution is not None \
                 and previous.attribution is draft.attribution:
             draft.continues = previous  # "A," he said, "B."
@@ -2033,7 +2392,8 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         c0, c1 = a.content
         if c1 <= c0:
             continue
-        if any(_overlap((d.start, d.end), a.content) > 0.5 * (c1 - c0) for d in drafts):
+        if any(_overlap((d.start, d.end), a.content) > 0.5 * (c1 - c0) for d in drafts
+               if not _reports_a_report(a, d)):
             continue
         if _word_count(text[c0:c1]) < (1 if a.rule == "object" else 2):
             continue
@@ -2061,11 +2421,31 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
             same = [d for d in before if d.kind == "direct" and d.speaker == prev.speaker]
             if same and _paragraph_of(paras, same[-1].start) >= _paragraph_of(paras, prev.start) - 1:
                 prev = same[-1]
+        elif prev.kind != "direct":
+            # `"A," said X, speaking of Y. "B."`: the speakerless report in the frame of
+            # the quote before is not what B continues; the framed quote is
+            sent = look.sentence_at(prev.start)
+            same = [d for d in before if d.kind == "direct" and d.speaker is not None
+                    and look.sentence_at(max(d.end - 1, d.start)) == sent]
+            if same:
+                prev = same[-1]
         if s.reopened or _continues(text, paras, prev, s, look):
             d = _Draft("direct", s.start, s.end, "direct:continuation", None, prev.speaker, None,
                        prev.via, continues=prev, paragraph=_paragraph_of(paras, s.start))
             bisect.insort(drafts, d, key=lambda x: (x.start, x.end))
     return _freeze(doc, look, drafts)
+
+
+def _reports_a_report(a: Attribution, d: _Draft) -> bool:
+    """``According to Yahoo News, [a spokesman said that she would sign it]``: the
+    content of the ``according to`` attribution ``a`` holds the cue and speaker
+    of the indirect quote ``d``; both are reports (one of the other), and the
+    outer one stays a quote of its own."""
+    if d.kind == "direct" or d.cue is None or a.content is None or a.rule != "according-to":
+        return False
+    c0, c1 = a.content
+    return c0 <= d.cue.start_char and d.cue.end_char <= c1 and d.start > d.cue.start_char \
+        and d.speaker is not None and c0 <= d.speaker.start_char < c1
 
 
 _TITLE_LEAD_RE = re.compile(r"(?:['’]s|\bon|\bof|\bin)\s*$", re.I)
@@ -2087,7 +2467,8 @@ def _unquoted_lead(doc: ParsedDoc, look: _Doc, s: MarkSpan, atts: Sequence[Attri
     sentence and the words before them are part of what was said: ``Using the
     capital gains tax "is a misguided approach," said Mr. Burman`` (the words
     before the marks run straight into them: no comma, colon or dash, no cue,
-    no other quote). None otherwise."""
+    no other quote). A phrase set off by a comma (``In Iowa, "we will win," he
+    said``) is the reporter's framing, not what was said. None otherwise."""
     text = doc.text
     si = look.sentence_at(s.open_at)
     if si is None or s.reopened:

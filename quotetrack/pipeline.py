@@ -27,7 +27,7 @@ from .store import open_store
 from .utterances import group_utterances
 
 # bump when extraction or resolution rules change: stored articles are re-parsed
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 def pipeline_version() -> str:

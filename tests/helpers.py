@@ -48,3 +48,18 @@ def resolved(doc: str, text: str, speaker_name: str, speaker_type: str = "person
     return ResolvedQuote(quote_id=ids.quote_id(sha, 0, len(text)), doc=doc, quote=q,
                          speaker_name=speaker_name, speaker_type=speaker_type, speaker_role=role,
                          resolution="name")
+
+
+def compact_conllu(*sentences: str) -> str:
+    """CoNLL-U from compact hand-written parses: one word a line, ``form head
+    deprel UPOS [lemma [XPOS]]`` (heads as 1-based word numbers; ``-`` for no XPOS)."""
+    out = []
+    for sent in sentences:
+        rows = [line.split() for line in sent.strip().splitlines() if line.strip()]
+        for i, row in enumerate(rows, 1):
+            form, head, deprel, upos = row[:4]
+            lemma = row[4] if len(row) > 4 else form.lower()
+            xpos = row[5] if len(row) > 5 and row[5] != "-" else "_"
+            out.append("\t".join([str(i), form, lemma, upos, xpos, "_", head, deprel, "_", "_"]))
+        out.append("")
+    return "\n".join(out) + "\n"

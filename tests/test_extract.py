@@ -18,20 +18,14 @@ from quotetrack.extract import extract_quotes, find_quote_spans
 from quotetrack.parse import from_conllu
 from quotetrack.records import ParsedDoc
 
+from .helpers import compact_conllu
+
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
 
 def ud(*sentences: str) -> str:
     """CoNLL-U from compact sentences (``form head deprel UPOS [lemma]`` lines)."""
-    out = []
-    for sent in sentences:
-        rows = [line.split() for line in sent.strip().splitlines() if line.strip()]
-        for i, row in enumerate(rows, 1):
-            form, head, deprel, upos = row[:4]
-            lemma = row[4] if len(row) > 4 else form.lower()
-            out.append("\t".join([str(i), form, lemma, upos, "_", "_", head, deprel, "_", "_"]))
-        out.append("")
-    return "\n".join(out) + "\n"
+    return compact_conllu(*sentences)
 
 
 def doc_of(text: str, *sentences: str) -> ParsedDoc:

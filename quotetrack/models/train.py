@@ -279,20 +279,21 @@ def minilm_path() -> Path:
 
 
 def bert_path(bert: str | None) -> str | None:
-    """``--pos-bert`` as a path for Stanza's ``--bert_model``: ``minilm`` is the
-    packaged MiniLM-L6; anything else is taken as a local transformers directory."""
+    """``--pos-bert`` / ``--parser-bert`` as a path for Stanza's ``--bert_model``:
+    ``minilm`` is the packaged MiniLM-L6; anything else is taken as a local
+    transformers directory."""
     if not bert:
         return None
     if bert.lower() == "minilm":
         return str(minilm_path())
     if not Path(bert).is_dir():
-        raise FileNotFoundError(f"--pos-bert: no transformers model directory at {bert}")
+        raise FileNotFoundError(f"no transformers model directory at {bert}")
     return str(Path(bert).resolve())
 
 
 def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS,
                pos_steps: int = DEFAULT_POS_STEPS, pos_bert: str | None = None,
-               parser_from: Path | None = None) -> list[str]:
+               parser_from: Path | None = None, parser_bert: str | None = None) -> list[str]:
     """The exact argument list passed to the Stanza trainer of ``stage``."""
     d = paths.stage_dir(stage)
     if stage == "tokenize":
@@ -319,10 +320,12 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
     if stage == "lemma":
         return _common(stage, paths) + _train_files(stage, paths, paths.gold) + LEMMA_ARGS
     if stage == "depparse":
+        bert = bert_path(parser_bert)
         return _common(stage, paths) + _train_files(stage, paths, paths.retagged) + [
             "--checkpoint_save_name", str(paths.checkpoint(stage)),
             "--max_steps", str(parser_steps),
-        ] + DEPPARSE_ARGS + (["--continue_from", str(parser_from)] if parser_from else [])
+        ] + DEPPARSE_ARGS + (["--continue_from", str(parser_from)] if parser_from else []) + (
+            ["--bert_model", bert] if bert else [])
     raise ValueError(f"unknown stage {stage!r}")
 
 
@@ -480,9 +483,32 @@ def retag(paths: Paths, force: bool = False, tagger: Path | None = None) -> None
         os.replace(tmp, out)
 
 
+def _cache_encoder_features() -> None:
+    """Make every transformer Stanza loads in this process keep each sentence's
+    frozen features (:mod:`quotetrack.models.features`), unbounded: a parser
+    epoch sees every train sentence again.  Features are then computed without
+    the encoder's dropout (the encoder is not trained)."""
+    from stanza.models.common import bert_embedding
+
+    from .features import share_features
+
+    original = bert_embedding.load_bert
+    if getattr(original, "quotetrack_cached", False):
+        return
+
+    def load_bert(*args, **kwargs):
+        model, tokenizer = original(*args, **kwargs)
+        if model is not None:
+            share_features(model, max_pieces=None)
+        return model, tokenizer
+
+    load_bert.quotetrack_cached = True
+    bert_embedding.load_bert = load_bert
+
+
 def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force: bool = False,
                    minutes: float | None = None, parser_from: Path | None = None,
-                   retag_with: Path | None = None) -> None:
+                   retag_with: Path | None = None, parser_bert: str | None = None) -> None:
     """Retag, then train (or resume) the parser up to ``parser_steps`` steps in total.
 
     ``parser_from``: a trained parser file (e.g. the bundled ``depparse.pt``) to
@@ -511,8 +537,12 @@ def train_depparse(paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS, force
         logger.info("the tagger changed since %s was saved: the parser starts afresh", checkpoint)
         checkpoint.unlink()
     warm = parser_from if parser_from and not checkpoint.exists() else None
-    _train_stage("depparse", paths, stage_args("depparse", paths, parser_steps, parser_from=warm),
-                 force, minutes, max_steps=parser_steps,
+    if parser_bert:
+        # the encoder is frozen: compute each sentence's features once, not every epoch
+        _cache_encoder_features()
+    _train_stage("depparse", paths,
+                 stage_args("depparse", paths, parser_steps, parser_from=warm, parser_bert=parser_bert),
+                 force, minutes, max_steps=parser_steps, bert_model=bert_path(parser_bert),
                  continued_from=str(warm) if warm else None,
                  retagged_with=str(retag_with or paths.model("pos")))
 
@@ -604,7 +634,8 @@ def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: 
         parser_steps: int = DEFAULT_PARSER_STEPS, threads: int | None = None,
         force: bool = False, do_export: bool = True, pos_steps: int = DEFAULT_POS_STEPS,
         minutes: float | None = None, pos_bert: str | None = None,
-        parser_from: Path | None = None, retag_with: Path | None = None) -> None:
+        parser_from: Path | None = None, retag_with: Path | None = None,
+        parser_bert: str | None = None) -> None:
     """Run one stage (or all, in dependency order) and export the models."""
     if threads:
         import torch
@@ -625,7 +656,7 @@ def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: 
         elif s == "lemma":
             train_lemma(paths, force, minutes)
         elif s == "depparse":
-            train_depparse(paths, parser_steps, force, minutes, parser_from, retag_with)
+            train_depparse(paths, parser_steps, force, minutes, parser_from, retag_with, parser_bert)
         elif s == "retag":
             retag(paths, force, retag_with)
         elif s == "prepare":
@@ -650,6 +681,8 @@ def main(argv: list[str] | None = None) -> None:
                    help="wall-clock budget per stage; the best model so far is kept")
     p.add_argument("--pos-bert", default=None,
                    help="tagger: a transformer encoder ('minilm' or a local model dir)")
+    p.add_argument("--parser-bert", default=None,
+                   help="parser: a transformer encoder ('minilm' or a local model dir)")
     p.add_argument("--parser-from", type=Path, default=None,
                    help="parser: continue from this trained model when there is no checkpoint")
     p.add_argument("--retag-with", type=Path, default=None,
@@ -659,7 +692,7 @@ def main(argv: list[str] | None = None) -> None:
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     run(a.data, a.out, a.work_dir, a.stage, a.parser_steps, a.threads, a.force, not a.no_export,
-        a.pos_steps, a.minutes, a.pos_bert, a.parser_from, a.retag_with)
+        a.pos_steps, a.minutes, a.pos_bert, a.parser_from, a.retag_with, a.parser_bert)
 
 
 if __name__ == "__main__":
