@@ -83,6 +83,11 @@ class SentenceFeatureCache:
             layers.append(out)
         return _Output((None,) * (total - KEPT_LAYERS) + tuple(layers))
 
+    def clear(self) -> None:
+        """Forget every sentence (benchmarks: a second pass must not be served from memory)."""
+        self.entries.clear()
+        self.pieces = 0
+
     def _compute(self, input_ids, attention_mask, missing, lengths) -> dict[int, torch.Tensor]:
         width = max(lengths[i] for i in missing)
         was_training = self.model.training
