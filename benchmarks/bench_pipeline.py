@@ -49,27 +49,14 @@ class ProcessorTimer:
         self.times.clear()
 
 
-def forget_features() -> None:
-    """Empty the frozen-feature caches (quotetrack.models.features) of every
-    pipeline in this process, so that a repeated pass is timed like the first."""
-    import gc
-    import warnings
-
-    from quotetrack.models.features import SentenceFeatureCache
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # some objects warn when their type is inspected
-        for obj in gc.get_objects():
-            if isinstance(obj, SentenceFeatureCache):
-                obj.clear()
-
-
 def run_texts(pipeline, timer: ProcessorTimer, texts: list[str], repeat: int = 1) -> dict:
+    from quotetrack.models.features import forget_all
+
     timer.reset()
     words = 0
     start = time.perf_counter()
     for _ in range(repeat):
-        forget_features()  # each pass computes the encoder features afresh
+        forget_all()  # each pass computes the encoder features afresh
         for text in texts:
             doc = pipeline(text)
             words += sum(len(s.words) for s in doc.sentences)

@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from quotetrack.models.features import SentenceFeatureCache, share_features
+from quotetrack.models.features import SentenceFeatureCache, forget_all, share_features
 
 SENTENCES = [
     ["“", "We", "are", "close", ",", "”", "Ryabkov", "added", "."],
@@ -78,6 +78,8 @@ def test_cache_evicts_least_recently_used_sentences():
         assert cache.pieces == 5 and len(cache.entries) == 2
         model(torch.tensor([[7]]), attention_mask=torch.tensor([[1]]), output_hidden_states=True)
         assert list(cache.entries) == [(4, 5), (7,)]  # the oldest sentence went
+        forget_all()
+        assert not cache.entries and cache.pieces == 0
     # with gradients on (fine-tuning), the encoder runs as it is
     out = model(torch.tensor([[8]]), attention_mask=torch.tensor([[1]]), output_hidden_states=True)
     assert out.hidden_states[0] is not None and cache.misses == 3

@@ -19,6 +19,7 @@ earlier ones are given as ``None``.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 
 import torch
@@ -29,6 +30,10 @@ KEPT_LAYERS = 4
 #: default bound of a pipeline's cache, in word pieces (~6 KB each for MiniLM):
 #: a few long articles, so that the parser finds what the tagger computed
 DEFAULT_MAX_PIECES = 50_000
+
+
+#: every cache alive in this process (for :func:`forget_all`)
+_CACHES: "weakref.WeakSet[SentenceFeatureCache]" = weakref.WeakSet()
 
 
 class _Output:
@@ -54,6 +59,7 @@ class SentenceFeatureCache:
         self.pieces = 0
         self.hits = 0
         self.misses = 0
+        _CACHES.add(self)
 
     def __call__(self, input_ids=None, attention_mask=None, output_hidden_states=None, **kwargs):
         if (torch.is_grad_enabled() or not output_hidden_states or kwargs
@@ -69,7 +75,7 @@ class SentenceFeatureCache:
         self.hits += len(keys) - len(missing)
         self.misses += len(missing)
         fresh = self._compute(input_ids, attention_mask, missing, lengths) if missing else {}
-        rows = [fresh.get(i) if i in fresh else self._touch(keys[i]) for i in range(len(keys))]
+        rows = [fresh[i] if i in fresh else self._touch(keys[i]) for i in range(len(keys))]
         for i, row in fresh.items():
             self._store(keys[i], row)
         total = self.model.config.num_hidden_layers + 1
@@ -121,3 +127,9 @@ def share_features(model, max_pieces: int | None = DEFAULT_MAX_PIECES) -> Senten
     cache = SentenceFeatureCache(model, max_pieces)
     model.forward = cache
     return cache
+
+
+def forget_all() -> None:
+    """Empty every cache in this process (benchmarks: a repeated pass is timed like the first)."""
+    for cache in list(_CACHES):
+        cache.clear()

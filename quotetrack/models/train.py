@@ -291,6 +291,12 @@ def bert_path(bert: str | None) -> str | None:
     return str(Path(bert).resolve())
 
 
+def _bert_args(bert: str | None) -> list[str]:
+    """Stanza's ``--bert_model`` for ``--pos-bert`` / ``--parser-bert`` (none without one)."""
+    path = bert_path(bert)
+    return ["--bert_model", path] if path else []
+
+
 def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS,
                pos_steps: int = DEFAULT_POS_STEPS, pos_bert: str | None = None,
                parser_from: Path | None = None, parser_bert: str | None = None) -> list[str]:
@@ -313,19 +319,16 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
             "--gold_file", str(paths.gold("dev")),
         ] + MWT_ARGS
     if stage == "pos":
-        bert = bert_path(pos_bert)
         return _common(stage, paths) + _train_files(stage, paths, paths.gold) + [
             "--max_steps", str(pos_steps),
-        ] + POS_ARGS + (["--bert_model", bert] if bert else [])
+        ] + POS_ARGS + _bert_args(pos_bert)
     if stage == "lemma":
         return _common(stage, paths) + _train_files(stage, paths, paths.gold) + LEMMA_ARGS
     if stage == "depparse":
-        bert = bert_path(parser_bert)
         return _common(stage, paths) + _train_files(stage, paths, paths.retagged) + [
             "--checkpoint_save_name", str(paths.checkpoint(stage)),
             "--max_steps", str(parser_steps),
-        ] + DEPPARSE_ARGS + (["--continue_from", str(parser_from)] if parser_from else []) + (
-            ["--bert_model", bert] if bert else [])
+        ] + DEPPARSE_ARGS + (["--continue_from", str(parser_from)] if parser_from else []) + _bert_args(parser_bert)
     raise ValueError(f"unknown stage {stage!r}")
 
 
