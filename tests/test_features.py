@@ -1,9 +1,11 @@
 """The frozen-feature cache gives exactly what Stanza computes without it."""
 
+import copy
+
 import pytest
 import torch
 
-from quotetrack.models.features import SentenceFeatureCache, forget_all, share_features
+from quotetrack.models.features import SentenceFeatureCache, forget_all, length_buckets, share_features
 
 SENTENCES = [
     ["“", "We", "are", "close", ",", "”", "Ryabkov", "added", "."],
@@ -38,8 +40,6 @@ def _same(a, b):
 
 
 def test_cached_features_equal_stanzas_for_tagger_and_parser(encoder):
-    import copy
-
     _, model, _ = encoder
     mix = torch.nn.Linear(4, 1, bias=False)
     torch.nn.init.normal_(mix.weight, generator=torch.Generator().manual_seed(1))
@@ -83,3 +83,26 @@ def test_cache_evicts_least_recently_used_sentences():
     # with gradients on (fine-tuning), the encoder runs as it is
     out = model(torch.tensor([[8]]), attention_mask=torch.tensor([[1]]), output_hidden_states=True)
     assert out.hidden_states[0] is not None and cache.misses == 3
+
+
+def test_sentences_are_encoded_in_groups_of_like_length():
+    lengths = [30, 3, 31, 4, 29, 3, 90]
+    groups = length_buckets(list(range(len(lengths))), lengths, max_cells=100)
+    assert sorted(i for g in groups for i in g) == list(range(len(lengths)))
+    assert [[lengths[i] for i in g] for g in groups] == [[3, 3, 4], [29, 30, 31], [90]]
+    # a group never holds more padded pieces than max_cells, unless a sentence alone does
+    assert length_buckets([0, 1], [60, 60], max_cells=100) == [[0], [1]]
+
+
+def test_grouped_encoding_gives_the_batchs_features(encoder):
+    """Long and short sentences in one batch: encoded in groups, the same features."""
+    _, model, _ = encoder
+    sentences = [["Short", "one", "."], SENTENCES[0] * 4, ["Hi"], SENTENCES[1]]
+    ref = _features(encoder, model, sentences, keep_endpoints=True)
+    shared = copy.deepcopy(model)
+    cache = share_features(shared)
+    calls = []
+    encode = cache.encode
+    cache.encode = lambda ids, **kw: calls.append(tuple(ids.shape)) or encode(ids, **kw)
+    _same(_features(encoder, shared, sentences, keep_endpoints=True), ref)
+    assert len(calls) > 1 and sum(rows for rows, _ in calls) == len(sentences)

@@ -248,7 +248,9 @@ def test_parser_and_tagger_take_the_packaged_encoder_by_name(tmp_path: Path):
         train.stage_args("depparse", paths, parser_bert=str(tmp_path / "nowhere"))
 
 
-def test_an_encoder_read_by_two_processors_computes_each_sentence_once(models_copy: Path, offline):
+def test_the_encoder_computes_each_sentence_once(models_copy: Path, offline):
+    """Read by two processors or one, the encoder goes through the feature cache
+    (which also groups sentences of like length)."""
     import json
 
     from quotetrack.models import _encoder_cache
@@ -261,4 +263,5 @@ def test_an_encoder_read_by_two_processors_computes_each_sentence_once(models_co
     shared = _encoder_cache(models_copy, ["tokenize", "pos", "depparse"])
     assert isinstance(shared.bert[MINILM_NAME].model.forward, SentenceFeatureCache)
     alone = _encoder_cache(models_copy, ["tokenize", "pos"])
-    assert not isinstance(alone.bert[MINILM_NAME].model.forward, SentenceFeatureCache)
+    assert isinstance(alone.bert[MINILM_NAME].model.forward, SentenceFeatureCache)
+    assert _encoder_cache(models_copy, ["tokenize", "lemma"]) is None

@@ -32,6 +32,13 @@ KEPT_LAYERS = 4
 DEFAULT_MAX_PIECES = 50_000
 
 
+#: the most padded word pieces the encoder is given at once (rows x width)
+BUCKET_CELLS = 4096
+
+#: the most a group of sentences may pad, as a share of its real word pieces
+BUCKET_SLACK = 0.2
+
+
 #: every cache alive in this process (for :func:`forget_all`)
 _CACHES: "weakref.WeakSet[SentenceFeatureCache]" = weakref.WeakSet()
 
@@ -76,8 +83,8 @@ class SentenceFeatureCache:
         self.misses += len(missing)
         fresh = self._compute(input_ids, attention_mask, missing, lengths) if missing else {}
         rows = [fresh[i] if i in fresh else self._touch(keys[i]) for i in range(len(keys))]
-        for i, row in fresh.items():
-            self._store(keys[i], row)
+        for i in missing:  # in the batch's order
+            self._store(keys[i], fresh[i])
         total = self.model.config.num_hidden_layers + 1
         batch, width = input_ids.shape
         hidden = rows[0].shape[-1]
@@ -95,16 +102,19 @@ class SentenceFeatureCache:
         self.pieces = 0
 
     def _compute(self, input_ids, attention_mask, missing, lengths) -> dict[int, torch.Tensor]:
-        width = max(lengths[i] for i in missing)
         was_training = self.model.training
         self.model.eval()
+        fresh: dict[int, torch.Tensor] = {}
         try:
-            out = self.encode(input_ids[missing, :width], attention_mask=attention_mask[missing, :width],
-                              output_hidden_states=True)
+            for chunk in length_buckets(missing, lengths):
+                width = max(lengths[i] for i in chunk)
+                out = self.encode(input_ids[chunk, :width], attention_mask=attention_mask[chunk, :width],
+                                  output_hidden_states=True)
+                kept = torch.stack(out.hidden_states[-KEPT_LAYERS:])  # layers x rows x width x hidden
+                fresh.update({i: kept[:, j, :lengths[i]].clone() for j, i in enumerate(chunk)})
         finally:
             self.model.train(was_training)
-        kept = torch.stack(out.hidden_states[-KEPT_LAYERS:])  # layers x rows x width x hidden
-        return {i: kept[:, j, :lengths[i]].clone() for j, i in enumerate(missing)}
+        return fresh
 
     def _touch(self, key) -> torch.Tensor:
         self.entries.move_to_end(key)
@@ -118,6 +128,30 @@ class SentenceFeatureCache:
         while self.max_pieces is not None and self.pieces > self.max_pieces and len(self.entries) > 1:
             _, old = self.entries.popitem(last=False)
             self.pieces -= old.shape[1]
+
+
+def length_buckets(rows: list[int], lengths: list[int], max_cells: int = BUCKET_CELLS,
+                   slack: float = BUCKET_SLACK) -> list[list[int]]:
+    """Group ``rows`` by length so that each group pads little.
+
+    Stanza hands the encoder a batch in document order, padded to its longest
+    sentence: on EWT test two thirds of the pieces it encodes are padding.
+    Rows sorted by length and cut into groups of at most ``max_cells`` padded
+    pieces, with at most ``slack`` of them padding, give the same features for
+    a fraction of the work.
+    """
+    groups: list[list[int]] = []
+    real = 0
+    for i in sorted(rows, key=lambda r: lengths[r]):
+        # sorted ascending, so the row being added is the group's longest
+        cells = (len(groups[-1]) + 1) * lengths[i] if groups else 0
+        if groups and cells <= max_cells and cells <= (1 + slack) * (real + lengths[i]):
+            groups[-1].append(i)
+            real += lengths[i]
+        else:
+            groups.append([i])
+            real = lengths[i]
+    return groups
 
 
 def share_features(model, max_pieces: int | None = DEFAULT_MAX_PIECES) -> SentenceFeatureCache:
