@@ -18,7 +18,24 @@ from .errors import QuotetrackError
 from .records import ParsedDoc, Sentence, Word
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+_SPLITTING = "tokenize,mwt"
+_PARSING = "pos,lemma,depparse"
 _PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
+
+#: how sentences are made from the tokenizer's output; stored with the model
+#: versions, since a change here changes the parses
+SENTENCES_VERSION = "2"
+
+#: titles that stand before a name and never end a sentence
+TITLES = frozenset(
+    "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Capt. Cmdr. Adm. Maj. Prof. "
+    "Rev. Hon. Pres. Sens. Reps. Atty. Supt. Det. Insp. Amb. Lt.Gen. Brig.".split())
+
+#: a sentence ending in one of these runs on into the next
+_RUNS_ON_RE = re.compile(r"[^\W_][\w'’&./-]*|[,—–-]")
+
+#: a sentence made by joining is never longer than this many words
+MAX_JOINED_WORDS = 150
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -56,7 +73,7 @@ class Parser:
         """The model files and versions this parser runs, stored with each article."""
         from .models import model_versions
 
-        return model_versions(self.models)
+        return {**model_versions(self.models), "sentences": SENTENCES_VERSION}
 
     def parse(self, text: str) -> ParsedDoc:
         return self.parse_many([text])[0]
@@ -68,7 +85,9 @@ class Parser:
         pieces = [(t, paragraphs(t)) for t in texts]
         docs = [stanza.Document([], text=p) for _, paras in pieces for _, p in paras]
         if docs:
-            docs = self.pipeline.bulk_process(docs)
+            docs = self.pipeline.bulk_process(docs, processors=_SPLITTING)
+            docs = [rejoin_sentences(doc) for doc in docs]
+            docs = self.pipeline.bulk_process(docs, processors=_PARSING)
         parsed, position = [], 0
         for text, paras in pieces:
             sentences: list[Sentence] = []
@@ -81,6 +100,52 @@ class Parser:
                     )
             parsed.append(ParsedDoc(text=text, sentences=tuple(sentences)))
         return parsed
+
+
+def runs_on(last_word: str) -> bool:
+    """Whether a sentence that ends in ``last_word`` was cut short by the tokenizer.
+
+    In a news paragraph a sentence ends in punctuation (or a closing quote or
+    bracket); the tokenizer sometimes splits in mid-name ("Lester | Holt",
+    "New | York", "Mrs. | Clinton", "ABC | News"), leaving a word, a title, a
+    comma or a dash at the end.
+    """
+    return last_word in TITLES or (
+        not last_word.endswith(".") and _RUNS_ON_RE.fullmatch(last_word) is not None)
+
+
+def join_runs(sentences: list[list[dict]]) -> list[list[dict]]:
+    """Sentences (Stanza's ``Document.to_dict()`` form) with each one that
+    :func:`runs_on` joined to the next, word ids renumbered."""
+    joined: list[list[dict]] = []
+    for sent in sentences:
+        prev = joined[-1] if joined else None
+        if prev and runs_on(prev[-1]["text"]) and _words(prev) + _words(sent) <= MAX_JOINED_WORDS:
+            shift = _words(prev)
+            prev.extend(_shifted(entry, shift) for entry in sent)
+        else:
+            joined.append([dict(entry) for entry in sent])
+    return joined
+
+
+def _words(sent: list[dict]) -> int:
+    return sum(1 for entry in sent if isinstance(entry["id"], int))
+
+
+def _shifted(entry: dict, shift: int) -> dict:
+    ids = entry["id"]
+    new = tuple(i + shift for i in ids) if isinstance(ids, tuple) else ids + shift
+    return {**entry, "id": new}
+
+
+def rejoin_sentences(doc):
+    """The tokenized Stanza document with sentences cut short joined again
+    (the same document when none is)."""
+    import stanza
+
+    if not any(runs_on(sent.words[-1].text) for sent in doc.sentences[:-1]):
+        return doc
+    return stanza.Document(join_runs(doc.to_dict()), text=doc.text)
 
 
 def _sentence(sent, index: int, paragraph: int, offset: int) -> Sentence:

@@ -38,6 +38,8 @@ def models() -> None:
               help="Total parser steps; re-running with a larger number resumes from the checkpoint.")
 @click.option("--pos-steps", type=int, default=train_mod.DEFAULT_POS_STEPS, show_default=True,
               help="Tagger steps.")
+@click.option("--tokenize-steps", type=int, default=train_mod.DEFAULT_TOKENIZE_STEPS, show_default=True,
+              help="Tokenizer steps.")
 @click.option("--threads", type=int, default=None, help="torch threads (default: torch's choice).")
 @click.option("--minutes", type=float, default=None,
               help="Wall-clock budget per stage; the best model so far is kept (the parser resumes).")
@@ -52,15 +54,15 @@ def models() -> None:
               help="Tagger model to retag the parser's data with (default: the work dir's tagger).")
 @click.option("--force", is_flag=True, help="Retrain a stage even if its model is already there.")
 @click.option("--no-export", is_flag=True, help="Train only; do not copy models to --out.")
-def train_cmd(data, out, work_dir, stage, parser_steps, pos_steps, threads, minutes, pos_bert,
-              parser_bert, parser_from, retag_with, force, no_export) -> None:
+def train_cmd(data, out, work_dir, stage, parser_steps, pos_steps, tokenize_steps, threads, minutes,
+              pos_bert, parser_bert, parser_from, retag_with, force, no_export) -> None:
     """Train the compact English models with Stanza's own trainers."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         train_mod.run(data, out, work_dir, stage, parser_steps=parser_steps, threads=threads,
                       force=force, do_export=not no_export, pos_steps=pos_steps, minutes=minutes,
                       pos_bert=pos_bert, parser_bert=parser_bert, parser_from=parser_from,
-                      retag_with=retag_with)
+                      retag_with=retag_with, tokenize_steps=tokenize_steps)
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -62,12 +62,12 @@ EXPORT_NAMES = {
 
 TOKENIZE_ARGS = [
     # Stanza's default tokenizer size (it is already small: ~1 MB);
-    # --steps bounds the CPU time, dev F1 (EWT dev) picks the best step.
-    "--steps", "2500",
+    # --steps (--tokenize-steps) bounds the CPU time, dev F1 (EWT dev) picks the best step.
     "--eval_steps", "500",
     "--max_steps_before_stop", "3000",
     "--batch_size", "32",
 ]
+DEFAULT_TOKENIZE_STEPS = 2500
 
 MWT_ARGS = [
     "--num_epoch", "10",
@@ -299,7 +299,8 @@ def _bert_args(bert: str | None) -> list[str]:
 
 def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEPS,
                pos_steps: int = DEFAULT_POS_STEPS, pos_bert: str | None = None,
-               parser_from: Path | None = None, parser_bert: str | None = None) -> list[str]:
+               parser_from: Path | None = None, parser_bert: str | None = None,
+               tokenize_steps: int = DEFAULT_TOKENIZE_STEPS) -> list[str]:
     """The exact argument list passed to the Stanza trainer of ``stage``."""
     d = paths.stage_dir(stage)
     if stage == "tokenize":
@@ -313,6 +314,7 @@ def stage_args(stage: str, paths: Paths, parser_steps: int = DEFAULT_PARSER_STEP
             "--dev_conll_gold", str(paths.gold("dev")),
             "--conll_file", str(d / "dev.pred.conllu"),
             "--save_name", paths.model(stage).name,
+            "--steps", str(tokenize_steps),
         ] + TOKENIZE_ARGS
     if stage == "mwt":
         return _common(stage, paths) + _train_files(stage, paths, paths.gold) + [
@@ -432,9 +434,11 @@ def _train_stage(stage: str, paths: Paths, args: list[str], force: bool = False,
     _mark_done(stage, paths, **info)
 
 
-def train_tokenize(paths: Paths, force: bool = False, minutes: float | None = None) -> None:
+def train_tokenize(paths: Paths, force: bool = False, minutes: float | None = None,
+                   steps: int = DEFAULT_TOKENIZE_STEPS) -> None:
     if not _skip_if_done("tokenize", paths, force):
-        _train_stage("tokenize", paths, stage_args("tokenize", paths), force, minutes)
+        _train_stage("tokenize", paths, stage_args("tokenize", paths, tokenize_steps=steps),
+                     force, minutes, max_steps=steps)
 
 
 def train_mwt(paths: Paths, force: bool = False, minutes: float | None = None) -> None:
@@ -638,7 +642,7 @@ def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: 
         force: bool = False, do_export: bool = True, pos_steps: int = DEFAULT_POS_STEPS,
         minutes: float | None = None, pos_bert: str | None = None,
         parser_from: Path | None = None, retag_with: Path | None = None,
-        parser_bert: str | None = None) -> None:
+        parser_bert: str | None = None, tokenize_steps: int = DEFAULT_TOKENIZE_STEPS) -> None:
     """Run one stage (or all, in dependency order) and export the models."""
     if threads:
         import torch
@@ -651,7 +655,7 @@ def run(data: Path, out: Path | None, work_dir: Path = DEFAULT_WORK_DIR, stage: 
         t0 = time.time()
         logger.info("=== stage %s ===", s)
         if s == "tokenize":
-            train_tokenize(paths, force, minutes)
+            train_tokenize(paths, force, minutes, tokenize_steps)
         elif s == "mwt":
             train_mwt(paths, force, minutes)
         elif s == "pos":
@@ -679,6 +683,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--stage", default="all", choices=("all", "prepare", "retag") + STAGES)
     p.add_argument("--parser-steps", type=int, default=DEFAULT_PARSER_STEPS)
     p.add_argument("--pos-steps", type=int, default=DEFAULT_POS_STEPS)
+    p.add_argument("--tokenize-steps", type=int, default=DEFAULT_TOKENIZE_STEPS)
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--minutes", type=float, default=None,
                    help="wall-clock budget per stage; the best model so far is kept")
@@ -695,7 +700,8 @@ def main(argv: list[str] | None = None) -> None:
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     run(a.data, a.out, a.work_dir, a.stage, a.parser_steps, a.threads, a.force, not a.no_export,
-        a.pos_steps, a.minutes, a.pos_bert, a.parser_from, a.retag_with, a.parser_bert)
+        a.pos_steps, a.minutes, a.pos_bert, a.parser_from, a.retag_with, a.parser_bert,
+        a.tokenize_steps)
 
 
 if __name__ == "__main__":
