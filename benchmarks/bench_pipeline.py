@@ -49,10 +49,21 @@ class ProcessorTimer:
         self.times.clear()
 
 
+def work_counters() -> dict:
+    """What the encoder and the tree decoder did so far in this process."""
+    from quotetrack.models import decode
+    from quotetrack.models.features import _CACHES
+
+    caches = list(_CACHES)
+    return {"encoded": sum(c.encoded for c in caches), "padded": sum(c.padded for c in caches),
+            "fast": decode.STATS["fast"], "full": decode.STATS["full"]}
+
+
 def run_texts(pipeline, timer: ProcessorTimer, texts: list[str], repeat: int = 1) -> dict:
     from quotetrack.models.features import forget_all
 
     timer.reset()
+    before = work_counters()
     words = 0
     start = time.perf_counter()
     for _ in range(repeat):
@@ -61,7 +72,9 @@ def run_texts(pipeline, timer: ProcessorTimer, texts: list[str], repeat: int = 1
             doc = pipeline(text)
             words += sum(len(s.words) for s in doc.sentences)
     total = time.perf_counter() - start
-    return {"words": words, "seconds": total, "per_processor": dict(timer.times)}
+    after = work_counters()
+    work = {k: after[k] - before[k] for k in after}
+    return {"words": words, "seconds": total, "per_processor": dict(timer.times), "work": work}
 
 
 def report(name: str, res: dict, order: list[str]) -> str:
@@ -78,6 +91,14 @@ def report(name: str, res: dict, order: list[str]) -> str:
     lines.append(f"| (pipeline overhead) | {other:.2f} | {100 * other / res['seconds']:.0f}% | |")
     dominant = max(per, key=per.get) if per else "?"
     lines += ["", f"dominant processor: **{dominant}** ({100 * per.get(dominant, 0) / res['seconds']:.0f}% of the time)"]
+    work = res.get("work", {})
+    if work.get("encoded"):
+        share = 100 * work["padded"] / (work["encoded"] + work["padded"])
+        lines.append(f"encoder: {work['encoded']} word pieces, {work['padded']} padding ({share:.0f}%)")
+    if work.get("fast") or work.get("full"):
+        trees = work["fast"] + work["full"]
+        lines.append(f"parser trees: {trees}, {100 * work['fast'] / trees:.0f}% the best heads as they are, "
+                     "the rest by Chu-Liu/Edmonds")
     return "\n".join(lines)
 
 

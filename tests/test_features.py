@@ -106,3 +106,5 @@ def test_grouped_encoding_gives_the_batchs_features(encoder):
     cache.encode = lambda ids, **kw: calls.append(tuple(ids.shape)) or encode(ids, **kw)
     _same(_features(encoder, shared, sentences, keep_endpoints=True), ref)
     assert len(calls) > 1 and sum(rows for rows, _ in calls) == len(sentences)
+    assert cache.encoded + cache.padded == sum(rows * width for rows, width in calls)
+    assert cache.padded < cache.encoded / 4

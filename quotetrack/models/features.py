@@ -66,6 +66,8 @@ class SentenceFeatureCache:
         self.pieces = 0
         self.hits = 0
         self.misses = 0
+        self.encoded = 0  # word pieces the encoder ran on
+        self.padded = 0  # ... and the padding it ran on with them
         _CACHES.add(self)
 
     def __call__(self, input_ids=None, attention_mask=None, output_hidden_states=None, **kwargs):
@@ -108,6 +110,9 @@ class SentenceFeatureCache:
         try:
             for chunk in length_buckets(missing, lengths):
                 width = max(lengths[i] for i in chunk)
+                real = sum(lengths[i] for i in chunk)
+                self.encoded += real
+                self.padded += len(chunk) * width - real
                 out = self.encode(input_ids[chunk, :width], attention_mask=attention_mask[chunk, :width],
                                   output_hidden_states=True)
                 kept = torch.stack(out.hidden_states[-KEPT_LAYERS:])  # layers x rows x width x hidden
