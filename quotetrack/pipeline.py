@@ -27,7 +27,7 @@ from .store import open_store
 from .utterances import group_utterances
 
 # bump when extraction or resolution rules change: stored articles are re-parsed
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 
 def pipeline_version() -> str:

@@ -1054,3 +1054,77 @@ tweets 2 obj NOUN tweet NNS
 . 2 punct PUNCT . .
 """)
     assert contents(doc) == [("who gets up at 3 a.m. to send tweets", "asked")]
+
+
+# --------------------------------------------------------------------------
+# speakers the parser left without a place
+# --------------------------------------------------------------------------
+
+
+def speakers(doc: ParsedDoc) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.text if q.speaker else None) for q in extract_quotes(doc)]
+
+
+def test_a_name_parsed_into_the_content_before_a_perfect_cue_is_the_speaker():
+    # the sample corpus: the name hung on the content's subject as a conjunct
+    text = "Russia and Turkey are close to a deal, Deputy Minister Sergei Ryabkov has said."
+    doc = doc_of(text, """
+Russia 5 nsubj PROPN Russia NNP
+and 3 cc CCONJ and CC
+Turkey 1 conj PROPN Turkey NNP
+are 5 cop AUX be VBP
+close 0 root ADJ close JJ
+to 8 case ADP to IN
+a 8 det DET a DT
+deal 5 obl NOUN deal NN
+, 12 punct PUNCT , ,
+Deputy 11 compound PROPN Deputy NNP
+Minister 12 compound PROPN Minister NNP
+Sergei 1 conj PROPN Sergei NNP
+Ryabkov 12 flat PROPN Ryabkov NNP
+has 15 aux AUX have VBZ
+said 5 parataxis VERB say VBN
+. 15 punct PUNCT . .
+""")
+    assert speakers(doc) == [("Russia and Turkey are close to a deal", "Deputy Minister Sergei Ryabkov")]
+
+
+def test_a_common_noun_list_before_a_cue_is_not_taken_for_a_speaker():
+    # "…, bread and milk, he has said" misparsed without the subject: no name, no speaker
+    text = "They lack water, bread and milk, has said."
+    doc = doc_of(text, """
+They 2 nsubj PRON they PRP
+lack 0 root VERB lack VBP
+water 2 obj NOUN water NN
+, 5 punct PUNCT , ,
+bread 3 conj NOUN bread NN
+and 7 cc CCONJ and CC
+milk 3 conj NOUN milk NN
+, 10 punct PUNCT , ,
+has 10 aux AUX have VBZ
+said 2 parataxis VERB say VBN
+. 2 punct PUNCT . .
+""")
+    assert all(speaker is None for _, speaker in speakers(doc))
+
+
+def test_the_subject_before_a_perfect_cue_is_found_past_its_relative_clause():
+    text = "One official, who declined to be named, has conceded that talks failed."
+    doc = doc_of(text, """
+One 2 nummod NUM one CD
+official 11 dep NOUN official NN
+, 5 punct PUNCT , ,
+who 5 nsubj PRON who WP
+declined 2 acl:relcl VERB decline VBD
+to 8 mark PART to TO
+be 8 aux:pass AUX be VB
+named 5 xcomp VERB name VBN
+, 11 punct PUNCT , ,
+has 11 aux AUX have VBZ
+conceded 0 root VERB concede VBN
+that 14 mark SCONJ that IN
+talks 14 nsubj NOUN talk NNS
+failed 11 ccomp VERB fail VBD
+. 11 punct PUNCT . .
+""")
+    assert speakers(doc) == [("talks failed", "One official")]

@@ -226,6 +226,11 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
         subj = agents[0] if agents else None
     if subj is None and top is w and not inverted:
         subj = _speaker_before(tree, w, content)
+    if subj is None and top is w and not inverted and content:
+        trailing = _speaker_ending_content(tree, w, content)
+        if trailing:
+            subj, content = trailing
+            avoid = [content]
     speaker = _noun_phrase(doc, tree, subj, avoid) if subj is not None else None
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
@@ -379,17 +384,67 @@ def _headline_says(doc: ParsedDoc, tree: _Tree, index: int) -> Attribution | Non
 # --------------------------------------------------------------------------
 
 
+def _perfect(tree: _Tree, cue: Word) -> bool:
+    """A present or past perfect cue: ``has said``, ``had told``."""
+    aux = tree.children(cue, "aux")
+    return cue.xpos == "VBN" and bool(aux) and all(a.lemma.lower() == "have" for a in aux) \
+        and not tree.children(cue, "aux:pass")
+
+
+def _before_subjectless_cue(tree: _Tree, cue: Word) -> int | None:
+    """Where the words before a finite cue with no subject end, past the cue's own
+    auxiliaries and adverbs (``…, Sergei Ryabkov has (also) said``); None when the
+    cue has a subject, opens its sentence, or is not a finite verb."""
+    if tree.children(cue, "nsubj", "nsubj:pass", "csubj", "expl") or cue.index == 0:
+        return None
+    if not (_finite_cue(tree, cue) or _perfect(tree, cue)):
+        return None
+    sent = tree.sent.words
+    j = cue.index - 1
+    while j > 0 and sent[j].head == cue.id and sent[j].deprel in ("aux", "advmod"):
+        j -= 1
+    return j
+
+
+_NAME_PHRASE_WORDS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+
+
+def _speaker_ending_content(tree: _Tree, cue: Word,
+                            content: tuple[int, int]) -> tuple[Word, tuple[int, int]] | None:
+    """``Russia and the US are close to a deal, [Russian Deputy Foreign Minister
+    Sergei Ryabkov] has said``, parsed with the name as a conjunct of the content's
+    subject: a subjectless cue whose fronted content ends in a comma and a noun
+    phrase right before the cue (and its auxiliaries). That phrase is the speaker
+    and the content ends at the comma. Returns (the phrase's head, the content)."""
+    j = _before_subjectless_cue(tree, cue)
+    if j is None:
+        return None
+    sent = tree.sent.words
+    k = j
+    while k > 0 and sent[k].upos in _NAME_PHRASE_WORDS:
+        k -= 1
+    phrase = sent[k + 1:j + 1]
+    if sent[k].text != "," or not phrase or len(phrase) > 8 or k < 1 \
+            or not any(w.upos == "PROPN" for w in phrase) or phrase[0].upos == "NUM":
+        return None
+    if not (content[0] < sent[k].start_char and content[1] >= phrase[-1].end_char):
+        return None
+    ids = {w.id for w in phrase}
+    heads = [w for w in phrase if w.head not in ids]
+    if len(heads) != 1:
+        return None
+    return heads[0], (content[0], sent[k - 1].end_char)
+
+
 def _speaker_before(tree: _Tree, cue: Word, content: tuple[int, int] | None) -> Word | None:
     """The noun phrase right before a finite cue the parser gave no subject:
     ``one opposition official, who declined to be identified, conceded …``
     (``official`` hung elsewhere). The phrase follows a comma or opens the
     sentence; a comma between it and the cue only closes its relative clause."""
-    if tree.children(cue, "nsubj", "nsubj:pass", "csubj", "expl") or cue.index == 0:
-        return None
-    if not _finite_cue(tree, cue):
+    j = _before_subjectless_cue(tree, cue)
+    if j is None:
         return None
     sent = tree.sent.words
-    j = cue.index - 1
     comma_gap = sent[j].text == ","
     if comma_gap:
         j -= 1
