@@ -1128,3 +1128,32 @@ failed 11 ccomp VERB fail VBD
 . 11 punct PUNCT . .
 """)
     assert speakers(doc) == [("talks failed", "One official")]
+
+
+CLOSING_REPORT = """
+Ryabkov 2 nsubj PROPN Ryabkov NNP
+said 0 root VERB say VBD
+talks 5 nsubj NOUN talk NNS
+would 5 aux AUX would MD
+continue 2 ccomp VERB continue VB
+{sep} 8 punct PUNCT {sep} ,
+RIA 8 nsubj PROPN RIA NNP
+reported 2 ccomp VERB report VBD
+. 2 punct PUNCT . .
+"""
+
+
+def test_a_closing_report_misread_as_a_second_content_clause_is_the_outlet():
+    # the sample corpus: "…, RIA reported." hung on "said" as a second ccomp
+    text = "Ryabkov said talks would continue, RIA reported."
+    doc = doc_of(text, CLOSING_REPORT.format(sep=","))
+    quotes = [q for q in extract_quotes(doc) if q.cue.text == "said"]
+    assert [(q.text, q.speaker.text, q.via_outlet.text if q.via_outlet else None) for q in quotes] == [
+        ("talks would continue", "Ryabkov", "RIA")]
+
+
+def test_a_report_inside_the_content_stays_content():
+    # no comma: "said talks would continue and RIA reported" is one clause he reported
+    text = "Ryabkov said talks would continue and RIA reported."
+    doc = doc_of(text, CLOSING_REPORT.format(sep="and").replace("and 8 punct PUNCT and ,", "and 8 cc CCONJ and CC"))
+    assert ("talks would continue and RIA reported", "said") in contents(doc)

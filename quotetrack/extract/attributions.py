@@ -615,7 +615,7 @@ def _outlet_near(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word, speaker: Wor
     # "…, RIA reported" / "the Interfax news agency quoted X as saying"
     if top.lemma.lower() == "quote" and not any(k.deprel == "nsubj:pass" for k in tree.children(top)):
         candidates.extend(tree.children(top, "nsubj"))
-    for k in tree.children(clause, "parataxis"):
+    for k in tree.children(clause, "parataxis", "ccomp"):  # a closing report misread as ccomp too
         if k.lemma.lower() in ("report", "say", "quote") and k.id > cue.id:
             candidates.extend(tree.children(k, "nsubj"))
     if clause.deprel == "ccomp" and clause.head:

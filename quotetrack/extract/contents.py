@@ -46,7 +46,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
                 out.append(w)
         return out
 
-    ccomp = [k for k in tree.children(cue, "ccomp") if k.upos != "PUNCT"]
+    ccomp = [k for k in tree.children(cue, "ccomp") if k.upos != "PUNCT" and not _closing_report(tree, k, cues)]
     if not ccomp:
         ccomp = [k for k in tree.children(cue, "conj") if _clause_misread_as_conjunct(tree, cue, k)]
     ccomp.sort(key=lambda k: k.id < cue.id)  # a clause after the cue before one fronted
@@ -159,6 +159,19 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
                 continue
             return tree.subtree(k, nested(k) + tree.children(k, "case")), k, "object"
     return None
+
+
+def _closing_report(tree: _Tree, k: Word, cues: set[int]) -> bool:
+    """``said talks would continue, [RIA reported].``: a cue with its own subject,
+    after a comma, closing the sentence, that the parser hung on the first cue as
+    a second content clause. It is a report of its own, not content."""
+    if k.id not in cues or not tree.children(k, "nsubj"):
+        return False
+    sub = [w for w in tree.subtree(k) if w.upos != "PUNCT"]
+    first, last = min(w.index for w in sub), max(w.index for w in sub)
+    words = tree.sent.words
+    return len(sub) <= 6 and first > 0 and words[first - 1].text == "," \
+        and all(w.upos == "PUNCT" for w in words[last + 1:])
 
 
 def _clause_misread_as_conjunct(tree: _Tree, cue: Word, k: Word) -> bool:
