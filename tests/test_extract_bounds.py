@@ -1157,3 +1157,28 @@ def test_a_report_inside_the_content_stays_content():
     text = "Ryabkov said talks would continue and RIA reported."
     doc = doc_of(text, CLOSING_REPORT.format(sep="and").replace("and 8 punct PUNCT and ,", "and 8 cc CCONJ and CC"))
     assert ("talks would continue and RIA reported", "said") in contents(doc)
+
+
+def test_a_clause_set_off_by_a_comma_deep_in_the_speaker_is_not_its_name():
+    # the sample corpus: "…," said a statement issued … by the Foreign Ministry, employing …
+    text = '"We stay," said a statement issued by the ministry, employing a term.'
+    doc = doc_of(text, """
+" 3 punct PUNCT " ``
+We 3 nsubj PRON we PRP
+stay 6 ccomp VERB stay VBP
+, 3 punct PUNCT , ,
+" 3 punct PUNCT " ''
+said 0 root VERB say VBD
+a 8 det DET a DT
+statement 6 nsubj NOUN statement NN
+issued 8 acl VERB issue VBN
+by 12 case ADP by IN
+the 12 det DET the DT
+ministry 9 obl:agent NOUN ministry NN
+, 14 punct PUNCT , ,
+employing 9 advcl VERB employ VBG
+a 16 det DET a DT
+term 14 obj NOUN term NN
+. 6 punct PUNCT . .
+""")
+    assert speakers(doc) == [("We stay,", "a statement issued by the ministry")]

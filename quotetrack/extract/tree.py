@@ -158,6 +158,7 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
             lexicon.is_speech_verb(x.lemma) and x.upos == "VERB" for x in sub
         ):
             skip.append(k)
+    skip += _comma_clauses(tree, tree.subtree(head, skip), head)
     words = tree.subtree(head, skip)
     words = [w for w in words if not any(a <= w.start_char < b for a, b in avoid)]
     words = _run_around(words, head, tree.sent) if words else []
@@ -179,6 +180,19 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
     if words and not (words[0].start_char <= name_head.start_char < words[-1].end_char):
         name_head = head
     return _mention(doc, words, name_head)
+
+
+def _comma_clauses(tree: _Tree, words: list[Word], head: Word) -> list[Word]:
+    """Clauses set off by a comma deeper in a noun phrase, which describe the
+    event rather than name the speaker: ``a statement issued by the Foreign
+    Ministry[, employing the government's term for the rebels]``."""
+    out = []
+    for w in words:
+        if w.id != head.id and w.deprel.split(":")[0] in ("advcl", "parataxis") and w.upos == "VERB":
+            first = min(x.index for x in tree.subtree(w))
+            if first > 0 and tree.sent.words[first - 1].text == "," or tree.sent.words[first].text == ",":
+                out.append(w)
+    return out
 
 
 _OF_PHRASE_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
