@@ -967,14 +967,11 @@ def corpus_doc(stem):
 # (fixtures made with the bundled models of 2026-11-23, 21:26); they stay
 # as the specification, not strict, so they pass again once parses are right.
 PARSER_MISSES = {
-    ("000_fb29eb345b8b11e0", "Russia and the United States are close to reaching an understanding on Syria's Aleppo"):
-        "the speaker parsed as an apposition of 'Aleppo', 'said' left without a subject",
     ("004_a649bcd0f0e4f320", "talks between Russian and US experts would continue in Geneva"):
-        "'talks' parsed as obj of 'said', 'reported' as a second ccomp of 'said'",
+        "'talks' parsed as a subject of 'reported', which hangs on 'said' as a second ccomp",
     ("001_dd9580831763b974", 'the retaking of Aleppo as a "huge step" in ending the war'):
-        "'step' parsed as obj of 'ending', 'continued …' as conj of 'Syrian'",
-    ("003_23e9dcc2e6ed99e6", "Syria confirms that it will not leave its citizens in east Aleppo hostage to the terrorists"):
-        "'a statement' parsed as obj of 'said' and 'issued …' as its ccomp",
+        "the comma before 'as Syrian government troops continued …' parsed into that clause, so the "
+        "clause reads as part of the content (cutting such clauses costs 0.002 F1@0.8 on PolNeAR dev)",
 }
 
 

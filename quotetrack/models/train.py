@@ -67,7 +67,7 @@ TOKENIZE_ARGS = [
     "--max_steps_before_stop", "3000",
     "--batch_size", "32",
 ]
-DEFAULT_TOKENIZE_STEPS = 2500
+DEFAULT_TOKENIZE_STEPS = 8000  # round 5 (best dev at step 6,500); round 1 ran 2,500
 
 MWT_ARGS = [
     "--num_epoch", "10",
