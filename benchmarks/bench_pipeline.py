@@ -52,11 +52,9 @@ class ProcessorTimer:
 def work_counters() -> dict:
     """What the encoder and the tree decoder did so far in this process."""
     from quotetrack.models import decode
-    from quotetrack.models.features import _CACHES
+    from quotetrack.models.features import work_done
 
-    caches = list(_CACHES)
-    return {"encoded": sum(c.encoded for c in caches), "padded": sum(c.padded for c in caches),
-            "fast": decode.STATS["fast"], "full": decode.STATS["full"]}
+    return {**work_done(), **decode.STATS}
 
 
 def run_texts(pipeline, timer: ProcessorTimer, texts: list[str], repeat: int = 1) -> dict:

@@ -17,9 +17,9 @@ from typing import Iterable
 from .errors import QuotetrackError
 from .records import ParsedDoc, Sentence, Word
 
-PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
-_SPLITTING = "tokenize,mwt"
+_SPLITTING = "tokenize,mwt"  # run first: sentences cut short are joined before
 _PARSING = "pos,lemma,depparse"
+PROCESSORS = f"{_SPLITTING},{_PARSING}"
 _PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 #: how sentences are made from the tokenizer's output; stored with the model

@@ -27,8 +27,8 @@ from .contents import (
 )
 from .marks import DOUBLE_MARKS, SINGLE_MARKS
 from .tree import (
-    _Tree, _finite_cue, _is_tree, _mention, _noun_phrase, _overlap, _participle_subject,
-    _run_around, _span_of, _strip_edges, _subject, _word_count,
+    NOUN_PHRASE_WORDS, _Tree, _finite_cue, _is_tree, _mention, _noun_phrase, _overlap,
+    _participle_subject, _run_around, _span_of, _strip_edges, _subject, _word_count,
 )
 
 
@@ -406,9 +406,6 @@ def _before_subjectless_cue(tree: _Tree, cue: Word) -> int | None:
     return j
 
 
-_NAME_PHRASE_WORDS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")
-
-
 def _speaker_ending_content(tree: _Tree, cue: Word,
                             content: tuple[int, int]) -> tuple[Word, tuple[int, int]] | None:
     """``Russia and the US are close to a deal, [Russian Deputy Foreign Minister
@@ -421,7 +418,7 @@ def _speaker_ending_content(tree: _Tree, cue: Word,
         return None
     sent = tree.sent.words
     k = j
-    while k > 0 and sent[k].upos in _NAME_PHRASE_WORDS:
+    while k > 0 and sent[k].upos in NOUN_PHRASE_WORDS:
         k -= 1
     phrase = sent[k + 1:j + 1]
     if sent[k].text != "," or not phrase or len(phrase) > 8 or k < 1 \

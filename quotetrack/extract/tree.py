@@ -195,7 +195,8 @@ def _comma_clauses(tree: _Tree, words: list[Word], head: Word) -> list[Word]:
     return out
 
 
-_OF_PHRASE_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+#: the parts of speech a plain noun phrase is made of
+NOUN_PHRASE_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
 
 
 def _of_phrase_before(tree: _Tree, words: list[Word], avoid: Sequence[tuple[int, int]]) -> list[Word]:
@@ -209,7 +210,7 @@ def _of_phrase_before(tree: _Tree, words: list[Word], avoid: Sequence[tuple[int,
         if sent[i].upos not in ("NOUN", "PROPN"):
             break
         while i > 0 and sent[i].upos != "DET" and (  # a determiner opens the phrase
-                sent[i - 1].upos in _OF_PHRASE_WORDS or _glued_hyphen(sent, i - 1)
+                sent[i - 1].upos in NOUN_PHRASE_WORDS or _glued_hyphen(sent, i - 1)
                 or _glued_hyphen(sent, i - 2)):
             i -= 1
         extra = list(sent[i : words[0].index])

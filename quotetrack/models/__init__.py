@@ -165,13 +165,12 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
         info = json.loads((models_dir / "resources.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    users = [(proc, name) for proc, name in info.get("quotetrack", {}).get("encoders", {}).items()
-             if proc in processors]
-    names = {name for _, name in users}
+    names = {name for proc, name in info.get("quotetrack", {}).get("encoders", {}).items() if proc in processors}
     if not names:
         return None
     from stanza.models.common.foundation_cache import FoundationCache
 
+    from .features import share_features
     from .train import MINILM_NAME, minilm_path
 
     from transformers.utils import logging as hf_logging
@@ -194,8 +193,6 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
         cache.bert[name] = cache.bert[path]
         # the tagger and the parser read the same frozen features: compute them once,
         # in batches of sentences of like length
-        from .features import share_features
-
         share_features(cache.bert[name].model)
     return cache
 
