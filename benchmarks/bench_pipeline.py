@@ -51,14 +51,14 @@ class ProcessorTimer:
 
 def work_counters() -> dict:
     """What the encoder and the tree decoder did so far in this process."""
-    from quotetrack.models import decode
-    from quotetrack.models.features import work_done
+    from quotetrack.parse import decode
+    from quotetrack.parse.features import work_done
 
     return {**work_done(), **decode.STATS}
 
 
 def run_texts(pipeline, timer: ProcessorTimer, texts: list[str], repeat: int = 1) -> dict:
-    from quotetrack.models.features import forget_all
+    from quotetrack.parse.features import forget_all
 
     timer.reset()
     before = work_counters()
@@ -115,8 +115,8 @@ def main(argv=None) -> int:
     if a.threads:
         torch.set_num_threads(a.threads)
 
-    from quotetrack.models import load_pipeline, model_versions
-    from quotetrack.models.evaluate import raw_text_from_conllu
+    from quotetrack.parse.models import load_pipeline, model_versions
+    from quotetrack.training.evaluate import raw_text_from_conllu
 
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()

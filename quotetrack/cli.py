@@ -1,8 +1,15 @@
-"""The ``quotetrack`` command line: a thin click layer over the Python API."""
+"""The ``quotetrack`` command line: a thin click layer over the Python API.
+
+Every command is here: ``ingest``, ``extract``, ``serve``, ``publish``,
+``models train|export|evaluate|versions`` (:mod:`quotetrack.training`) and
+``evaluate polnear`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
+inside the commands, so ``quotetrack --help`` starts fast.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -12,8 +19,10 @@ import click
 
 from .errors import QuotetrackError
 
+# every default of the command line, stated once
 DEFAULT_DB = "db/quotes.db"
-REPO_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+DEFAULT_PORT = 8001
+DEFAULT_PUBLISH_DIR = "build"
 
 
 class _Group(click.Group):
@@ -84,7 +93,7 @@ def extract(files, fmt, models):
     """Print the quotes of FILES as JSON lines, without touching a database."""
     from .parse import Parser
     from .pipeline import extract_files
-    from .publish.jsonl import quote_json
+    from .export.jsonl import quote_json
 
     for quote in extract_files(files, Parser(models)):
         click.echo(json.dumps(quote_json(quote), ensure_ascii=False))
@@ -92,7 +101,7 @@ def extract(files, fmt, models):
 
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Datasette metadata (default: the project's metadata.yml).")
 def serve(db_path, port, metadata):
@@ -100,20 +109,195 @@ def serve(db_path, port, metadata):
     if not Path(db_path).exists():
         raise QuotetrackError(f"{db_path}: no such database; run `quotetrack ingest` first")
     command = [sys.executable, "-m", "datasette", "serve", db_path, "-h", "127.0.0.1", "-p", str(port)]
-    metadata = metadata or (REPO_METADATA if REPO_METADATA.exists() else None)
-    if metadata:
-        command += ["--metadata", str(metadata)]
+    from .site.metadata import metadata_path
+
+    command += ["--metadata", str(metadata or metadata_path())]
     click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/")
     sys.exit(subprocess.call(command, env=os.environ.copy()))
 
 
-from .evaluate import evaluate  # noqa: E402  (these import nothing heavy)
-from .models.cli import models  # noqa: E402
-from .publish.cli import publish  # noqa: E402
+def _models_dir():
+    from .parse.models import MODELS_DIR
 
-cli.add_command(models)
-cli.add_command(evaluate)
-cli.add_command(publish)
+    return MODELS_DIR
+
+
+def _training():
+    from .training import train
+
+    return train
+
+
+def _training_stages():
+    return ("all", "prepare") + _training().STAGES + ("retag",)
+
+
+def _parser(models):
+    from .parse import Parser
+
+    return Parser(models)
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="The quotetrack database to publish (only read).")
+@click.option("--out", "out", default=DEFAULT_PUBLISH_DIR, show_default=True, type=click.Path(file_okay=False),
+              help="The folder to write quotes.db, metadata.yml and inspect-data.json into.")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Datasette metadata (default: the project's metadata.yml).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="Port for the printed serve command.")
+def publish(db_path, out, metadata, port):
+    """Build OUT/ for immutable read-only serving and print the `datasette serve` command.
+
+    Copies the database with its write-ahead log merged (journal_mode=delete),
+    copies the metadata and runs `datasette inspect`.
+    """
+    from .export.deploy import build_site
+    from .site.metadata import metadata_path
+
+    metadata = metadata or metadata_path()
+    try:
+        site = build_site(db_path, out, metadata)
+    except QuotetrackError as error:
+        raise click.ClickException(str(error)) from None
+    counts = site.counts
+    click.echo(
+        f"Wrote {site.db} ({counts['articles']} articles, {counts['quotes']} quotes, "
+        f"{counts['speakers']} speakers, {counts['outlets']} outlets) and {site.inspect_file}"
+    )
+    click.echo("Serve it read-only with:")
+    click.echo("  " + site.serve_command_line(port=port))
+
+
+@cli.group(name="models")
+def models_group() -> None:
+    """Train, export and evaluate the offline English Stanza models."""
+
+
+@models_group.command(name="train")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Directory holding en_ewt-ud-*.conllu and en_gum-ccby-ud-*.conllu.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=_models_dir(),
+              show_default=True, help="Where the trained models are exported (optimizer state stripped).")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=_training().DEFAULT_WORK_DIR, show_default=True,
+              help="Prepared data, checkpoints and full models; keep it outside the repository.")
+@click.option("--stage", type=click.Choice(_training_stages()), default="all", show_default=True,
+              help="Which stage to run; 'all' runs tokenize, mwt, pos, lemma, depparse in order.")
+@click.option("--parser-steps", type=int, default=_training().DEFAULT_PARSER_STEPS, show_default=True,
+              help="Total parser steps; re-running with a larger number resumes from the checkpoint.")
+@click.option("--pos-steps", type=int, default=_training().DEFAULT_POS_STEPS, show_default=True,
+              help="Tagger steps.")
+@click.option("--tokenize-steps", type=int, default=_training().DEFAULT_TOKENIZE_STEPS, show_default=True,
+              help="Tokenizer steps.")
+@click.option("--threads", type=int, default=None, help="torch threads (default: torch's choice).")
+@click.option("--minutes", type=float, default=None,
+              help="Wall-clock budget per stage; the best model so far is kept (the parser resumes).")
+@click.option("--pos-bert", default=None,
+              help="Tagger: contextual features from a transformer ('minilm': the packaged MiniLM-L6).")
+@click.option("--parser-bert", default=None,
+              help="Parser: contextual features from a transformer ('minilm': the packaged MiniLM-L6).")
+@click.option("--parser-from", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Parser: continue from this trained model (e.g. the bundled depparse.pt) when "
+                   "there is no checkpoint yet.")
+@click.option("--retag-with", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Tagger model to retag the parser's data with (default: the work dir's tagger).")
+@click.option("--force", is_flag=True, help="Retrain a stage even if its model is already there.")
+@click.option("--no-export", is_flag=True, help="Train only; do not copy models to --out.")
+def train_cmd(data, out, work_dir, stage, parser_steps, pos_steps, tokenize_steps, threads, minutes,
+              pos_bert, parser_bert, parser_from, retag_with, force, no_export) -> None:
+    """Train the compact English models with Stanza's own trainers."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    train_mod = _training()
+    try:
+        train_mod.run(data, out, work_dir, stage, parser_steps=parser_steps, threads=threads,
+                      force=force, do_export=not no_export, pos_steps=pos_steps, minutes=minutes,
+                      pos_bert=pos_bert, parser_bert=parser_bert, parser_from=parser_from,
+                      retag_with=retag_with, tokenize_steps=tokenize_steps)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@models_group.command(name="export")
+@click.option("--work-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=_training().DEFAULT_WORK_DIR, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=_models_dir(),
+              show_default=True)
+@click.option("--stage", type=click.Choice(("all",) + _training().STAGES), default="all", show_default=True)
+def export_cmd(work_dir, out, stage) -> None:
+    """Copy the best trained models into the package (optimizer state stripped)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    train_mod = _training()
+    paths = train_mod.Paths(Path("."), Path(work_dir).expanduser().resolve())
+    stages = train_mod.STAGES if stage == "all" else (stage,)
+    for info in train_mod.export(paths, Path(out), stages):
+        click.echo(f"{info['dst']}: {info['bytes'] / 1e6:.1f} MB")
+
+
+@models_group.command(name="evaluate")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Directory holding the UD test .conllu files.")
+@click.option("--models", "source", default=None,
+              help="bundled (default; or $QUOTETRACK_MODELS), official, or a model directory.")
+@click.option("--test-set", "sets", multiple=True,
+              type=click.Choice(("EWT test", "GUM CC-BY test")), help="Limit to these test sets.")
+@click.option("--pred-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write the predicted CoNLL-U files here.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a markdown table.")
+def evaluate_cmd(data, source, sets, pred_dir, as_json) -> None:
+    """Score the pipeline from raw text on EWT test and GUM CC-BY test (CoNLL 2018 scorer)."""
+    from .parse.models import model_versions, resolve_source
+    from .training.evaluate import evaluate, markdown_table
+
+    results = evaluate(data, source, list(sets) or None, pred_dir)
+    label = resolve_source(source)
+    if as_json:
+        click.echo(json.dumps({
+            "models": model_versions(source),
+            "results": [{"test_set": r.name, "words": r.words, "seconds": round(r.seconds, 2),
+                         **{k: round(v, 2) for k, v in r.scores.items()}} for r in results],
+        }, indent=2))
+    else:
+        click.echo(markdown_table(results, label))
+
+
+@models_group.command(name="versions")
+@click.option("--models", "source", default=None, help="bundled, official, or a model directory.")
+def versions_cmd(source) -> None:
+    """Print the model hashes stored with each ingested article."""
+    from .parse.models import model_versions
+
+    click.echo(json.dumps(model_versions(source), indent=2))
+
+
+@cli.group()
+def evaluate():
+    """Score quotetrack against annotated corpora."""
+
+
+@evaluate.command("polnear")
+@click.option("--path", type=click.Path(path_type=Path), default=None,
+              help="PolNeAR checkout (default: $POLNEAR_DIR or ~/.cache/quotetrack/polnear).")
+@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--cached-only", is_flag=True, help="Score only articles whose parse is cached.")
+@click.option("--models", default=None, help="Stanza models to parse with (default: bundled).")
+@click.option("--parses", type=click.Choice(["stanza", "corenlp"]), default="stanza", show_default=True,
+              help="Parse with our Stanza pipeline (cached) or use the CoreNLP parses PolNeAR ships.")
+@click.option("--no-merge", is_flag=True,
+              help='Score "A," he said. "B." as two quotes (PolNeAR has one attribution).')
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json):
+    """Score quote extraction on a PolNeAR split (parses are cached)."""
+    from .evaluate.polnear import default_path, evaluate_polnear, format_table
+
+    root = path or default_path()
+    try:
+        result = evaluate_polnear(root, split, limit, parser=_parser(models) if models else None,
+                                  parse_missing=not cached_only, merge=not no_merge, parses=parses, log=lambda s: click.echo(s, err=True))
+    except (FileNotFoundError, QuotetrackError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
 
 
 def main():

@@ -21,9 +21,9 @@ from .corpus import article_paths, read_article, read_corpus
 from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
 from .parse import Parser
-from .records import Article, Cue, Entity, Mention, ParsedDoc, Quote, ResolvedQuote
+from .records import Article, Entity, ParsedDoc, ResolvedQuote
 from .resolve import outlet_name, resolve_article, resolve_corpus
-from .store import open_store
+from .store import open_store, row_to_resolved
 from .utterances import group_utterances
 
 # bump when extraction or resolution rules change: stored articles are re-parsed
@@ -206,32 +206,3 @@ def utterance_rows(quotes, rows, order, outlets) -> list[dict]:
             "outlets": json.dumps({"publishers": carried, "via": via}),
         })
     return result
-
-
-def row_to_resolved(row: dict) -> ResolvedQuote:
-    """A stored quote row back as a :class:`ResolvedQuote` (article-level names)."""
-    def mention(text, start, end):
-        return None if text is None else Mention(start_char=start, end_char=end, text=text)
-
-    quote = Quote(
-        kind=row["kind"], start_char=row["start_char"], end_char=row["end_char"],
-        text=row["text"],
-        speaker=mention(row["speaker_mention"], row["speaker_start"], row["speaker_end"]),
-        cue=None if row["cue"] is None else Cue(
-            start_char=row["cue_start"], end_char=row["cue_end"], text=row["cue"],
-            lemma=row["cue_lemma"] or row["cue"]),
-        via_outlet=mention(row["via_outlet_mention"], row["via_start"], row["via_end"]),
-        rule=row["rule"], confidence=row["confidence"],
-        sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
-    )
-    via_name = outlet_name(quote.via_outlet.text) if quote.via_outlet else None
-    return ResolvedQuote(
-        quote_id=row["id"], doc=row["doc"], quote=quote,
-        speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
-        speaker_type=row["speaker_type"] or "unknown",
-        resolution=row["speaker_resolution"] or "unresolved",
-        via_outlet_name=via_name,
-        continues_id=row["continues"],
-    )
-
-

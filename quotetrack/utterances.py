@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from . import ids
-from .names import fold
+from .resolve.names import fold
 from .records import ResolvedQuote
 
 SHINGLE = 3  # words per shingle in the candidate index

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from quotetrack.models import decode
+from quotetrack.parse import decode
 
 
 def _scores(rng, n, planted: bool):

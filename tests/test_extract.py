@@ -954,13 +954,13 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def corpus_doc(stem):
-    from quotetrack.evaluate.polnear import read_cached_parse
+    from quotetrack.parse import read_conllu
 
     path = FIXTURES / f"{stem}.conllu"
     if not path.exists():
         pytest.skip("no real-parse fixture for " + stem)
     text = (CORPUS_DIR / f"{stem}.txt").read_text(encoding="utf-8")
-    return read_cached_parse(text, path.read_text(encoding="utf-8"))
+    return read_conllu(text, path.read_text(encoding="utf-8"))
 
 
 # Quotes the current bundled parser misparses beyond what the rules can recover

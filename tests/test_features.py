@@ -5,7 +5,7 @@ import copy
 import pytest
 import torch
 
-from quotetrack.models.features import SentenceFeatureCache, forget_all, length_buckets, share_features
+from quotetrack.parse.features import SentenceFeatureCache, forget_all, length_buckets, share_features
 
 SENTENCES = [
     ["“", "We", "are", "close", ",", "”", "Ryabkov", "added", "."],
@@ -18,7 +18,7 @@ SENTENCES = [
 def encoder():
     from stanza.models.common.bert_embedding import load_bert
 
-    from quotetrack.models.train import minilm_path
+    from quotetrack.training.train import minilm_path
 
     path = str(minilm_path())
     model, tokenizer = load_bert(path, local_files_only=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quotetrack.errors import ModelError, QuotetrackError
-from quotetrack.models import (
+from quotetrack.parse.models import (
     MODEL_FILES,
     MODELS_DIR,
     check_model_files,
@@ -181,7 +181,7 @@ def test_unknown_source(monkeypatch):
 
 
 def test_raw_text_from_conllu(tmp_path: Path):
-    from quotetrack.models.evaluate import raw_text_from_conllu
+    from quotetrack.training.evaluate import raw_text_from_conllu
 
     conllu = tmp_path / "x.conllu"
     conllu.write_text(
@@ -199,7 +199,7 @@ def test_export_names_the_encoder_not_its_path_on_this_machine(tmp_path: Path):
 
     import torch
 
-    from quotetrack.models import train
+    from quotetrack.training import train
 
     paths = train.Paths(tmp_path, tmp_path / "work")
     paths.stage_dir("pos").mkdir(parents=True)
@@ -218,7 +218,7 @@ def test_export_names_the_encoder_not_its_path_on_this_machine(tmp_path: Path):
 def test_export_refuses_an_encoder_it_cannot_bundle(tmp_path: Path):
     import torch
 
-    from quotetrack.models import train
+    from quotetrack.training import train
 
     paths = train.Paths(tmp_path, tmp_path / "work")
     paths.stage_dir("pos").mkdir(parents=True)
@@ -237,7 +237,7 @@ def test_unknown_encoder_in_resources_is_a_clear_error(models_copy: Path, offlin
 
 
 def test_parser_and_tagger_take_the_packaged_encoder_by_name(tmp_path: Path):
-    from quotetrack.models import train
+    from quotetrack.training import train
 
     paths = train.Paths(tmp_path, tmp_path / "work")
     for stage, kwargs in (("pos", {"pos_bert": "minilm"}), ("depparse", {"parser_bert": "MiniLM"})):
@@ -253,9 +253,9 @@ def test_the_encoder_computes_each_sentence_once(models_copy: Path, offline):
     (which also groups sentences of like length)."""
     import json
 
-    from quotetrack.models import _encoder_cache
-    from quotetrack.models.features import SentenceFeatureCache
-    from quotetrack.models.train import MINILM_NAME
+    from quotetrack.parse.models import _encoder_cache
+    from quotetrack.parse.features import SentenceFeatureCache
+    from quotetrack.training.train import MINILM_NAME
 
     encoders = {"pos": MINILM_NAME, "depparse": MINILM_NAME}
     (models_copy / "resources.json").write_text(json.dumps(

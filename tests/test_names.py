@@ -1,6 +1,6 @@
 import pytest
 
-from quotetrack.names import acronym, fold, gender_of, organisation_kind, mention_type, name_parts, split_name_role
+from quotetrack.resolve.names import acronym, fold, gender_of, organisation_kind, mention_type, name_parts, split_name_role
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_organisation_kinds(name, kind):
 
 
 def test_a_document_speaks_for_its_author():
-    from quotetrack.names import document_author
+    from quotetrack.resolve.names import document_author
 
     assert document_author("a statement issued Wednesday by the country’s Foreign Ministry, "
                            "employing the government’s term for the rebels") == "the country’s Foreign Ministry"
@@ -134,6 +134,6 @@ def test_a_document_speaks_for_its_author():
     ],
 )
 def test_indefinite_descriptions_of_people_are_unnamed_sources(mention, described):
-    from quotetrack.names import is_indefinite_description
+    from quotetrack.resolve.names import is_indefinite_description
 
     assert is_indefinite_description(mention, split_name_role(mention)[0]) is described

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotetrack.parse import join_runs, rejoin_sentences, runs_on
+from quotetrack.parse.parser import join_runs, rejoin_sentences, runs_on
 
 
 @pytest.mark.parametrize("word", ["Lester", "New", "ABC", "Mrs.", "Sen.", "expects", ",", "—"])

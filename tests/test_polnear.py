@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from quotetrack.evaluate import evaluate
+from quotetrack.cli import evaluate
 from quotetrack.evaluate.polnear import (
     Counts, GoldAttribution, Prediction, default_path, load_split, match, parse_ann,
-    read_cached_parse, score_article,
+    score_article,
 )
-from quotetrack.parse import to_conllu
+from quotetrack.parse import read_conllu, to_conllu
 from quotetrack.records import ParsedDoc, Sentence, Word
 
 TEXT = (
@@ -101,7 +101,7 @@ def test_cached_parse_round_trip():
         Sentence(index=1, words=(w(1, "New", 12, 2, "amod"), w(2, "line", 16, 0, "root"),
                                  w(3, ".", 20, 2, "punct")), paragraph=1),
     ))
-    assert read_cached_parse(text, to_conllu(doc)) == doc
+    assert read_conllu(text, to_conllu(doc)) == doc
 
 
 def test_load_split_from_a_tiny_tree(tmp_path):

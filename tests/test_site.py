@@ -179,7 +179,7 @@ def make_datasette(db_path):
     from datasette.plugins import pm
     from datasette.utils import parse_metadata
 
-    from quotetrack.publish import plugin
+    import quotetrack.site as plugin
 
     if not pm.is_registered(plugin):  # the entry point registers it when the package is installed
         pm.register(plugin, name="quotetrack")
@@ -505,7 +505,7 @@ def test_publish_merges_the_wal_and_inspects(tmp_path):
 
     from click.testing import CliRunner
 
-    from quotetrack.publish.cli import publish
+    from quotetrack.cli import publish
 
     source = tmp_path / "live.db"
     ex = build_site_db(source)
@@ -555,7 +555,7 @@ def test_publish_refuses_a_missing_or_foreign_database(tmp_path):
 
     from click.testing import CliRunner
 
-    from quotetrack.publish.cli import publish
+    from quotetrack.cli import publish
 
     result = CliRunner().invoke(publish, ["--db", str(tmp_path / "nope.db"), "--out", str(tmp_path / "b")])
     assert result.exit_code != 0 and "no such database" in result.output
@@ -585,7 +585,7 @@ def test_sitemap_lists_current_permalinks(site):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from quotetrack.publish.highlight import Span, context_window, highlight, word_diff, word_diff_html  # noqa: E402
+from quotetrack.site.highlight import Span, context_window, highlight, word_diff, word_diff_html  # noqa: E402
 
 
 def _strip(fragment: str) -> str:
@@ -695,7 +695,7 @@ def test_every_page_of_the_ingested_sample_corpus(request):
     from quotetrack.errors import QuotetrackError
 
     try:
-        from quotetrack.models import check_model_files
+        from quotetrack.parse.models import check_model_files
 
         check_model_files()
     except (ImportError, QuotetrackError) as error:

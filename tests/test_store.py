@@ -42,7 +42,7 @@ def test_an_article_and_its_quotes_are_written_together(tmp_path):
 
 
 def test_a_failure_inside_the_article_transaction_leaves_nothing_behind(tmp_path, monkeypatch):
-    import quotetrack.store as store_module
+    import quotetrack.store.db as store_module
 
     store = open_store(tmp_path / "q.db")
     a = article(TEXT)

@@ -41,7 +41,8 @@ from typing import Callable, Iterable, Sequence
 import attrs
 
 from .. import lexicon
-from ..records import ParsedDoc, Quote, Sentence, Word
+from ..parse import read_conllu
+from ..records import ParsedDoc, Quote
 
 SPLITS = ("train", "dev")  # test is for a final, one-off score only
 THETAS = (0.3, 0.8)
@@ -334,39 +335,6 @@ def parse_cache_dir(split: str, models: dict) -> Path:
     return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / f"{split}-{key}"
 
 
-def read_cached_parse(text: str, conllu: str) -> ParsedDoc:
-    """A ParsedDoc from CoNLL-U written by :func:`quotetrack.parse.to_conllu`
-    (word offsets read from MISC, so no re-alignment is needed)."""
-    from ..parse import paragraphs
-
-    para_starts = [s for s, _ in paragraphs(text)]
-    sentences, words = [], []
-
-    def close():
-        if words:
-            start = words[0].start_char
-            para = max((i for i, s in enumerate(para_starts) if s <= start), default=0)
-            sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=para))
-
-    for line in conllu.splitlines():
-        if not line.strip():
-            close()
-            words = []
-            continue
-        if line.startswith("#"):
-            continue
-        f = line.split("\t")
-        misc = dict(kv.split("=", 1) for kv in f[9].split("|") if "=" in kv)
-        words.append(Word(
-            index=len(words), id=int(f[0]), text=f[1], lemma=f[2], upos=f[3],
-            xpos=None if f[4] == "_" else f[4], feats=None if f[5] == "_" else f[5],
-            head=int(f[6]), deprel=f[7],
-            start_char=int(misc["start_char"]), end_char=int(misc["end_char"]),
-        ))
-    close()
-    return ParsedDoc(text=text, sentences=tuple(sentences))
-
-
 def corenlp_articles(root: Path, articles: Sequence[GoldArticle], split: str) -> list[tuple[GoldArticle, ParsedDoc]]:
     """Each article with the CoreNLP parse PolNeAR ships (articles without one are left out)."""
     from .corenlp import read_corenlp_xml
@@ -395,7 +363,7 @@ def parsed_articles(articles: Sequence[GoldArticle], split: str, parser=None,
     for a in articles:
         path = cache / f"{a.name}.conllu"
         if path.exists():
-            out[a.name] = read_cached_parse(a.text, path.read_text(encoding="utf-8"))
+            out[a.name] = read_conllu(a.text, path.read_text(encoding="utf-8"))
         else:
             missing.append(a)
     if missing and parse_missing:

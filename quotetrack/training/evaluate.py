@@ -108,7 +108,7 @@ def markdown_table(results: list[EvalResult], label: str = "") -> str:
 def evaluate(data: Path | str, source: str | None = None, sets: list[str] | None = None,
              pred_dir: Path | None = None, pipeline=None) -> list[EvalResult]:
     """Evaluate the pipeline from ``source`` on the UD test sets found in ``data``."""
-    from quotetrack.models import load_pipeline
+    from ..parse.models import load_pipeline
 
     data = Path(data)
     if pipeline is None:

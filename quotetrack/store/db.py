@@ -1,6 +1,6 @@
 """The quote database (SQLite, written with sqlite-utils).
 
-Schema changes are numbered migrations recorded in ``schema_migrations``.
+Schema changes are the numbered migrations of :mod:`.schema`.
 Each article is written in one transaction (its row, its quotes), so an ingest
 killed at any moment leaves whole articles only; the corpus-wide tables
 (speakers, outlets, utterances) are rebuilt in one transaction at the end of
@@ -14,111 +14,15 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import sqlite_utils
 
-from .errors import StoreError
-from .records import Article, Entity, Quote, ResolvedQuote
+from ..errors import StoreError
+from ..records import Article, Entity, ResolvedQuote
+from .rows import quote_row
+from .schema import migrate
 
-CONTEXT_CHARS = 300  # characters of article text either side of a quote in quote_context
-
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    db["outlets"].create(
-        {"id": str, "name": str, "type": str, "aliases": str}, pk="id", not_null={"name"}
-    )
-    db["speakers"].create(
-        {"id": str, "name": str, "type": str, "role": str, "aliases": str}, pk="id", not_null={"name"}
-    )
-    db["articles"].create(
-        {
-            "id": str, "doc": str, "path": str, "sha256": str, "title": str,
-            "publisher_id": str, "publisher": str, "date": str, "url": str,
-            "metadata_source": str, "text": str, "ingested_at": str,
-            "pipeline_version": str, "models": str,
-            "status": str, "superseded_by": str,
-        },
-        pk="id",
-        not_null={"doc", "sha256", "text", "status"},
-        foreign_keys=[("publisher_id", "outlets", "id"), ("superseded_by", "articles", "id")],
-    )
-    db["utterances"].create(
-        {
-            "id": str, "speaker_id": str, "text": str, "first_quote_id": str,
-            "first_date": str, "quote_count": int, "article_count": int, "outlets": str,
-        },
-        pk="id",
-        foreign_keys=[("speaker_id", "speakers", "id")],
-    )
-    db["quotes"].create(
-        {
-            "id": str, "article_id": str, "kind": str, "text": str,
-            "start_char": int, "end_char": int,
-            "speaker_id": str, "speaker_name": str, "speaker_local": str,
-            "speaker_role": str, "speaker_type": str,
-            "speaker_mention": str, "speaker_start": int, "speaker_end": int,
-            "speaker_resolution": str,
-            "cue": str, "cue_lemma": str, "cue_start": int, "cue_end": int,
-            "via_outlet_id": str, "via_outlet_mention": str, "via_start": int, "via_end": int,
-            "sentence_start": int, "sentence_end": int,
-            "rule": str, "confidence": float, "continues": str,
-            "utterance_id": str, "status": str, "superseded_by": str,
-        },
-        pk="id",
-        not_null={"article_id", "kind", "text", "start_char", "end_char", "status"},
-        foreign_keys=[
-            ("article_id", "articles", "id"),
-            ("speaker_id", "speakers", "id"),
-            ("via_outlet_id", "outlets", "id"),
-            ("utterance_id", "utterances", "id"),
-        ],
-    )
-    db["speaker_roles"].create(
-        {"speaker_id": str, "role": str, "article_id": str},
-        pk=("speaker_id", "role", "article_id"),
-        foreign_keys=[("speaker_id", "speakers", "id"), ("article_id", "articles", "id")],
-    )
-    db["ingest_log"].create(
-        {"id": int, "run_at": str, "path": str, "status": str, "message": str}, pk="id"
-    )
-    for table, columns in {
-        "articles": [["doc"], ["sha256"], ["publisher_id"], ["date"], ["status"], ["superseded_by"]],
-        "quotes": [["article_id"], ["speaker_id"], ["via_outlet_id"], ["utterance_id"],
-                   ["kind"], ["cue_lemma"], ["status"], ["superseded_by"]],
-        "utterances": [["speaker_id"], ["first_quote_id"]],
-        "speaker_roles": [["article_id"]],
-        "ingest_log": [["run_at"], ["status"]],
-        "speakers": [["type"]],
-    }.items():
-        for cols in columns:
-            db[table].create_index(cols, if_not_exists=True)
-    db["quotes"].enable_fts(["text", "speaker_name", "cue"], create_triggers=True)
-    db["articles"].enable_fts(["title", "text"], create_triggers=True)
-    db.create_view(
-        "quote_context",
-        f"""
-        select q.id, q.kind, q.text, q.speaker_name, q.speaker_role, q.cue,
-               a.title as article, a.publisher, a.date,
-               substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) as sentence,
-               substr(a.text, max(1, q.start_char + 1 - {CONTEXT_CHARS}),
-                      min(q.start_char, {CONTEXT_CHARS})) as before,
-               substr(a.text, q.end_char + 1, {CONTEXT_CHARS}) as after,
-               q.article_id, q.speaker_id, q.via_outlet_id, q.utterance_id
-        from quotes q join articles a on a.id = q.article_id
-        where q.status = 'current'
-        """,
-    )
-
-
-def _migration_2(db: sqlite_utils.Database) -> None:
-    """What kind of organisation a speaker is, or of outlet (agency, newspaper, …)."""
-    db["speakers"].add_column("kind", str)
-    db["outlets"].add_column("kind", str)
-    db["speakers"].create_index(["kind"], if_not_exists=True)
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 
 
 class Store:
@@ -342,30 +246,6 @@ def _main_role(entity: Entity) -> str | None:
     return max({r for r, _ in entity.roles}, key=lambda r: (sum(1 for x, _ in entity.roles if x == r), len(r)))
 
 
-def quote_row(q: ResolvedQuote, article_id: str) -> dict:
-    quote: Quote = q.quote
-    speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
-    return {
-        "id": q.quote_id, "article_id": article_id, "kind": quote.kind, "text": quote.text,
-        "start_char": quote.start_char, "end_char": quote.end_char,
-        "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
-        "speaker_local": q.speaker_name,
-        "speaker_role": q.speaker_role, "speaker_type": q.speaker_type,
-        "speaker_mention": speaker.text if speaker else None,
-        "speaker_start": speaker.start_char if speaker else None,
-        "speaker_end": speaker.end_char if speaker else None,
-        "speaker_resolution": q.resolution,
-        "cue": cue.text if cue else None, "cue_lemma": cue.lemma if cue else None,
-        "cue_start": cue.start_char if cue else None, "cue_end": cue.end_char if cue else None,
-        "via_outlet_id": q.via_outlet_id,
-        "via_outlet_mention": via.text if via else None,
-        "via_start": via.start_char if via else None, "via_end": via.end_char if via else None,
-        "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
-        "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
-        "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
-    }
-
-
 def open_store(path: str | Path, timeout: float = 10.0) -> Store:
     """Open (creating and migrating as needed) the database at ``path``.
 
@@ -381,7 +261,7 @@ def open_store(path: str | Path, timeout: float = 10.0) -> Store:
         db.execute("pragma foreign_keys = on")
         if db.journal_mode != "wal":
             db.enable_wal()
-        _migrate(db)
+        migrate(db)
     except sqlite3.DatabaseError as e:
         message = str(e)
         if "not a database" in message or "file is encrypted" in message:
@@ -390,22 +270,3 @@ def open_store(path: str | Path, timeout: float = 10.0) -> Store:
             raise StoreError(f"{path}: database is locked by another process; try again when it is done") from e
         raise StoreError(f"{path}: cannot open database ({message})") from e
     return Store(db, str(path))
-
-
-def _migrate(db: sqlite_utils.Database) -> None:
-    if "schema_migrations" not in db.table_names():
-        db["schema_migrations"].create({"version": int, "applied_at": str}, pk="version")
-    done = {r["version"] for r in db.query("select version from schema_migrations")}
-    for version, migration in enumerate(MIGRATIONS, start=1):
-        if version in done:
-            continue
-        with db.atomic():
-            migration(db)
-            db["schema_migrations"].insert({
-                "version": version,
-                "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            })
-
-
-def schema_version(db: sqlite_utils.Database) -> int:
-    return max((r["version"] for r in db.query("select version from schema_migrations")), default=0)

@@ -3,10 +3,6 @@
 Each line of an article is a paragraph in news text files (headlines, captions
 and paragraphs each stand on their own line), so every non-blank line is parsed
 as its own Stanza document and its offsets shifted back into the article text.
-
-:func:`from_conllu` builds the same :class:`ParsedDoc` from CoNLL-U (read with
-Stanza's ``CoNLL.conll2doc``) aligned to a text: exact, model-free fixtures for
-unit tests of extraction.
 """
 
 from __future__ import annotations
@@ -14,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .errors import QuotetrackError
-from .records import ParsedDoc, Sentence, Word
+from ..records import ParsedDoc, Sentence
+from .conllu import word_from_stanza
+from .geometry import paragraphs
 
 _SPLITTING = "tokenize,mwt"  # run first: sentences cut short are joined before
 _PARSING = "pos,lemma,depparse"
 PROCESSORS = f"{_SPLITTING},{_PARSING}"
-_PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 #: how sentences are made from the tokenizer's output; stored with the model
 #: versions, since a change here changes the parses
@@ -36,16 +32,6 @@ _RUNS_ON_RE = re.compile(r"[^\W_][\w'’&./-]*|[,—–-]")
 
 #: a sentence made by joining is never longer than this many words
 MAX_JOINED_WORDS = 150
-
-
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each non-blank line, stripped of surrounding spaces."""
-    found = []
-    for m in _PARAGRAPH_RE.finditer(text):
-        line = m.group()
-        lead = len(line) - len(line.lstrip())
-        found.append((m.start() + lead, line.strip()))
-    return found
 
 
 _PIPELINES: dict = {}  # one loaded Stanza pipeline per model source, shared by parsers
@@ -155,81 +141,5 @@ def _sentence(sent, index: int, paragraph: int, offset: int) -> Sentence:
             start, end = word.start_char, word.end_char
             if start is None or end is None:  # an MWT word not found in its token
                 start, end = token.start_char, token.end_char
-            words.append(_word(word, len(words), start + offset, end + offset))
+            words.append(word_from_stanza(word, len(words), start + offset, end + offset))
     return Sentence(index=index, words=tuple(words), paragraph=paragraph)
-
-
-def _word(word, index: int, start: int, end: int) -> Word:
-    """Our :class:`Word` from a Stanza word, at the given article offsets."""
-    return Word(
-        index=index,
-        id=word.id,
-        text=word.text,
-        lemma=word.lemma or word.text,
-        upos=word.upos or "X",
-        xpos=word.xpos,
-        feats=word.feats,
-        head=word.head or 0,
-        deprel=word.deprel or "dep",
-        start_char=start,
-        end_char=end,
-    )
-
-
-def from_conllu(text: str, conllu: str) -> ParsedDoc:
-    """A :class:`ParsedDoc` for ``text`` from its CoNLL-U parse.
-
-    Tokens are laid over the text in order (whitespace between them skipped);
-    words of a multi-word token share the token's span unless they spell it out
-    ("do" + "n't" in "don't"). A token that cannot be found raises an error
-    naming it.
-    """
-    from stanza.utils.conll import CoNLL
-
-    doc = CoNLL.conll2doc(input_str=conllu)
-    paras = paragraphs(text)
-    para_starts = [start for start, _ in paras]
-    position = 0
-    sentences = []
-    for sent in doc.sentences:
-        words = []
-        for token in sent.tokens:
-            start = text.find(token.text, position)
-            gap = text[position:start] if start >= 0 else None
-            if start < 0 or (gap and gap.strip()):
-                raise QuotetrackError(
-                    f"CoNLL-U token {token.text!r} (sentence {len(sentences) + 1}) "
-                    f"not found at offset {position} of the text"
-                )
-            end = start + len(token.text)
-            local = 0
-            for word in token.words:
-                w_start = token.text.find(word.text, local) if len(token.words) > 1 else 0
-                if w_start < 0:
-                    w_start, w_end = 0, len(token.text)
-                else:
-                    w_end = w_start + len(word.text) if len(token.words) > 1 else len(token.text)
-                    local = w_end
-                words.append(_word(word, len(words), start + w_start, start + w_end))
-            position = end
-        paragraph = max(
-            (i for i, s in enumerate(para_starts) if s <= words[0].start_char), default=0
-        )
-        sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=paragraph))
-    return ParsedDoc(text=text, sentences=tuple(sentences))
-
-
-def to_conllu(doc: ParsedDoc) -> str:
-    """CoNLL-U for a parsed document (one word a line; MWTs written as words)."""
-    lines = []
-    for sent in doc.sentences:
-        lines.append(f"# text = {doc.text[sent.start_char:sent.end_char]}")
-        for w in sent.words:
-            lines.append(
-                "\t".join(
-                    [str(w.id), w.text, w.lemma, w.upos, w.xpos or "_", w.feats or "_",
-                     str(w.head), w.deprel, "_", f"start_char={w.start_char}|end_char={w.end_char}"]
-                )
-            )
-        lines.append("")
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,21 @@
+"""Text geometry: where an article's paragraphs and sentences are.
+
+Each non-blank line of an article is a paragraph (headlines, captions and
+paragraphs each stand on their own line in news text files).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each non-blank line, stripped of surrounding spaces."""
+    found = []
+    for m in _PARAGRAPH_RE.finditer(text):
+        line = m.group()
+        lead = len(line) - len(line.lstrip())
+        found.append((m.start() + lead, line.strip()))
+    return found

@@ -1,0 +1,19 @@
+"""Resolution: speaker and outlet mentions -> entities.
+
+Two steps, both pure functions:
+
+* :func:`resolve_article` (:mod:`.article`) ties each quote's speaker mention
+  to a name within its article;
+* :func:`resolve_corpus` (:mod:`.corpus`) merges names across articles into
+  entities and outlets into outlet entities, with aliases and roles, and gives
+  every quote its entity IDs.
+
+:mod:`.names` splits names from roles and types mentions; :mod:`.outlets`
+names outlets.
+"""
+
+from .article import resolve_article
+from .corpus import resolve_corpus
+from .outlets import outlet_kind, outlet_name
+
+__all__ = ["outlet_kind", "outlet_name", "resolve_article", "resolve_corpus"]

@@ -1,0 +1,60 @@
+"""A quote's row, both ways: :func:`quote_row` flattens a resolved quote for
+the ``quotes`` table, :func:`row_to_resolved` reads a stored row back."""
+
+from __future__ import annotations
+
+from ..records import Cue, Mention, Quote, ResolvedQuote
+from ..resolve import outlet_name
+
+
+def quote_row(q: ResolvedQuote, article_id: str) -> dict:
+    quote: Quote = q.quote
+    speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
+    return {
+        "id": q.quote_id, "article_id": article_id, "kind": quote.kind, "text": quote.text,
+        "start_char": quote.start_char, "end_char": quote.end_char,
+        "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
+        "speaker_local": q.speaker_name,
+        "speaker_role": q.speaker_role, "speaker_type": q.speaker_type,
+        "speaker_mention": speaker.text if speaker else None,
+        "speaker_start": speaker.start_char if speaker else None,
+        "speaker_end": speaker.end_char if speaker else None,
+        "speaker_resolution": q.resolution,
+        "cue": cue.text if cue else None, "cue_lemma": cue.lemma if cue else None,
+        "cue_start": cue.start_char if cue else None, "cue_end": cue.end_char if cue else None,
+        "via_outlet_id": q.via_outlet_id,
+        "via_outlet_mention": via.text if via else None,
+        "via_start": via.start_char if via else None, "via_end": via.end_char if via else None,
+        "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
+        "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
+        "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
+    }
+
+
+def row_to_resolved(row: dict) -> ResolvedQuote:
+    """A stored quote row back as a :class:`ResolvedQuote` (article-level names)."""
+    def mention(text, start, end):
+        return None if text is None else Mention(start_char=start, end_char=end, text=text)
+
+    quote = Quote(
+        kind=row["kind"], start_char=row["start_char"], end_char=row["end_char"],
+        text=row["text"],
+        speaker=mention(row["speaker_mention"], row["speaker_start"], row["speaker_end"]),
+        cue=None if row["cue"] is None else Cue(
+            start_char=row["cue_start"], end_char=row["cue_end"], text=row["cue"],
+            lemma=row["cue_lemma"] or row["cue"]),
+        via_outlet=mention(row["via_outlet_mention"], row["via_start"], row["via_end"]),
+        rule=row["rule"], confidence=row["confidence"],
+        sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
+    )
+    via_name = outlet_name(quote.via_outlet.text) if quote.via_outlet else None
+    return ResolvedQuote(
+        quote_id=row["id"], doc=row["doc"], quote=quote,
+        speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
+        speaker_type=row["speaker_type"] or "unknown",
+        resolution=row["speaker_resolution"] or "unresolved",
+        via_outlet_name=via_name,
+        continues_id=row["continues"],
+    )
+
+
