@@ -91,10 +91,57 @@ class Sentence:
         return None if word.head == 0 else self.word(word.head)
 
 
+def _paragraph_spans(doc: "ParsedDoc") -> tuple[tuple[int, int], ...]:
+    from .parse.geometry import paragraph_spans
+
+    return paragraph_spans(doc.text)
+
+
 @attrs.frozen(kw_only=True)
 class ParsedDoc:
+    """A parsed article with its text geometry, computed once: the paragraphs
+    (each non-blank line, as (start, end) without surrounding spaces) and
+    look-ups from a character offset to its paragraph and sentence."""
+
     text: str
     sentences: tuple[Sentence, ...]
+    paragraphs: tuple[tuple[int, int], ...] = attrs.field(
+        default=attrs.Factory(_paragraph_spans, takes_self=True), eq=False, repr=False)
+    _paragraph_starts: tuple[int, ...] = attrs.field(
+        default=attrs.Factory(lambda d: tuple(s for s, _ in d.paragraphs), takes_self=True),
+        eq=False, repr=False, init=False)
+    _sentence_starts: tuple[int, ...] = attrs.field(
+        default=attrs.Factory(lambda d: tuple(s.start_char for s in d.sentences), takes_self=True),
+        eq=False, repr=False, init=False)
+
+    def paragraph_at(self, char: int) -> int:
+        """The index of the paragraph starting last at or before ``char`` (0 before the first)."""
+        from .parse.geometry import index_at
+
+        return max(0, index_at(self._paragraph_starts, char))
+
+    def sentence_at(self, char: int) -> int | None:
+        """The index of the last sentence starting at or before ``char`` (None before the first)."""
+        from .parse.geometry import index_at
+
+        i = index_at(self._sentence_starts, char)
+        return None if i < 0 else i
+
+    def sentences_over(self, start: int, end: int) -> list[int]:
+        """Indexes of the sentences that overlap ``[start, end)``."""
+        import bisect
+
+        first = max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
+        last = bisect.bisect_left(self._sentence_starts, end)
+        return [i for i in range(first, last)
+                if self.sentences[i].start_char < end and start < self.sentences[i].end_char]
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int | None, int | None]:
+        """Start of the first and end of the last sentence over ``[start, end)``."""
+        idx = self.sentences_over(start, end)
+        if not idx:
+            return None, None
+        return self.sentences[idx[0]].start_char, self.sentences[idx[-1]].end_char
 
 
 @attrs.frozen(kw_only=True)

@@ -6,6 +6,7 @@ paragraphs each stand on their own line in news text files).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
@@ -19,3 +20,19 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
         lead = len(line) - len(line.lstrip())
         found.append((m.start() + lead, line.strip()))
     return found
+
+
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each non-blank line, surrounding spaces excluded."""
+    spans = []
+    for m in _PARAGRAPH_RE.finditer(text):
+        line = m.group()
+        lead = len(line) - len(line.lstrip())
+        spans.append((m.start() + lead, m.start() + len(line.rstrip())))
+    return tuple(spans)
+
+
+def index_at(starts, char: int) -> int:
+    """The index of the last of the sorted ``starts`` at or before ``char``
+    (-1 when ``char`` is before them all)."""
+    return bisect.bisect_right(starts, char) - 1
