@@ -77,7 +77,8 @@ def ingest(corpus, db_path, prune, models):
         click.secho(f"error: {error}", fg="red", err=True)
     removed = f", {report.removed} removed" if prune else ""
     click.echo(
-        f"{report.articles} articles ({report.parsed} parsed, {report.skipped} unchanged{removed}), "
+        f"{report.articles} articles ({report.parsed} parsed, {report.reanalysed} re-analysed, "
+        f"{report.skipped} unchanged{removed}), "
         f"{report.quotes} quotes, {report.speakers} speakers, {report.outlets} outlets, "
         f"{report.utterances} utterances, {len(report.errors)} errors, {report.seconds:.1f}s"
     )

@@ -18,6 +18,7 @@ Kept apart from the rules so they can be extended without touching them:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 SPEECH_VERBS = frozenset(
     """
@@ -194,3 +195,10 @@ def speech_lemma_of(word: str) -> str | None:
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in SPEECH_VERBS:
                 return stem[:-1]
     return None
+
+
+def lexicon_hash() -> str:
+    """sha256 of the word lists (this module's source until they move to data files)."""
+    import hashlib
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()

@@ -1,9 +1,12 @@
-"""The flow: corpus -> parse -> extract -> resolve -> store.
+"""The flow: corpus -> parse -> extract -> resolve -> utterances -> store.
 
-:func:`analyse` turns articles into article-level resolved quotes;
+:func:`analyse` turns a parsed article into article-level resolved quotes;
 :func:`link` resolves speakers and outlets across the corpus and groups
 utterances; :func:`ingest` runs both against a database, one transaction per
-article, skipping articles already stored with the same text and pipeline.
+article. Parsing is the whole cost, so a parse is stored and made once per
+text and set of models: an article whose text and models are unchanged but
+whose analysis (rules, word lists) is not is analysed again from its stored
+parse, never Stanza; one unchanged in all three is skipped.
 """
 
 from __future__ import annotations
@@ -20,18 +23,23 @@ from . import __version__, ids
 from .corpus import article_paths, read_article, read_corpus
 from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
+from .lexicon import lexicon_hash
 from .parse import Parser
+from .parse.models import models_key
 from .records import Article, Entity, ParsedDoc, ResolvedQuote
 from .resolve import outlet_name, resolve_article, resolve_corpus
 from .store import open_store, row_to_resolved
 from .utterances import group_utterances
 
-# bump when extraction or resolution rules change: stored articles are re-parsed
+# bump when extraction or resolution rules change: stored articles are analysed
+# again (from their stored parses); a change of the word lists needs no bump
 RULES_VERSION = "5"
 
 
-def pipeline_version() -> str:
-    return f"quotetrack {__version__}; rules {RULES_VERSION}"
+def analysis_version() -> str:
+    """What analysed an article: the rules' version and the word lists' hash
+    (the parse's version, the models, is kept apart)."""
+    return f"quotetrack {__version__}; rules {RULES_VERSION}; lexicon {lexicon_hash()[:12]}"
 
 
 def analyse(article: Article, doc: ParsedDoc) -> list[ResolvedQuote]:
@@ -66,8 +74,9 @@ def extract_files(paths: Iterable[str | Path], parser: Parser) -> list[ResolvedQ
 @attrs.frozen(kw_only=True)
 class IngestReport:
     articles: int  # articles in the database after the ingest
-    parsed: int  # articles parsed in this run
-    skipped: int  # unchanged articles not parsed again
+    parsed: int  # articles parsed (Stanza) in this run
+    reanalysed: int  # articles analysed again from their stored parses (no Stanza)
+    skipped: int  # unchanged articles (text, models and analysis), left as they were
     quotes: int
     speakers: int
     outlets: int
@@ -79,6 +88,22 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+@attrs.frozen(kw_only=True)
+class _Versions:
+    """What an article is analysed with in this run."""
+
+    analysis: str
+    models: dict
+    models_json: str
+    models_key: str
+
+    @classmethod
+    def of(cls, parser: Parser) -> "_Versions":
+        models = parser.versions()
+        return cls(analysis=analysis_version(), models=models,
+                   models_json=json.dumps(models, sort_keys=True), models_key=models_key(models))
 
 
 def ingest(
@@ -100,6 +125,7 @@ def ingest(
     parser = parser or Parser()
     store = open_store(db_path)
     errors: list[str] = []
+    counts = {"parsed": 0, "reanalysed": 0, "skipped": 0}
     try:
         try:
             articles, bad = read_corpus(folder)
@@ -109,34 +135,17 @@ def ingest(
         for error in bad:
             errors.append(str(error))
             store.log(str(error).split(": ")[0], "error", str(error))
-        version = pipeline_version()
-        models = parser.versions()
-        models_json = json.dumps(models, sort_keys=True)
-        parsed = skipped = 0
+        versions = _Versions.of(parser)
         seen: dict[str, str] = {}
-        items = progress(articles) if progress else articles
-        for article in items:
-            if article.sha256 in seen:
-                message = f"{article.path}: same text as {seen[article.sha256]}; not stored twice"
-                errors.append(message)
-                store.log(article.path, "error", message)
+        for article in progress(articles) if progress else articles:
+            problem = _duplicate(article, seen, store)
+            if problem:
+                errors.append(problem)
+                store.log(article.path, "error", problem)
                 continue
             seen[article.sha256] = article.doc
-            twin = store.article_by_sha(article.sha256)
-            if twin and twin["doc"] != article.doc:
-                message = f"{article.path}: same text as {twin['doc']}, already stored; not stored twice"
-                errors.append(message)
-                store.log(article.path, "error", message)
-                continue
-            current = store.current_article(article.doc)
-            if (current and current["sha256"] == article.sha256 and current["pipeline_version"] == version
-                    and current["models"] == models_json):
-                skipped += 1
-                store.log(article.path, "skipped", "unchanged")
-                continue
             try:
-                doc = parser.parse(article.text)
-                quotes = analyse(article, doc)
+                outcome = _ingest_article(article, store, parser, versions)
             except QuotetrackError:
                 raise
             except Exception as e:  # a parser failure on one article must not stop the rest
@@ -144,16 +153,14 @@ def ingest(
                 errors.append(message)
                 store.log(article.path, "error", message)
                 continue
-            store.write_article(article, ids.article_id(article.sha256), quotes, version, models)
-            store.log(article.path, "ok", f"{len(quotes)} quotes")
-            parsed += 1
+            counts[outcome] += 1
         removed = 0
         if prune:
             for doc in store.remove_missing(p.name for p in article_paths(folder)):
                 store.log(doc, "removed", "file no longer in the corpus")
                 removed += 1
         relink(store)
-        counts = store.counts()
+        totals = store.counts()
     except sqlite3.DatabaseError as error:  # e.g. locked by another writer for too long, disk full
         raise StoreError(
             f"{db_path}: database error during ingest ({error}); the articles stored before it "
@@ -162,19 +169,46 @@ def ingest(
     finally:
         store.close()
     return IngestReport(
-        articles=counts["articles"], parsed=parsed, skipped=skipped, quotes=counts["quotes"],
-        speakers=counts["speakers"], outlets=counts["outlets"], utterances=counts["utterances"],
-        errors=tuple(errors), seconds=time.perf_counter() - started, removed=removed,
+        articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
+        outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
+        seconds=time.perf_counter() - started, removed=removed, **counts,
     )
+
+
+def _duplicate(article: Article, seen: dict[str, str], store) -> str | None:
+    """Why ``article`` is not stored, when its text is another file's."""
+    if article.sha256 in seen:
+        return f"{article.path}: same text as {seen[article.sha256]}; not stored twice"
+    twin = store.article_by_sha(article.sha256)
+    if twin and twin["doc"] != article.doc:
+        return f"{article.path}: same text as {twin['doc']}, already stored; not stored twice"
+    return None
+
+
+def _ingest_article(article: Article, store, parser: Parser, versions: _Versions) -> str:
+    """Store one article, parsing only when no parse of its text by these models
+    is stored; returns "skipped", "reanalysed" or "parsed"."""
+    current = store.current_article(article.doc)
+    if (current and current["sha256"] == article.sha256 and current["models"] == versions.models_json
+            and current["analysis_version"] == versions.analysis):
+        store.log(article.path, "skipped", "unchanged")
+        return "skipped"
+    doc = store.stored_parse(article.sha256, versions.models_key, article.text)
+    fresh = doc is None
+    if fresh:
+        doc = parser.parse(article.text)
+    quotes = analyse(article, doc)
+    store.write_article(article, ids.article_id(article.sha256), quotes, versions.analysis,
+                        versions.models, versions.models_key, parse=doc if fresh else None)
+    outcome = "parsed" if fresh else "reanalysed"
+    store.log(article.path, "ok", f"{len(quotes)} quotes ({outcome})")
+    return outcome
 
 
 def relink(store) -> None:
     """Rebuild speakers, outlets and utterances from every stored current quote."""
     rows = store.current_quotes()
-    articles = [
-        Article(doc=r["doc"], path=r["path"], text="", sha256=r["sha256"], publisher=r["publisher"], date=r["date"])
-        for r in store.db.query("select doc, path, sha256, publisher, date from articles where status = 'current'")
-    ]
+    articles = store.current_articles()
     order = {r["id"]: (r["date"] or "9999", r["ingested_at"], r["doc"], r["start_char"]) for r in rows}
     speakers, outlets, quotes = link([row_to_resolved(r) for r in rows], articles, order, store.utterance_ids())
     utterances = utterance_rows(quotes, {r["id"]: r for r in rows}, order, outlets)

@@ -1,10 +1,11 @@
 import sqlite3
 
+import attrs
 import pytest
 
 from quotetrack import ids
 from quotetrack.errors import StoreError
-from quotetrack.store import MIGRATIONS, open_store, schema_version
+from quotetrack.store import MIGRATIONS, applied_migrations, open_store, quote_row, row_to_resolved
 
 from .helpers import article, quote
 from quotetrack.resolve import resolve_article
@@ -19,14 +20,18 @@ def _quotes(a):
     return resolve_article(a, ParsedDoc(text=a.text, sentences=()), qs)
 
 
+ALL_MIGRATIONS = ["001_tables", "002_kinds", "003_via_outlet_local", "004_parses"]
+
+
 def test_migrations_run_once_and_the_database_is_in_wal_mode(tmp_path):
     path = tmp_path / "q.db"
     store = open_store(path)
-    assert schema_version(store.db) == len(MIGRATIONS)
+    assert applied_migrations(store.db) == ALL_MIGRATIONS
     assert store.db.journal_mode == "wal"
     store.close()
     store = open_store(path)  # again: nothing to migrate, nothing fails
-    assert schema_version(store.db) == len(MIGRATIONS)
+    assert applied_migrations(store.db) == ALL_MIGRATIONS
+    assert store.db["_sqlite_migrations"].count == len(ALL_MIGRATIONS)
     assert {"articles", "quotes", "speakers", "outlets", "utterances", "ingest_log"} <= set(store.db.table_names())
     assert "quote_context" in store.db.view_names()
 
@@ -120,3 +125,85 @@ def test_a_locked_database_gives_a_clear_error(tmp_path):
     finally:
         other.execute("rollback")
         other.close()
+
+
+def _legacy_database(path):
+    """A database as the hand-rolled migration runner left it: migrations 1 and 2
+    recorded in ``schema_migrations``, one article analysed by rules version 5."""
+    import sqlite_utils
+
+    from quotetrack.store import schema
+
+    db = sqlite_utils.Database(path)
+    schema._tables(db)
+    schema._kinds(db)
+    db["schema_migrations"].insert_all(
+        [{"version": 1, "applied_at": "2026-11-20T10:00:00+00:00"},
+         {"version": 2, "applied_at": "2026-11-21T10:00:00+00:00"}], pk="version")
+    a = article(TEXT)
+    db["articles"].insert({"id": ids.article_id(a.sha256), "doc": a.doc, "path": a.doc, "sha256": a.sha256,
+                           "text": a.text, "status": "current", "pipeline_version": "quotetrack 0.1.0; rules 5",
+                           "models": "{}"})
+    db.close()
+    return a
+
+
+def test_a_database_of_the_old_migration_runner_upgrades_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    a = _legacy_database(path)
+    store = open_store(path)
+    assert applied_migrations(store.db) == ALL_MIGRATIONS
+    applied = {m.name: m.applied_at for m in MIGRATIONS.applied(store.db)}
+    assert applied["001_tables"] == "2026-11-20T10:00:00+00:00"  # carried over, not run again
+    assert "schema_migrations" not in store.db.table_names()
+    assert "via_outlet_local" in store.db["quotes"].columns_dict
+    assert "parses" in store.db.table_names()
+    # the version the old runner stored is kept under its new name
+    assert store.current_article(a.doc)["analysis_version"] == "quotetrack 0.1.0; rules 5"
+    store.close()
+    assert applied_migrations(open_store(path).db) == ALL_MIGRATIONS  # and opens again cleanly
+
+
+def test_a_quote_row_reads_back_as_the_quote_it_was_written_from():
+    text = ("Syria's state TV said the army advanced. According to state TV, \"the city is ours,\" "
+            "an officer said.")
+    a = article(text)
+    q = quote(text, "the city is ours", "an officer", "said", via="state TV", after=40)
+    [resolved] = resolve_article(a, ParsedDoc(text=text, sentences=()), [q])
+    resolved = attrs.evolve(resolved, via_outlet_name="Syria's state TV", continues_id=None)
+    row = quote_row(resolved, ids.article_id(a.sha256))
+    back = row_to_resolved({**row, "doc": a.doc, "speaker_local": row["speaker_local"]})
+    assert back == resolved
+    assert back.via_outlet_name == "Syria's state TV"  # the article's naming, not the mention's
+
+
+def test_a_row_stored_before_migration_3_names_its_outlet_from_the_mention():
+    text = 'The state-owned al-Watan newspaper quoted him: "We will win."'
+    a = article(text)
+    q = quote(text, "We will win.", "him", "quoted", via="The state-owned al-Watan newspaper")
+    [resolved] = resolve_article(a, ParsedDoc(text=text, sentences=()), [q])
+    row = {**quote_row(resolved, ids.article_id(a.sha256)), "doc": a.doc, "via_outlet_local": None}
+    assert row_to_resolved(row).via_outlet_name == "Al-Watan"
+
+
+def test_a_parse_is_stored_once_and_reads_back_exactly(tmp_path):
+    from quotetrack.parse import from_conllu
+
+    from .helpers import compact_conllu
+
+    text = "Lavrov said talks would go on."
+    doc = from_conllu(text, compact_conllu("""
+        Lavrov 2 nsubj PROPN
+        said 0 root VERB say
+        talks 5 nsubj NOUN talk
+        would 5 aux AUX
+        go 2 ccomp VERB
+        on 5 compound:prt ADP
+        . 2 punct PUNCT"""))
+    store = open_store(tmp_path / "q.db")
+    a = article(text)
+    store.write_article(a, ids.article_id(a.sha256), [], "v1", {"m": "1"}, "key1", parse=doc)
+    assert store.stored_parse(a.sha256, "key1", text) == doc
+    assert store.stored_parse(a.sha256, "other models", text) is None
+    assert store.current_article(a.doc)["models_key"] == "key1"
+    assert store.counts()["parses"] == 1

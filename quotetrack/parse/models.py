@@ -308,6 +308,12 @@ def _short_hash(path: Path) -> str:
     return _HASH_CACHE[key]
 
 
+def models_key(versions: dict) -> str:
+    """A short key for a set of model versions (``Parser.versions()``): parses
+    are stored under it."""
+    return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:12]
+
+
 def model_versions(source: str | None = None, pipeline=None) -> dict:
     """Identify the models in use, to store with each parsed article.
 

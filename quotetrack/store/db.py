@@ -19,8 +19,9 @@ from typing import Iterable
 import sqlite_utils
 
 from ..errors import StoreError
-from ..records import Article, Entity, ResolvedQuote
-from .rows import quote_row
+from ..parse.models import models_key as parse_models_key
+from ..records import Article, Entity, ParsedDoc, ResolvedQuote
+from .rows import parse_from_row, parse_row, quote_row, row_to_article
 from .schema import migrate
 
 
@@ -36,10 +37,35 @@ class Store:
 
     def current_article(self, doc: str) -> dict | None:
         rows = list(self.db.query(
-            "select id, sha256, pipeline_version, models from articles where doc = ? and status = 'current'",
+            "select id, sha256, analysis_version, models, models_key from articles "
+            "where doc = ? and status = 'current'",
             [doc],
         ))
         return rows[0] if rows else None
+
+    def current_articles(self, with_text: bool = False) -> list[Article]:
+        """Every current article (``text`` empty unless ``with_text``), in doc order."""
+        text = "text" if with_text else "'' as text"
+        return [row_to_article(r) for r in self.db.query(
+            f"select doc, path, sha256, title, publisher, date, url, metadata_source, {text} "
+            "from articles where status = 'current' order by doc")]
+
+    def article_versions(self) -> dict[str, dict]:
+        """doc -> the analysis version and models key of each current article."""
+        return {r["doc"]: r for r in self.db.query(
+            "select doc, analysis_version, models_key from articles where status = 'current'")}
+
+    # -- parses -------------------------------------------------------------
+
+    def stored_parse(self, sha256: str, models_key: str, text: str) -> ParsedDoc | None:
+        """The stored parse of the text with ``sha256`` by the models ``models_key``."""
+        rows = list(self.db.query(
+            "select conllu_zlib from parses where sha256 = ? and models_key = ?", [sha256, models_key]))
+        return parse_from_row(rows[0], text) if rows else None
+
+    def _store_parse(self, sha256: str, models_key: str, models: dict, doc: ParsedDoc) -> None:
+        self.db["parses"].upsert(parse_row(sha256, models_key, models, doc, _now()),
+                                 pk=("sha256", "models_key"))
 
     def _removed_article(self, doc: str) -> dict | None:
         """The latest version of ``doc`` marked removed (its file came back)."""
@@ -60,17 +86,23 @@ class Store:
         article: Article,
         article_id: str,
         quotes: list[ResolvedQuote],
-        pipeline_version: str,
+        analysis_version: str,
         models: dict,
+        models_key: str | None = None,
+        parse: ParsedDoc | None = None,
     ) -> None:
-        """Store an article and its quotes in one transaction.
+        """Store an article, its quotes and (when given, newly made) its parse in
+        one transaction.
 
         A previous version of the same file is marked superseded; its quotes
         stay resolvable and point to the quote with the same words in the new
         version when there is one.
         """
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = _now()
+        models_key = models_key or parse_models_key(models)
         with self.db.atomic():
+            if parse is not None:
+                self._store_parse(article.sha256, models_key, models, parse)
             previous = self.current_article(article.doc) or self._removed_article(article.doc)
             self.db["articles"].upsert(
                 {
@@ -79,8 +111,8 @@ class Store:
                     "publisher": article.publisher, "date": article.date, "url": article.url,
                     "metadata_source": json.dumps(article.provenance, sort_keys=True),
                     "text": article.text, "ingested_at": now,
-                    "pipeline_version": pipeline_version,
-                    "models": json.dumps(models, sort_keys=True),
+                    "analysis_version": analysis_version,
+                    "models": json.dumps(models, sort_keys=True), "models_key": models_key,
                     "status": "current", "superseded_by": None,
                 },
                 pk="id",
@@ -222,7 +254,7 @@ class Store:
     def log(self, path: str, status: str, message: str = "") -> None:
         with self.db.atomic():
             self.db["ingest_log"].insert({
-                "run_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "run_at": _now(),
                 "path": path, "status": status, "message": message,
             })
 
@@ -231,6 +263,7 @@ class Store:
         return {
             "articles": one("select count(*) n from articles where status = 'current'"),
             "quotes": one("select count(*) n from quotes where status = 'current'"),
+            "parses": one("select count(*) n from parses"),
             "speakers": one("select count(*) n from speakers"),
             "outlets": one("select count(*) n from outlets"),
             "utterances": one("select count(*) n from utterances"),
@@ -238,6 +271,10 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def _main_role(entity: Entity) -> str | None:

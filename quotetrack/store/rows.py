@@ -1,9 +1,20 @@
-"""A quote's row, both ways: :func:`quote_row` flattens a resolved quote for
-the ``quotes`` table, :func:`row_to_resolved` reads a stored row back."""
+"""Records and their rows, both ways, in one place.
+
+* a quote: :func:`quote_row` flattens a resolved quote (article-level names,
+  before corpus linking) for the ``quotes`` table; :func:`row_to_resolved`
+  reads a stored row back as the same record;
+* an article: :func:`row_to_article`;
+* a parse: :func:`parse_row` / :func:`parse_from_row` (CoNLL-U with each
+  word's offsets, zlib-compressed).
+"""
 
 from __future__ import annotations
 
-from ..records import Cue, Mention, Quote, ResolvedQuote
+import json
+import zlib
+
+from ..parse.conllu import read_conllu, to_conllu
+from ..records import Article, Cue, Mention, ParsedDoc, Quote, ResolvedQuote
 from ..resolve import outlet_name
 
 
@@ -23,6 +34,7 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "cue": cue.text if cue else None, "cue_lemma": cue.lemma if cue else None,
         "cue_start": cue.start_char if cue else None, "cue_end": cue.end_char if cue else None,
         "via_outlet_id": q.via_outlet_id,
+        "via_outlet_local": q.via_outlet_name,
         "via_outlet_mention": via.text if via else None,
         "via_start": via.start_char if via else None, "via_end": via.end_char if via else None,
         "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
@@ -47,7 +59,10 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
         rule=row["rule"], confidence=row["confidence"],
         sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
     )
-    via_name = outlet_name(quote.via_outlet.text) if quote.via_outlet else None
+    via_name = row.get("via_outlet_local")
+    if via_name is None and quote.via_outlet:
+        # a row stored before migration 3 kept no article-level name: the mention's own
+        via_name = outlet_name(quote.via_outlet.text)
     return ResolvedQuote(
         quote_id=row["id"], doc=row["doc"], quote=quote,
         speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
@@ -58,3 +73,22 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
     )
 
 
+def row_to_article(row: dict) -> Article:
+    """An ``articles`` row back as an :class:`Article` (``text`` as selected)."""
+    return Article(
+        doc=row["doc"], path=row["path"] or row["doc"], text=row.get("text") or "", sha256=row["sha256"],
+        title=row.get("title"), publisher=row.get("publisher"), date=row.get("date"), url=row.get("url"),
+        provenance=json.loads(row.get("metadata_source") or "{}"),
+    )
+
+
+def parse_row(sha256: str, models_key: str, models: dict, doc: ParsedDoc, parsed_at: str) -> dict:
+    return {
+        "sha256": sha256, "models_key": models_key, "models": json.dumps(models, sort_keys=True),
+        "conllu_zlib": zlib.compress(to_conllu(doc).encode("utf-8"), 6),
+        "words": sum(len(s.words) for s in doc.sentences), "parsed_at": parsed_at,
+    }
+
+
+def parse_from_row(row: dict, text: str) -> ParsedDoc:
+    return read_conllu(text, zlib.decompress(row["conllu_zlib"]).decode("utf-8"))

@@ -1,19 +1,28 @@
-"""The database schema: numbered migrations, applied in order, each once.
+"""The database schema: numbered migrations, applied in order, each once,
+through sqlite-utils' :class:`~sqlite_utils.migrations.Migrations` (recorded in
+its ``_sqlite_migrations`` table, set ``quotetrack``).
 
 An existing database upgrades in place when it is opened (:func:`migrate`).
+A database made before the migrations moved to sqlite-utils recorded them in
+its own ``schema_migrations`` table: those records are carried over (the
+migrations are not run twice) and the old table is dropped.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Callable
-
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
 CONTEXT_CHARS = 300  # characters of article text either side of a quote in quote_context
 
 
-def _migration_1(db: sqlite_utils.Database) -> None:
+MIGRATIONS = Migrations("quotetrack")
+
+
+@MIGRATIONS(name="001_tables")
+def _tables(db: sqlite_utils.Database) -> None:
+    """Articles, quotes, speakers, outlets, utterances, roles, the ingest log,
+    full-text search and the quote_context view."""
     db["outlets"].create(
         {"id": str, "name": str, "type": str, "aliases": str}, pk="id", not_null={"name"}
     )
@@ -100,30 +109,69 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
 
 
-def _migration_2(db: sqlite_utils.Database) -> None:
+@MIGRATIONS(name="002_kinds")
+def _kinds(db: sqlite_utils.Database) -> None:
     """What kind of organisation a speaker is, or of outlet (agency, newspaper, …)."""
     db["speakers"].add_column("kind", str)
     db["outlets"].add_column("kind", str)
     db["speakers"].create_index(["kind"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+
+
+@MIGRATIONS(name="003_via_outlet_local")
+def _via_outlet_local(db: sqlite_utils.Database) -> None:
+    """The outlet a quote came through as its article names it (``state TV``
+    after ``Syria's state TV`` -> ``Syria's state TV``), before corpus linking:
+    the counterpart of ``speaker_local``, so a stored quote reads back exactly
+    as it was analysed."""
+    db["quotes"].add_column("via_outlet_local", str)
+
+
+@MIGRATIONS(name="004_parses")
+def _parses(db: sqlite_utils.Database) -> None:
+    """Each article's parse, stored once per text and set of models, so that new
+    rules or word lists re-analyse without parsing again; the articles' version
+    column names what it records, the analysis (rules and word lists)."""
+    db["parses"].create(
+        {"sha256": str, "models_key": str, "models": str, "conllu_zlib": bytes,
+         "words": int, "parsed_at": str},
+        pk=("sha256", "models_key"),
+        not_null={"conllu_zlib"},
+    )
+    db.execute("alter table articles rename column pipeline_version to analysis_version")
+    db["articles"].add_column("models_key", str)
+
+
+#: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
+#: version -> migration name)
+_LEGACY = {1: "001_tables", 2: "002_kinds"}
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    if "schema_migrations" not in db.table_names():
-        db["schema_migrations"].create({"version": int, "applied_at": str}, pk="version")
-    done = {r["version"] for r in db.query("select version from schema_migrations")}
-    for version, migration in enumerate(MIGRATIONS, start=1):
-        if version in done:
-            continue
-        with db.atomic():
-            migration(db)
-            db["schema_migrations"].insert({
-                "version": version,
-                "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            })
+    """Bring the database up to the current schema (in place)."""
+    if "schema_migrations" in db.table_names():
+        _adopt_legacy(db)
+    MIGRATIONS.apply(db)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
-    return max((r["version"] for r in db.query("select version from schema_migrations")), default=0)
+def _adopt_legacy(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        MIGRATIONS.ensure_migrations_table(db)
+        recorded = {m.name for m in MIGRATIONS.applied(db)}
+        for row in db.query("select version, applied_at from schema_migrations order by version"):
+            name = _LEGACY.get(row["version"])
+            if name and name not in recorded:
+                db[MIGRATIONS.migrations_table].insert(
+                    {"migration_set": MIGRATIONS.name, "name": name, "applied_at": row["applied_at"]})
+        db["schema_migrations"].drop()
+
+
+def applied_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations applied to ``db``, in order."""
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def pending_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations ``db`` still lacks."""
+    return [m.name for m in MIGRATIONS.pending(db)]
