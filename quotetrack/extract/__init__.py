@@ -53,7 +53,7 @@ from __future__ import annotations
 from .attributions import Attribution, find_attributions
 from .marks import MarkSpan, find_quote_spans
 from .quotes import extract_quotes
-from .tree import _is_tree
+from .tree import is_tree
 
-# _is_tree stays package-private: the content-boundary tests check their hand-written parses with it
-__all__ = ["Attribution", "MarkSpan", "extract_quotes", "find_attributions", "find_quote_spans", "_is_tree"]
+# is_tree: the content-boundary tests check their hand-written parses with it
+__all__ = ["Attribution", "MarkSpan", "extract_quotes", "find_attributions", "find_quote_spans", "is_tree"]

@@ -1,6 +1,6 @@
 """What a cue reports, and where that content ends (step 2, the content rules).
 
-:func:`_content_words` finds the content of a speech verb in the parse: its
+:func:`content_words` finds the content of a speech verb in the parse: its
 content clause (also one misparsed as a conjunct, a relative clause or an
 xcomp), fronted content (parataxis, or by position), ``urged X to …``,
 ``called X "Y"`` namings, topics (``spoke about …``) and noun-phrase objects.
@@ -17,8 +17,8 @@ from typing import Sequence
 
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Word
-from .marks import DOUBLE_MARKS, SINGLE_MARKS, _trim
-from .tree import _Tree, _finite_cue, _participle_subject, _word_count
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, trim
+from .tree import Tree, finite_cue, participle_subject, word_count
 
 
 # --------------------------------------------------------------------------
@@ -26,7 +26,7 @@ from .tree import _Tree, _finite_cue, _participle_subject, _word_count
 # --------------------------------------------------------------------------
 
 
-def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
+def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
     """The words of the content reported by ``cue`` (``top``: its second-hand
     head, or itself), the content's head and the rule that found it.
 
@@ -38,7 +38,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         out = []
         for w in tree.subtree(head):
             if w.id != head.id and w.id in cues and (w.deprel.split(":")[0] in ("advcl", "conj", "parataxis")
-                                                     or w.deprel == "dep" and _participle_subject(tree, w) is not None):
+                                                     or w.deprel == "dep" and participle_subject(tree, w) is not None):
                 if w.deprel.split(":")[0] == "conj" and _conjunct_of_content(tree, w):
                     continue
                 if w.deprel.split(":")[0] in ("advcl", "parataxis") and _subordinate_clause(tree, w):
@@ -108,7 +108,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     if fronted:
         return fronted
     if cue.lemma.lower() == "call":
-        naming = _small_clause_naming(tree, cue) or _naming_content(tree, cue)
+        naming = small_clause_naming(tree, cue) or _naming_content(tree, cue)
         if naming:
             return naming
     if cue.lemma.lower() in ("urge", "ask", "tell", "call", "warn", "order", "instruct", "advise",
@@ -161,7 +161,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     return None
 
 
-def _closing_report(tree: _Tree, k: Word, cues: set[int]) -> bool:
+def _closing_report(tree: Tree, k: Word, cues: set[int]) -> bool:
     """``said talks would continue, [RIA reported].``: a cue with its own subject,
     after a comma, closing the sentence, that the parser hung on the first cue as
     a second content clause. It is a report of its own, not content."""
@@ -174,7 +174,7 @@ def _closing_report(tree: _Tree, k: Word, cues: set[int]) -> bool:
         and all(w.upos == "PUNCT" for w in words[last + 1:])
 
 
-def _clause_misread_as_conjunct(tree: _Tree, cue: Word, k: Word) -> bool:
+def _clause_misread_as_conjunct(tree: Tree, cue: Word, k: Word) -> bool:
     """``said in a letter [that the ad suggests …]`` parsed as a conjunct of the cue:
     a conjunct after the cue that opens with its own ``that``/``whether`` (no
     conjunction before it) and holds a subject is the cue's content clause."""
@@ -188,7 +188,7 @@ def _clause_misread_as_conjunct(tree: _Tree, cue: Word, k: Word) -> bool:
             and any(w.deprel.split(":")[0] in ("nsubj", "expl") for w in sub))
 
 
-def _reports_on_its_own(tree: _Tree, cue: Word, top: Word) -> bool:
+def _reports_on_its_own(tree: Tree, cue: Word, top: Word) -> bool:
     """A cue clause hung on the clause before it as parataxis that has a complement
     of its own (``A; he had stated of politicians, "…"``, ``A - Trump has vowed to
     bring back jobs``, ``11:40 am - Police announce the name``): the clause before
@@ -200,7 +200,7 @@ def _reports_on_its_own(tree: _Tree, cue: Word, top: Word) -> bool:
     return any(k.id > top.id and k.deprel.split(":")[0] in rels for k in tree.children(top))
 
 
-def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
+def _conjunct_of_content(tree: Tree, w: Word) -> bool:
     """A speech verb coordinated inside a content clause that belongs to it rather
     than reporting on its own: ``that A but [that it would add] B`` (a ``that``
     clause in parallel), ``he rated … and [talked about] which ones …`` (no
@@ -211,7 +211,7 @@ def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
         k.text in ":" + DOUBLE_MARKS + SINGLE_MARKS for k in tree.children(w, "punct"))
 
 
-def _subordinate_clause(tree: _Tree, w: Word) -> bool:
+def _subordinate_clause(tree: Tree, w: Word) -> bool:
     """A speech verb heading an adverbial clause of the content that belongs to it,
     not a report of its own: a clause with its own subject (``because Republicans
     had only asked for …``) or an infinitive (``free [to disclose] his returns``).
@@ -234,7 +234,7 @@ def _subordinate_clause(tree: _Tree, w: Word) -> bool:
 _TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
 
 
-def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+def _with_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
     """A content clause without a subject whose subject the parser hung on the cue:
     "said [the politics surrounding the top of the ticket] (obj, xcomp) [would be
     more intense] (ccomp)"."""
@@ -260,7 +260,7 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
     return sorted(extra + words, key=lambda w: w.id)
 
 
-def _object_before_subject(tree: _Tree, cue: Word, subj: Word, words: list[Word]) -> list[Word]:
+def _object_before_subject(tree: Tree, cue: Word, subj: Word, words: list[Word]) -> list[Word]:
     """``says [Donald Trump's flurry of tweets targeting] (obj) [Machado was
     unhinged] (ccomp)``: an object of the cue running straight into the content's
     subject, holding a verb that lost its object to it, is the start of the
@@ -280,7 +280,7 @@ def _object_before_subject(tree: _Tree, cue: Word, subj: Word, words: list[Word]
     return []
 
 
-def _with_fronted_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+def _with_fronted_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
     """``[Donald Trump's obsession] (nsubj of the cue) [with Obama's birth is an
     insult] (ccomp), lawmakers said``: a fronted content clause whose subject the
     parser gave to the cue, which has a subject of its own after the clause."""
@@ -295,7 +295,7 @@ def _with_fronted_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[
     return words
 
 
-def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
+def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
     """``The Kremlin said on Wednesday that …``, ``told Reuters intense fighting
     was …`` when the parse does not link the clause to the cue (small parsers
     often read it as ``conj`` or ``obj``): the words after the cue - past its
@@ -363,7 +363,7 @@ _ADVERBIAL_OPENERS = frozenset(
     "as before after since following while until because amid during once though although without".split())
 
 
-def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
+def _clause_misread_as_relative(tree: Tree, cue: Word) -> list[Word]:
     """``told a news conference they are …``: a that-less content clause the
     parser hung on the object as a relative clause. Taken as the content when
     it has its own subject and no relative pronoun."""
@@ -378,7 +378,7 @@ def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
     return []
 
 
-def _that_clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
+def _that_clause_misread_as_relative(tree: Tree, cue: Word) -> list[Word]:
     """``said at an event in Colorado [that "a bomb" had gone off]`` parsed as a
     relative clause of a noun in the cue's modifiers: a clause opening with the
     complementizer ``that`` (a ``mark``, not the relative pronoun) and with a
@@ -397,7 +397,7 @@ def _that_clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
     return []
 
 
-def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word], Word, str] | None:
+def _fronted_by_position(tree: Tree, cue: Word, top: Word) -> tuple[list[Word], Word, str] | None:
     """``CONTENT, officials said [on Monday].`` when the parse does not link the
     content to the cue: the cue ends the sentence (only its modifiers follow),
     its subject comes right before it after a comma, and everything before that
@@ -434,13 +434,13 @@ def _finite(w: Word) -> bool:
     return w.upos in ("VERB", "AUX")
 
 
-def _fronted_relative(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+def _fronted_relative(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``CONTENT, the International Committee of the Red Cross said on Thursday.``
     when the parser made the cue a relative clause of its speaker (``said``
     ``acl:relcl`` of ``Committee``): a relative clause without a relative pronoun
     or a subject of its own, right after its head noun phrase, at the end of the
     sentence, with a comma before the noun phrase. Everything before that comma is
-    the content (the speaker is the head noun, see :func:`_subject`)."""
+    the content (the speaker is the head noun, see :func:`subject`)."""
     if cue.deprel != "acl:relcl" or tree.children(cue, "nsubj", "nsubj:pass", "expl"):
         return None
     head = tree.head(cue)
@@ -461,13 +461,13 @@ def _fronted_relative(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | 
     if comma.text not in ",—–":
         return None
     words = [tree.sent.word(i) for i in range(1, comma.id)]
-    if _word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+    if word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
         return None
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted") if anchor else None
 
 
-def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str, Word] | None:
+def inverted_by_position(tree: Tree, cue: Word) -> tuple[list[Word], Word, str, Word] | None:
     """``CONTENT, said X[, a senior official].`` where the parser made the speaker
     X an object or clause of the cue: (content words, anchor, rule, speaker head).
     The cue has no subject of its own and follows a comma; X is a noun phrase."""
@@ -485,13 +485,13 @@ def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str
     if any(k.deprel.split(":")[0] in ("nsubj", "cop", "aux", "mark") for k in tree.children(speaker)):
         return None  # a clause after all: "said officials were …"
     words = [w for w in tree.sent.words if w.index < cue.index - 1]
-    if _word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+    if word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
         return None
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted", speaker) if anchor else None
 
 
-def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+def small_clause_naming(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``called [Trump] [a "pathological liar"]`` (iobj + obj), ``called [half of
     Trump's supporters "deplorables"]``, ``called [her vote in favor of the war a
     mistake]`` (the name parsed as a ``dep``/``appos`` inside the object or a
@@ -556,7 +556,7 @@ def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str]
     return None
 
 
-def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+def _naming_content(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``called Trump "unhinged"``, ``calling him a political opportunist``: the
     named thing and what it was called (obj/xcomp/dep after the verb), and
     ``called for the overthrow of Assad`` (a ``for`` phrase)."""
@@ -587,14 +587,14 @@ def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | No
 
 
 # --------------------------------------------------------------------------
-# Where the content ends: the rules _verb_attribution applies, in its order
+# Where the content ends: the rules verb_attribution applies, in its order
 # --------------------------------------------------------------------------
 
 
 _QUESTION_VERBS = frozenset("ask question wonder explain describe recall reveal disclose clarify".split())
 
 
-def _adverbial_clause(tree: _Tree, cue: Word, head: Word, rule: str) -> bool:
+def adverbial_clause(tree: Tree, cue: Word, head: Word, rule: str) -> bool:
     """A clause after the cue parsed as its content that opens with a subordinator
     of time (``said [before he died]``, ``spoke [while the crowd
     cheered]``; ``when`` too, except after verbs that take questions: ``asked
@@ -611,7 +611,7 @@ def _adverbial_clause(tree: _Tree, cue: Word, head: Word, rule: str) -> bool:
     return opener in ("before", "after", "since", "while", "until", "once", "without")
 
 
-def _trailing_modifiers(tree: _Tree, cue: Word, content: list[Word], cut_ids: set[int]) -> list[Word]:
+def _trailing_modifiers(tree: Tree, cue: Word, content: list[Word], cut_ids: set[int]) -> list[Word]:
     """Modifiers the parser hung on the cue that follow its content:
     ``said [that A] [after he suggested B]``, ``voiced [his support] [for the
     governor]``: they read as part of what was reported."""
@@ -632,7 +632,7 @@ def _trailing_modifiers(tree: _Tree, cue: Word, content: list[Word], cut_ids: se
     return extra
 
 
-def _addressee_in_content(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+def _addressee_in_content(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
     """``told [Reuters] intense fighting was …`` where the parser glued the
     addressee of ``tell`` onto the content's subject (``Reuters`` ``compound`` of
     ``fighting``): the names right after a ``tell`` that has no object of its own
@@ -664,11 +664,11 @@ def _addressee_in_content(tree: _Tree, cue: Word, words: list[Word]) -> list[Wor
 _MODALS = frozenset("would will could can might may should must".split())
 
 
-def _has_modal(tree: _Tree, w: Word) -> bool:
+def _has_modal(tree: Tree, w: Word) -> bool:
     return any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(w, "aux"))
 
 
-def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word],
+def _conjuncts_hung_on_cue(tree: Tree, cue: Word, head: Word, words: list[Word],
                            cut_ids: set[int]) -> list[Word]:
     """Coordinated clauses of the content the parser hung on the cue: ``said [that
     A], and [that B]`` (a ``that`` clause with a subject of its own), ``says [it
@@ -722,7 +722,7 @@ def _verb_form_of_content(cue: Word, k: Word) -> bool:
     return cue_form is not None and k.xpos in ("VB", "VBP", "VBZ") and k.xpos != cue_form
 
 
-def _noun_conjuncts_hung_on_cue(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+def _noun_conjuncts_hung_on_cue(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
     """``called for [increased spending] and [an end to the cuts]`` where the parser
     made the second noun a conjunct of the verb: a noun cannot coordinate with
     a verb, so a noun conjunct of the cue right after a noun-phrase content
@@ -745,7 +745,7 @@ def _noun_conjuncts_hung_on_cue(tree: _Tree, cue: Word, words: list[Word]) -> li
     return extra
 
 
-def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> list[Word]:
+def _cut_before_next_speaker(tree: Tree, words: list[Word], cues: set[int]) -> list[Word]:
     """``said [they will not leave], one opposition official, who declined to be
     identified, conceded …``: content that runs on into the subject of the next
     cue (a noun phrase, maybe with a relative clause, between a comma and a
@@ -763,7 +763,7 @@ def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> 
         core = [x for x in between if x.upos != "PUNCT"]
         if not core or core[0].upos not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON"):
             continue
-        if not _finite_cue(tree, v) or tree.children(v, "nsubj", "nsubj:pass"):
+        if not finite_cue(tree, v) or tree.children(v, "nsubj", "nsubj:pass"):
             continue
         heads = [x for x in core if x.upos in ("NOUN", "PROPN", "PRON")
                  and {y.id for y in core} <= {y.id for y in tree.subtree(x)}
@@ -780,7 +780,7 @@ def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> 
 _REPORTING_PARTICIPLES = lexicon.SPEECH_VERBS | {"cite"}
 
 
-def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb: bool = False) -> list[Word]:
+def _cut_trailing_participle(tree: Tree, cue: Word, words: list[Word], any_verb: bool = False) -> list[Word]:
     """``said [geopolitical factors have contributed to …], citing the strategic
     importance of …``: a comma and a subjectless reporting participle (``citing``,
     ``saying``, ``noting``) that runs to the end of a content after its cue close
@@ -800,7 +800,7 @@ def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb
         sub = {y.id for y in tree.subtree(v)}
         if last not in sub or not all(y.id in sub or y.upos == "PUNCT" for y in words[i + 1:]):
             continue
-        if _word_count(" ".join(y.text for y in words[:i])) < 3:
+        if word_count(" ".join(y.text for y in words[:i])) < 3:
             continue
         if any(y.text == "," for y in words[i + 1:]) and not tree.children(v, "ccomp"):
             continue  # ", responding to pressure, who …": a parenthetical inside the content
@@ -808,7 +808,7 @@ def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb
     return words
 
 
-def _cut_at_semicolon(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+def _cut_at_semicolon(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
     """``said the timing was not intentional; they only learned on Friday …``: a
     content after its cue ends at a semicolon outside quote marks (what follows
     is a sentence of its own)."""
@@ -823,7 +823,7 @@ def _cut_at_semicolon(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
     return words
 
 
-def _stranded_that_clause(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
+def _stranded_that_clause(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
     """``said [he thought] [that drugs were a factor]`` where the parser hung the
     ``that`` clause elsewhere (on the main verb): a content ending in a verb that
     has no complement of its own, followed straight away by a ``that`` clause,
@@ -844,7 +844,7 @@ def _stranded_that_clause(tree: _Tree, cue: Word, words: list[Word]) -> list[Wor
     return sub
 
 
-def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | None,
+def interrupted_lead(doc: ParsedDoc, tree: Tree, cue: Cue, speaker: Mention | None,
                       content: tuple[int, int] | None, cut_ids: set[int],
                       quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The part of the content before a parenthetical attribution: "[That's why],
@@ -868,9 +868,9 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
     before = doc.text[start:first].rstrip()
     if not before.endswith(","):
         return None
-    s, e = _trim(doc.text, start, start + len(before) - 1)
+    s, e = trim(doc.text, start, start + len(before) - 1)
     words = [w for w in tree.sent.words if s <= w.start_char < e]
-    if (_word_count(doc.text[s:e]) < 2 or any(w.id in cut_ids for w in words)
+    if (word_count(doc.text[s:e]) < 2 or any(w.id in cut_ids for w in words)
             or not (any(w.upos in ("VERB", "AUX") for w in words)  # "On Monday, he said, …"
                     or _subject_lead(tree, words, content))
             or any(a < e and s < b for a, b in quoted)
@@ -879,7 +879,7 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
     return s, e
 
 
-def _subject_lead(tree: _Tree, words: list[Word], content: tuple[int, int]) -> bool:
+def _subject_lead(tree: Tree, words: list[Word], content: tuple[int, int]) -> bool:
     """``[The museum], he said, [would make visitors face …]``: a noun phrase before
     a parenthetical cue is the subject of the content after it when that content
     is a finite clause without a subject of its own (it opens with an auxiliary,

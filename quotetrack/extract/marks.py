@@ -4,7 +4,7 @@
 ``‘…’``) quotation marks paragraph by paragraph into :class:`MarkSpan` s,
 telling single marks from apostrophes, joining multi-paragraph quotes and
 skipping stray marks. The paragraph and whitespace helpers here
-(:func:`_paragraph_bounds`, :func:`_trim`) are shared with the later steps.
+(:func:`_paragraph_bounds`, :func:`trim`) are shared with the later steps.
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past the whitespace at both ends of ``text[start:end]``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -168,7 +169,7 @@ def find_quote_spans(text: str) -> list[MarkSpan]:
             pairs, left_open = _pair_marks(text, marks, family, lengths)
             found = []
             for o, c in pairs:
-                s, e = _trim(text, o + lengths[o], c)
+                s, e = trim(text, o + lengths[o], c)
                 if e > s:
                     found.append(MarkSpan(s, e, o, c, family))
             if left_open is not None:
@@ -180,7 +181,7 @@ def find_quote_spans(text: str) -> list[MarkSpan]:
                 )
                 at_start = left_open == p_start or text[p_start:left_open].rstrip().endswith(":")
                 if next_reopens or at_start:
-                    s, e = _trim(text, left_open + lengths[left_open], p_end)
+                    s, e = trim(text, left_open + lengths[left_open], p_end)
                     if e > s:
                         found.append(MarkSpan(s, e, left_open, None, family, unclosed=True))
             if carried and reopens and found and found[0].open_at == p_start:

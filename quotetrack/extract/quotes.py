@@ -18,9 +18,9 @@ import attrs
 
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Quote
-from .attributions import Attribution, _verb_attribution, find_attributions
-from .marks import DOUBLE_MARKS, MarkSpan, SINGLE_MARKS, _paragraph_bounds, _trim, find_quote_spans
-from .tree import _Tree, _overlap, _word_count
+from .attributions import Attribution, find_attributions, verb_attribution
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, _paragraph_bounds, find_quote_spans, trim
+from .tree import Tree, overlap, word_count
 
 
 _CONFIDENCE = {
@@ -160,7 +160,7 @@ def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int
     head_word = None
     for i in sents:
         sent = doc.sentences[i]
-        tree = _Tree(sent)
+        tree = Tree(sent)
         roots = [w for w in sent.words if w.head == 0 and w.upos != "PUNCT" and w.start_char >= start]
         for r in roots:
             if r.upos in ("PROPN", "NOUN", "PRON"):
@@ -229,7 +229,7 @@ def _paragraph_of(paras: list[tuple[int, int]], char: int) -> int:
 def _is_prose_line(text: str, para: tuple[int, int]) -> bool:
     """A line of running text (ends like a sentence), unlike captions and headings."""
     line = text[para[0]:para[1]].rstrip()
-    return bool(line) and line[-1] in ".!?\"”'’" and _word_count(line) > 3
+    return bool(line) and line[-1] in ".!?\"”'’" and word_count(line) > 3
 
 
 def extract_quotes(doc: ParsedDoc) -> list[Quote]:
@@ -265,8 +265,8 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
             if ai in claimed:
                 continue
             # the fragment lies in the content (its closing punctuation may stick out)
-            if a.content and a.content[0] <= s.start and _overlap(a.content, (s.start, s.end)) >= 0.8 * (s.end - s.start):
-                if _word_count(_outside_text(text, a.content, [x for x in spans if _overlap((x.start, x.end), a.content)])) >= 1:
+            if a.content and a.content[0] <= s.start and overlap(a.content, (s.start, s.end)) >= 0.8 * (s.end - s.start):
+                if word_count(_outside_text(text, a.content, [x for x in spans if overlap((x.start, x.end), a.content)])) >= 1:
                     absorbed.setdefault(ai, []).append(s)
     absorbed_spans = {id(s) for v in absorbed.values() for s in v}
 
@@ -291,7 +291,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         for ai, a in enumerate(atts):
             if draft is not None:
                 break
-            if a.content and ai not in absorbed and ai not in claimed and _overlap(a.content, span) >= 0.5 * min(
+            if a.content and ai not in absorbed and ai not in claimed and overlap(a.content, span) >= 0.5 * min(
                 a.content[1] - a.content[0], span[1] - span[0]
             ):
                 if not (span[0] <= a.cue.start_char < span[1]):
@@ -305,7 +305,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         # b) a cue in the same sentence, right after the closing or before the opening mark
         #    (not for a short phrase in marks: that is a scare quote or a name)
         quoted_text = text[s.start:s.end]
-        if draft is None and (_word_count(quoted_text) >= 3 or quoted_text[-1:] in ",.!?") \
+        if draft is None and (word_count(quoted_text) >= 3 or quoted_text[-1:] in ",.!?") \
                 and not _looks_like_title(text, s):
             close = s.close_at if s.close_at is not None else s.end
             after_sent = look.sentence_at(max(s.end - 1, s.start))
@@ -318,10 +318,10 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                     x is not s and lo <= x.open_at < hi for x in spans
                 )
                 if a.sentence == after_sent and a.cue.start_char > close and not other_quote_between(close, a.cue.start_char):
-                    if a.content is None or _overlap(a.content, span) or a.content[0] >= close:
+                    if a.content is None or overlap(a.content, span) or a.content[0] >= close:
                         cands.append((a.cue.start_char - close, ai, "direct:cue-after"))
                 elif a.sentence == before_sent and a.cue.end_char <= s.open_at and not other_quote_between(a.cue.end_char, s.open_at):
-                    if a.content is None or _overlap(a.content, span) or a.content[1] <= s.open_at + 1:
+                    if a.content is None or overlap(a.content, span) or a.content[1] <= s.open_at + 1:
                         gap = text[a.cue.end_char:s.open_at]
                         if re.search(r"[:,]\s*$", gap) or not gap.strip():
                             cands.append((s.open_at - a.cue.end_char, ai, "direct:cue-before"))
@@ -329,7 +329,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                 _, ai, rule = min(cands)
                 a = atts[ai]
                 # an attribution whose own content lies elsewhere stays an indirect quote too
-                if a.content is None or _overlap(a.content, span):
+                if a.content is None or overlap(a.content, span):
                     claimed.add(ai)
                 draft = _Draft("direct", s.start, s.end, rule, a, a.speaker, a.cue, a.via_outlet)
                 if rule == "direct:cue-before" and a.content is not None and a.cue.end_char <= a.content[0] \
@@ -380,17 +380,17 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         c0, c1 = a.content
         if c1 <= c0:
             continue
-        if any(_overlap((d.start, d.end), a.content) > 0.5 * (c1 - c0) for d in drafts
+        if any(overlap((d.start, d.end), a.content) > 0.5 * (c1 - c0) for d in drafts
                if not _reports_a_report(a, d)):
             continue
-        if _word_count(text[c0:c1]) < (1 if a.rule == "object" else 2):
+        if word_count(text[c0:c1]) < (1 if a.rule == "object" else 2):
             continue
         rule = "according-to" if a.rule == "according-to" else f"indirect:{a.rule}"
         kind = "mixed" if ai in absorbed else "indirect"
         if kind == "mixed":
             rule = "mixed:" + rule
         lead = None
-        if a.lead and not any(_overlap((d.start, d.end), a.lead) for d in drafts):
+        if a.lead and not any(overlap((d.start, d.end), a.lead) for d in drafts):
             lead = _Draft("indirect", a.lead[0], a.lead[1], "indirect:interrupted", a, a.speaker, a.cue,
                           a.via_outlet, paragraph=_paragraph_of(paras, a.lead[0]))
             drafts.append(lead)
@@ -463,7 +463,7 @@ def _unquoted_lead(doc: ParsedDoc, look: _Doc, s: MarkSpan, atts: Sequence[Attri
         return None
     start = doc.sentences[si].start_char
     lead = text[start:s.open_at]
-    if not lead.strip() or not lead.rstrip()[-1:].isalnum() or _word_count(lead) < 2:
+    if not lead.strip() or not lead.rstrip()[-1:].isalnum() or word_count(lead) < 2:
         return None
     if any(ch in lead for ch in DOUBLE_MARKS + SINGLE_MARKS) and any(start <= x.open_at < s.open_at for x in spans):
         return None
@@ -471,7 +471,7 @@ def _unquoted_lead(doc: ParsedDoc, look: _Doc, s: MarkSpan, atts: Sequence[Attri
         return None
     if "\n" in lead or lead.lstrip()[:1].islower():
         return None
-    return _trim(text, start, s.open_at)[0]
+    return trim(text, start, s.open_at)[0]
 
 
 def _framed_speaker(doc: ParsedDoc, s: MarkSpan, a: Attribution, rule: str) -> Mention | None:
@@ -483,19 +483,19 @@ def _framed_speaker(doc: ParsedDoc, s: MarkSpan, a: Attribution, rule: str) -> M
         return None
     text = doc.text
     close_end = s.close_at + (2 if text.startswith(("''", "``"), s.close_at) else 1)
-    gap_s, gap_e = _trim(text, close_end, a.cue.start_char)
+    gap_s, gap_e = trim(text, close_end, a.cue.start_char)
     while gap_s < gap_e and text[gap_s] in ",—–-":
         gap_s += 1
     while gap_e > gap_s and text[gap_e - 1] in ", ":
         gap_e -= 1
-    gap_s, gap_e = _trim(text, gap_s, gap_e)
+    gap_s, gap_e = trim(text, gap_s, gap_e)
     if gap_e <= gap_s:  # inverted: "…," said X
         if a.speaker is not None and a.speaker.start_char >= a.cue.end_char:
             return None
-        gap_s, gap_e = _trim(text, a.cue.end_char, _name_end(text, a.cue.end_char))
-        if gap_e <= gap_s or _word_count(text[gap_s:gap_e]) > 15:
+        gap_s, gap_e = trim(text, a.cue.end_char, _name_end(text, a.cue.end_char))
+        if gap_e <= gap_s or word_count(text[gap_s:gap_e]) > 15:
             return None
-    elif _word_count(text[gap_s:gap_e]) > 15:
+    elif word_count(text[gap_s:gap_e]) > 15:
         return None
     if a.speaker is not None and (a.speaker.start_char, a.speaker.end_char) == (gap_s, gap_e):
         return None
@@ -540,14 +540,14 @@ def _colon_verb(doc: ParsedDoc, look: _Doc, s: MarkSpan, quoted) -> Attribution 
     if si is None:
         return None
     sent = doc.sentences[si]
-    tree = _Tree(sent)
+    tree = Tree(sent)
     colon = next((w for w in sent.words if w.start_char == len(before) - 1), None)
     if colon is None or colon.index == 0:
         return None
     verb = sent.words[colon.index - 1]
     if verb.upos != "VERB" or not tree.children(verb, "nsubj"):
         return None
-    att = _verb_attribution(doc, tree, si, verb, set(), quoted)
+    att = verb_attribution(doc, tree, si, verb, set(), quoted)
     return None if att is None else attrs.evolve(att, content=None)
 
 
@@ -602,7 +602,7 @@ def _continues(text: str, paras: list[tuple[int, int]], previous: _Draft, span: 
     same paragraph or in the next prose paragraph (captions and headings between
     them are skipped), with no other prose sentence between."""
     quoted = text[span.start:span.end]
-    if _word_count(quoted) < 3:
+    if word_count(quoted) < 3:
         return False  # a scare-quoted phrase, not a quoted sentence
     after = text[span.close_at + 1:span.close_at + 3] if span.close_at is not None else ""
     if re.match(r"\s?[a-z]", after) and not quoted.rstrip()[-1:] in ",.!?":
