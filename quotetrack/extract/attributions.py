@@ -20,9 +20,8 @@ import attrs
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Sentence, Word
 from .contents import (
-    _addressee_in_content, _conjuncts_hung_on_cue, _cut_at_semicolon, _cut_before_next_speaker,
-    _cut_trailing_participle, _noun_conjuncts_hung_on_cue, _stranded_that_clause, _trailing_modifiers,
-    adverbial_clause, content_words, interrupted_lead, inverted_by_position, small_clause_naming,
+    adverbial_clause, bound_content, content_words, interrupted_lead, inverted_by_position,
+    small_clause_naming,
 )
 from .marks import DOUBLE_MARKS, SINGLE_MARKS
 from .tree import (
@@ -182,18 +181,7 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
         found = None  # "spoke [as the crowd cheered]": speak and talk report topics, not clauses
     if found:
         words, head, rule = found
-        if rule in ("ccomp", "object", "xcomp"):
-            words = words + _trailing_modifiers(tree, w, words, cut_ids)
-        if rule == "ccomp":
-            words = _addressee_in_content(tree, w, words)
-            words = words + _conjuncts_hung_on_cue(tree, w, head, words, cut_ids)
-        if rule == "object":
-            words = words + _noun_conjuncts_hung_on_cue(tree, w, words)
-        words = run_around(words, head, tree.sent)
-        words = _cut_before_next_speaker(tree, sorted(words, key=lambda x: x.id), cut_ids)
-        words = _cut_trailing_participle(tree, w, words, any_verb=rule == "object" and head.upos != "VERB")
-        words = _cut_at_semicolon(tree, w, words)
-        words = words + _stranded_that_clause(tree, w, words)
+        words = bound_content(tree, w, head, rule, words, cut_ids)
         content = span_of(strip_edges(words, doc.text)) if words else None
     elif w.xpos == "VBN" and w.deprel == "acl":
         return None  # "as demanded by Damascus"

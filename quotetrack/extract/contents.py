@@ -2,23 +2,31 @@
 
 :func:`content_words` finds the content of a speech verb in the parse: its
 content clause (also one misparsed as a conjunct, a relative clause or an
-xcomp), fronted content (parataxis, or by position), ``urged X to …``,
-``called X "Y"`` namings, topics (``spoke about …``) and noun-phrase objects.
-The boundary rules after it widen or cut that content: modifiers after it,
-conjuncts the parser hung on the cue, the addressee of ``tell``, the next
+xcomp), fronted content (parataxis, or by position, with
+:func:`inverted_by_position` for ``…, said X``), ``urged X to …``,
+``called X "Y"`` namings (:func:`small_clause_naming`), topics (``spoke about
+…``) and noun-phrase objects. :func:`adverbial_clause` tells a clause of time
+(``said [before he died]``) from content.
+
+The boundary rules then widen or cut that content, in the declared order of
+:data:`CONTENT_BOUNDARY_RULES` (applied by :func:`bound_content`): modifiers
+after it, the addressee of ``tell``, conjuncts the parser hung on the cue
+(clauses, then nouns), the run of words around the content's head, the next
 speaker, a trailing reporting participle, a semicolon, a stranded ``that``
-clause, adverbial clauses of time, and the lead before a parenthetical cue.
-:func:`quotetrack.extract.attributions._verb_attribution` applies them in order.
+clause. Once the speaker is known, :func:`interrupted_lead` finds the lead
+before a parenthetical cue.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+import attrs
+
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Word
 from .marks import DOUBLE_MARKS, SINGLE_MARKS, trim
-from .tree import Tree, finite_cue, participle_subject, word_count
+from .tree import Tree, finite_cue, participle_subject, run_around, word_count
 
 
 # --------------------------------------------------------------------------
@@ -587,7 +595,8 @@ def _naming_content(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | Non
 
 
 # --------------------------------------------------------------------------
-# Where the content ends: the rules verb_attribution applies, in its order
+# Where the content ends: a filter, the boundary rules (CONTENT_BOUNDARY_RULES,
+# in their order, applied by bound_content) and the lead of an interrupted content
 # --------------------------------------------------------------------------
 
 
@@ -611,13 +620,29 @@ def adverbial_clause(tree: Tree, cue: Word, head: Word, rule: str) -> bool:
     return opener in ("before", "after", "since", "while", "until", "once", "without")
 
 
-def _trailing_modifiers(tree: Tree, cue: Word, content: list[Word], cut_ids: set[int]) -> list[Word]:
-    """Modifiers the parser hung on the cue that follow its content:
-    ``said [that A] [after he suggested B]``, ``voiced [his support] [for the
-    governor]``: they read as part of what was reported."""
-    if not content:
-        return []
-    last = max(w.id for w in content)
+@attrs.frozen
+class _Content:
+    """What the boundary rules read besides the content's words: the cue's
+    sentence tree, the cue, the content's head, the rule that found the content
+    (``ccomp``, ``object``, ``xcomp``, ``parataxis``, ``fronted``) and the cues
+    whose clauses are cut out of an enclosing content."""
+
+    tree: Tree
+    cue: Word
+    head: Word
+    rule: str
+    cut_ids: set[int]
+
+
+def _trailing_modifiers(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens a clause, object or infinitive content over the modifiers the
+    parser hung on the cue that follow it: ``said [that A] [after he suggested
+    B]``, ``voiced [his support] [for the governor]``: they read as part of
+    what was reported."""
+    tree, cue, cut_ids = found.tree, found.cue, found.cut_ids
+    if found.rule not in ("ccomp", "object", "xcomp") or not words:
+        return words
+    last = max(w.id for w in words)
     extra = []
     for k in tree.children(cue):
         if k.id <= last or k.id in cut_ids or k.deprel.split(":")[0] not in ("advcl", "obl", "nmod", "dep"):
@@ -629,14 +654,18 @@ def _trailing_modifiers(tree: Tree, cue: Word, content: list[Word], cut_ids: set
         if first > 1 and tree.sent.word(first - 1).text == ",":
             continue  # ", as troops continued …": the reporter's frame, not the content
         extra += sub
-    return extra
+    return words + extra
 
 
-def _addressee_in_content(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``told [Reuters] intense fighting was …`` where the parser glued the
-    addressee of ``tell`` onto the content's subject (``Reuters`` ``compound`` of
-    ``fighting``): the names right after a ``tell`` that has no object of its own
-    leave the content (the outlet is then read off its position)."""
+def _addressee_in_content(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts from a clause content ``told [Reuters] intense fighting was …``
+    where the parser glued the addressee of ``tell`` onto the content's subject
+    (``Reuters`` ``compound`` of ``fighting``): the names right after a ``tell``
+    that has no object of its own leave the content (the outlet is then read
+    off its position)."""
+    tree, cue = found.tree, found.cue
+    if found.rule != "ccomp":
+        return words
     if cue.lemma.lower() not in _TELL_VERBS or tree.children(cue, "obj", "iobj"):
         return words
     ids = {w.id for w in words}
@@ -668,15 +697,16 @@ def _has_modal(tree: Tree, w: Word) -> bool:
     return any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(w, "aux"))
 
 
-def _conjuncts_hung_on_cue(tree: Tree, cue: Word, head: Word, words: list[Word],
-                           cut_ids: set[int]) -> list[Word]:
-    """Coordinated clauses of the content the parser hung on the cue: ``said [that
-    A], and [that B]`` (a ``that`` clause with a subject of its own), ``says [it
-    would depress revenue …], but [would eventually add $84 billion]`` (no subject,
-    a modal like the content's), ``announced [it will have …], and [it will all be
-    done in real time]`` (a subject of its own that is not the speaker, and a modal)."""
-    if not words or head.id < cue.id:
-        return []
+def _conjuncts_hung_on_cue(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens a clause content over its coordinated clauses the parser hung on
+    the cue: ``said [that A], and [that B]`` (a ``that`` clause with a subject of
+    its own), ``says [it would depress revenue …], but [would eventually add $84
+    billion]`` (no subject, a modal like the content's), ``announced [it will
+    have …], and [it will all be done in real time]`` (a subject of its own that
+    is not the speaker, and a modal)."""
+    tree, cue, head, cut_ids = found.tree, found.cue, found.head, found.cut_ids
+    if found.rule != "ccomp" or not words or head.id < cue.id:
+        return words
     last = max(x.id for x in words)
     subj = next(iter(tree.children(cue, "nsubj")), None)
     head_modal = _has_modal(tree, head)
@@ -707,7 +737,7 @@ def _conjuncts_hung_on_cue(tree: Tree, cue: Word, head: Word, words: list[Word],
             continue
         extra += gap + sub
         last = max(last, sub[-1].id)
-    return extra
+    return words + extra
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -722,16 +752,18 @@ def _verb_form_of_content(cue: Word, k: Word) -> bool:
     return cue_form is not None and k.xpos in ("VB", "VBP", "VBZ") and k.xpos != cue_form
 
 
-def _noun_conjuncts_hung_on_cue(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``called for [increased spending] and [an end to the cuts]`` where the parser
-    made the second noun a conjunct of the verb: a noun cannot coordinate with
-    a verb, so a noun conjunct of the cue right after a noun-phrase content
-    (only a conjunction or comma between) is more of the content."""
-    if not words:
-        return []
+def _noun_conjuncts_hung_on_cue(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens an object content ``called for [increased spending] and [an end to
+    the cuts]`` where the parser made the second noun a conjunct of the verb: a
+    noun cannot coordinate with a verb, so a noun conjunct of the cue right
+    after a noun-phrase content (only a conjunction or comma between) is more
+    of the content."""
+    tree, cue = found.tree, found.cue
+    if found.rule != "object" or not words:
+        return words
     last = max(x.id for x in words)
     if min(x.id for x in words) < cue.id:
-        return []
+        return words
     extra = []
     for k in tree.children(cue, "conj"):
         if k.id <= last or k.upos not in ("NOUN", "PROPN"):
@@ -742,14 +774,22 @@ def _noun_conjuncts_hung_on_cue(tree: Tree, cue: Word, words: list[Word]) -> lis
             continue
         extra += gap + sub
         last = sub[-1].id
-    return extra
+    return words + extra
 
 
-def _cut_before_next_speaker(tree: Tree, words: list[Word], cues: set[int]) -> list[Word]:
-    """``said [they will not leave], one opposition official, who declined to be
-    identified, conceded …``: content that runs on into the subject of the next
-    cue (a noun phrase, maybe with a relative clause, between a comma and a
+def _run_around_head(found: _Content, words: list[Word]) -> list[Word]:
+    """Keeps the one run of consecutive words around the content's head (see
+    :func:`~quotetrack.extract.tree.run_around`), in word order."""
+    return run_around(words, found.head, found.tree.sent)
+
+
+def _cut_before_next_speaker(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts ``said [they will not leave], one opposition official, who declined
+    to be identified, conceded …``: content that runs on into the subject of the
+    next cue (a noun phrase, maybe with a relative clause, between a comma and a
     speech verb outside the content) stops at that comma."""
+    tree, cues = found.tree, found.cut_ids
+    words = sorted(words, key=lambda x: x.id)
     ids = {w.id for w in words}
     sent = tree.sent
     for w in words:
@@ -780,13 +820,15 @@ def _cut_before_next_speaker(tree: Tree, words: list[Word], cues: set[int]) -> l
 _REPORTING_PARTICIPLES = lexicon.SPEECH_VERBS | {"cite"}
 
 
-def _cut_trailing_participle(tree: Tree, cue: Word, words: list[Word], any_verb: bool = False) -> list[Word]:
-    """``said [geopolitical factors have contributed to …], citing the strategic
-    importance of …``: a comma and a subjectless reporting participle (``citing``,
-    ``saying``, ``noting``) that runs to the end of a content after its cue close
-    the content, wherever the parser hung the participle. After a noun-phrase
-    content (``any_verb``) any participle does: ``questioned [the integrity of the
-    vote], encouraging supporters to …``."""
+def _cut_trailing_participle(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts ``said [geopolitical factors have contributed to …], citing the
+    strategic importance of …``: a comma and a subjectless reporting participle
+    (``citing``, ``saying``, ``noting``) that runs to the end of a content after
+    its cue close the content, wherever the parser hung the participle. After a
+    noun-phrase content (an object not headed by a verb) any participle does:
+    ``questioned [the integrity of the vote], encouraging supporters to …``."""
+    tree, cue = found.tree, found.cue
+    any_verb = found.rule == "object" and found.head.upos != "VERB"
     if not words or words[0].id < cue.id:
         return words
     last = max(x.id for x in words if x.upos != "PUNCT") if any(x.upos != "PUNCT" for x in words) else 0
@@ -808,10 +850,11 @@ def _cut_trailing_participle(tree: Tree, cue: Word, words: list[Word], any_verb:
     return words
 
 
-def _cut_at_semicolon(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``said the timing was not intentional; they only learned on Friday …``: a
-    content after its cue ends at a semicolon outside quote marks (what follows
-    is a sentence of its own)."""
+def _cut_at_semicolon(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts ``said the timing was not intentional; they only learned on Friday
+    …``: a content after its cue ends at a semicolon outside quote marks (what
+    follows is a sentence of its own)."""
+    cue = found.cue
     if not words or words[0].id < cue.id:
         return words
     marks = 0
@@ -823,25 +866,54 @@ def _cut_at_semicolon(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
     return words
 
 
-def _stranded_that_clause(tree: Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``said [he thought] [that drugs were a factor]`` where the parser hung the
-    ``that`` clause elsewhere (on the main verb): a content ending in a verb that
-    has no complement of its own, followed straight away by a ``that`` clause,
-    takes the clause in."""
+def _stranded_that_clause(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens ``said [he thought] [that drugs were a factor]`` where the parser
+    hung the ``that`` clause elsewhere (on the main verb): a content ending in a
+    verb that has no complement of its own, followed straight away by a
+    ``that`` clause, takes the clause in."""
+    tree, cue = found.tree, found.cue
     if not words or words[0].id < cue.id:
-        return []
+        return words
     last = max(words, key=lambda x: x.id)
     sent = tree.sent.words
     if last.upos != "VERB" or tree.children(last, "ccomp", "obj", "xcomp") or last.index + 1 >= len(sent):
-        return []
+        return words
     that = sent[last.index + 1]
     if that.text.lower() != "that" or that.deprel != "mark":
-        return []
+        return words
     clause = tree.head(that)
     sub = tree.subtree(clause)
     if sub[0].id != that.id or cue.id in {x.id for x in sub} or any(x.id in {y.id for y in words} for x in sub):
-        return []
-    return sub
+        return words
+    return words + sub
+
+
+#: The rules that decide where a cue's content ends, in the order
+#: :func:`bound_content` applies them; each takes the content's words and
+#: returns them widened or cut (a rule for one kind of content passes the others by).
+CONTENT_BOUNDARY_RULES = (
+    _trailing_modifiers,          # widen: modifiers of the cue after a clause, object or infinitive
+    _addressee_in_content,        # cut: the addressee of ``tell`` glued onto a clause's subject
+    _conjuncts_hung_on_cue,       # widen: clauses of the content coordinated on the cue
+    _noun_conjuncts_hung_on_cue,  # widen: nouns of an object coordinated on the cue
+    _run_around_head,             # keep: the one run of words around the content's head
+    _cut_before_next_speaker,     # cut: at the comma before the next cue's speaker
+    _cut_trailing_participle,     # cut: at a trailing ", citing …"
+    _cut_at_semicolon,            # cut: at a semicolon outside quote marks
+    _stranded_that_clause,        # widen: a ``that`` clause hung elsewhere after a bare verb
+)
+
+
+def bound_content(tree: Tree, cue: Word, head: Word, rule: str, words: list[Word],
+                  cut_ids: set[int]) -> list[Word]:
+    """The words of the content of ``cue`` (headed by ``head``, found by
+    ``rule``) once :data:`CONTENT_BOUNDARY_RULES` have widened and cut them, in
+    order. ``cut_ids``: the cues whose clauses are cut out of an enclosing
+    content."""
+    found = _Content(tree, cue, head, rule, cut_ids)
+    for boundary_rule in CONTENT_BOUNDARY_RULES:
+        words = boundary_rule(found, words)
+    return words
 
 
 def interrupted_lead(doc: ParsedDoc, tree: Tree, cue: Cue, speaker: Mention | None,
