@@ -3,8 +3,8 @@
 :func:`find_quote_spans` pairs double (``"…"`` ``“…”``) and single (``'…'``
 ``‘…’``) quotation marks paragraph by paragraph into :class:`MarkSpan` s,
 telling single marks from apostrophes, joining multi-paragraph quotes and
-skipping stray marks. The paragraph and whitespace helpers here
-(:func:`_paragraph_bounds`, :func:`trim`) are shared with the later steps.
+skipping stray marks. The whitespace helper here (:func:`trim`) is shared
+with the later steps.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 from typing import Sequence
 
 import attrs
+
+from ..parse.geometry import paragraph_spans
 
 
 DOUBLE_MARKS = '"“”„«»'
@@ -113,16 +115,6 @@ def _pair_marks(text: str, marks: Sequence[int], family: str,
     return pairs, None
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, surrounding spaces excluded."""
-    bounds = []
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
-        line = m.group()
-        lead = len(line) - len(line.lstrip())
-        bounds.append((m.start() + lead, m.start() + len(line.rstrip())))
-    return bounds
-
-
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` narrowed past the whitespace at both ends of ``text[start:end]``."""
     while start < end and text[start].isspace():
@@ -148,15 +140,18 @@ def _marks_in(text: str, start: int, end: int, family: str) -> dict[int, int]:
             if text[i] in SINGLE_MARKS and i not in doubled and i not in inside}
 
 
-def find_quote_spans(text: str) -> list[MarkSpan]:
+def find_quote_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[MarkSpan]:
     """Every quoted span of ``text`` in order, from its quote marks alone.
 
     Doubles are paired first; single marks are paired outside double-quoted
     spans; a span nested in another is dropped (the outer one stands for both).
     A paragraph left open whose next paragraph starts with an opening mark is
-    one piece of a multi-paragraph quote.
+    one piece of a multi-paragraph quote. ``paragraphs``: the (start, end) spans
+    of the text's paragraphs, as a parsed article carries them
+    (:attr:`~quotetrack.records.ParsedDoc.paragraphs`); computed from the text
+    when not given.
     """
-    paras = _paragraph_bounds(text)
+    paras = paragraph_spans(text) if paragraphs is None else paragraphs
     spans: list[MarkSpan] = []
     for family in ("double", "single"):
         masked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]

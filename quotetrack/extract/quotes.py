@@ -19,7 +19,7 @@ import attrs
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Quote
 from .attributions import Attribution, find_attributions, verb_attribution
-from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, _paragraph_bounds, find_quote_spans, trim
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, find_quote_spans, trim
 from .tree import Tree, overlap, word_count
 
 
@@ -31,31 +31,6 @@ _CONFIDENCE = {
     "indirect:noun": 0.6,
     "according-to": 0.85,
 }
-
-
-class _Doc:
-    """Look-ups over one parsed article: the sentence at a character, paragraphs."""
-
-    def __init__(self, doc: ParsedDoc):
-        self.doc = doc
-        self.starts = [s.start_char for s in doc.sentences]
-
-    def sentence_at(self, char: int) -> int | None:
-        """The index of the last sentence starting at or before ``char``."""
-        i = bisect.bisect_right(self.starts, char) - 1
-        return None if i < 0 else i
-
-    def sentences_over(self, start: int, end: int) -> list[int]:
-        first = max(0, bisect.bisect_right(self.starts, start) - 1)
-        last = bisect.bisect_left(self.starts, end)
-        return [i for i in range(first, last)
-                if self.doc.sentences[i].start_char < end and start < self.doc.sentences[i].end_char]
-
-    def sentence_bounds(self, start: int, end: int) -> tuple[int | None, int | None]:
-        idx = self.sentences_over(start, end)
-        if not idx:
-            return None, None
-        return self.doc.sentences[idx[0]].start_char, self.doc.sentences[idx[-1]].end_char
 
 
 def _outside_text(text: str, content: tuple[int, int], spans: Sequence[MarkSpan]) -> str:
@@ -101,7 +76,7 @@ def _to_the_closing_mark(text: str, att: Attribution, spans: Sequence[MarkSpan])
     return att
 
 
-def _fragment_running_on(doc: ParsedDoc, look: _Doc, s: MarkSpan, draft: _Draft,
+def _fragment_running_on(doc: ParsedDoc, s: MarkSpan, draft: _Draft,
                          atts: Sequence[Attribution]) -> _Draft:
     """``reported "2,521 shooting incidents" in the city since January``: a quoted
     fragment after its cue that the sentence runs on from (a lowercase word
@@ -113,7 +88,7 @@ def _fragment_running_on(doc: ParsedDoc, look: _Doc, s: MarkSpan, draft: _Draft,
     m = re.match(r"[ \t]+([a-z][\w'’-]*)", text[s.close_at + 1:s.close_at + 40])
     if m is None or m.group(1) in ("he", "she", "they", "said", "says", "according"):
         return draft
-    si = look.sentence_at(s.close_at)
+    si = doc.sentence_at(s.close_at)
     if si is None:
         return draft
     sent = doc.sentences[si]
@@ -134,9 +109,18 @@ def _cue_inside(att: Attribution, spans: Sequence[MarkSpan]) -> bool:
     return any(s.open_at < att.cue.start_char < (s.close_at if s.close_at is not None else s.end) for s in spans)
 
 
-def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int, int]]) -> Mention | None:
+def _paragraph_holding(doc: ParsedDoc, char: int) -> int | None:
+    """The index of the paragraph ``char`` lies in (None between paragraphs)."""
+    p = doc.paragraph_at(char)
+    if not doc.paragraphs or not doc.paragraphs[p][0] <= char < doc.paragraphs[p][1]:
+        return None
+    return p
+
+
+def _dash_line(doc: ParsedDoc, span: MarkSpan) -> Mention | None:
     """A pull quote's speaker on the next line: ``- Russian Deputy Foreign Minister Sergei Ryabkov``."""
-    p = next((i for i, (s, e) in enumerate(paras) if s <= span.open_at < e), None)
+    paras = doc.paragraphs
+    p = _paragraph_holding(doc, span.open_at)
     if p is None:
         return None
     ps, pe = paras[p]
@@ -156,7 +140,7 @@ def _dash_line(doc: ParsedDoc, look: _Doc, span: MarkSpan, paras: list[tuple[int
     if not m or ne - ns - m.end() > 120:
         return None
     start = ns + m.end()
-    sents = look.sentences_over(start, ne)
+    sents = doc.sentences_over(start, ne)
     head_word = None
     for i in sents:
         sent = doc.sentences[i]
@@ -205,25 +189,20 @@ def _name_mention(text: str, s: int, e: int) -> Mention:
 _HEADLINE_NAME_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[\w.'’&-]+){0,5})[ \u00a0]*:[ \u00a0]*$")
 
 
-def _headline_speaker(doc: ParsedDoc, span: MarkSpan, paras: list[tuple[int, int]]) -> Mention | None:
+def _headline_speaker(doc: ParsedDoc, span: MarkSpan) -> Mention | None:
     """A headline that quotes its speaker: ``Trump: ‘I’m the Worst Thing That Ever
     Happened to the Establishment.’`` - a short capitalised name and a colon open
     the line, the quote closes it."""
-    p = next((i for i, (s, e) in enumerate(paras) if s <= span.open_at < e), None)
+    p = _paragraph_holding(doc, span.open_at)
     if p is None or span.close_at is None:
         return None
-    ps, pe = paras[p]
+    ps, pe = doc.paragraphs[p]
     if doc.text[span.close_at + 1:pe].strip(" .!?\"'’”"):
         return None  # the quote does not end its line
     m = _HEADLINE_NAME_RE.fullmatch(doc.text, ps, span.open_at)
     if m is None:
         return None
     return _name_mention(doc.text, m.start("name"), m.end("name"))
-
-
-def _paragraph_of(paras: list[tuple[int, int]], char: int) -> int:
-    starts = [s for s, _ in paras]
-    return max(0, bisect.bisect_right(starts, char) - 1)
 
 
 def _is_prose_line(text: str, para: tuple[int, int]) -> bool:
@@ -235,9 +214,7 @@ def _is_prose_line(text: str, para: tuple[int, int]) -> bool:
 def extract_quotes(doc: ParsedDoc) -> list[Quote]:
     """The direct, indirect and mixed quotes of one parsed article, in text order."""
     text = doc.text
-    look = _Doc(doc)
-    paras = _paragraph_bounds(text)
-    spans = find_quote_spans(text)
+    spans = find_quote_spans(text, doc.paragraphs)
     quoted = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     atts = [_to_the_closing_mark(text, a, spans) for a in find_attributions(doc, quoted) if not _cue_inside(a, spans)]
     drafts: list[_Draft] = []
@@ -248,9 +225,9 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
     # content the parse gave the cue
     framed: dict[int, tuple[int, str]] = {}
     for si, s in enumerate(spans):
-        found = _framing_cue(text, s, atts, look)
+        found = _framing_cue(doc, s, atts)
         if found is None:
-            colon = _colon_verb(doc, look, s, quoted)
+            colon = _colon_verb(doc, s, quoted)
             if colon is not None:
                 atts.append(colon)
                 found = (len(atts) - 1, "direct:colon")
@@ -276,14 +253,14 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         if id(s) in absorbed_spans:
             continue
         span = (s.start, s.end)
-        para = _paragraph_of(paras, s.start)
+        para = doc.paragraph_at(s.start)
         draft = None
         if si in framed:
             ai, rule = framed[si]
             a = atts[ai]
             speaker = _framed_speaker(doc, s, a, rule) or a.speaker
             draft = _Draft("direct", s.start, s.end, rule, a, speaker, a.cue, a.via_outlet)
-            lead = _unquoted_lead(doc, look, s, atts, spans) if rule == "direct:cue-after" else None
+            lead = _unquoted_lead(doc, s, atts, spans) if rule == "direct:cue-after" else None
             if lead is not None:
                 draft = _Draft("mixed", lead, s.end, "mixed:indirect:fronted", a, speaker, a.cue, a.via_outlet)
         # a) the parse links the quote to a cue: its content is the quote
@@ -308,8 +285,8 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         if draft is None and (word_count(quoted_text) >= 3 or quoted_text[-1:] in ",.!?") \
                 and not _looks_like_title(text, s):
             close = s.close_at if s.close_at is not None else s.end
-            after_sent = look.sentence_at(max(s.end - 1, s.start))
-            before_sent = look.sentence_at(s.start)
+            after_sent = doc.sentence_at(max(s.end - 1, s.start))
+            before_sent = doc.sentence_at(s.start)
             cands = []
             for ai, a in enumerate(atts):
                 if ai in claimed or ai in absorbed:
@@ -342,17 +319,17 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
                                    a.cue, a.via_outlet)
         # c) a pull quote with the speaker on a dash line below
         if draft is None and not s.unclosed:
-            m = _dash_line(doc, look, s, paras)
+            m = _dash_line(doc, s)
             if m is not None:
                 draft = _Draft("direct", s.start, s.end, "direct:dash-line", None, m, None, None)
         # c2) a headline "Name: 'Quote'"
         if draft is None and not s.unclosed:
-            m = _headline_speaker(doc, s, paras)
+            m = _headline_speaker(doc, s)
             if m is not None:
                 draft = _Draft("direct", s.start, s.end, "direct:colon", None, m, None, None)
         # d) "X said:" ending the previous sentence
         if draft is None:
-            si = look.sentence_at(s.start)
+            si = doc.sentence_at(s.start)
             if si is not None and si > 0 and text[doc.sentences[si].start_char:s.open_at].strip() == "":
                 prev_end = doc.sentences[si - 1].end_char
                 if text[:prev_end].rstrip().endswith(":"):
@@ -366,7 +343,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
             pending.append(s)  # maybe a continuation: decided once all quotes are known
             continue
         if draft.rule == "direct:cue-before" and draft.kind == "direct":
-            draft = _fragment_running_on(doc, look, s, draft, atts)
+            draft = _fragment_running_on(doc, s, draft, atts)
         if previous is not None and previous.kind == "direct" and draft.attribution is not None \
                 and previous.attribution is draft.attribution:
             draft.continues = previous  # "A," he said, "B."
@@ -392,10 +369,10 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         lead = None
         if a.lead and not any(overlap((d.start, d.end), a.lead) for d in drafts):
             lead = _Draft("indirect", a.lead[0], a.lead[1], "indirect:interrupted", a, a.speaker, a.cue,
-                          a.via_outlet, paragraph=_paragraph_of(paras, a.lead[0]))
+                          a.via_outlet, paragraph=doc.paragraph_at(a.lead[0]))
             drafts.append(lead)
         drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via_outlet, continues=lead,
-                             paragraph=_paragraph_of(paras, c0)))
+                             paragraph=doc.paragraph_at(c0)))
     # e) unattributed quotes: a later piece of a multi-paragraph quote, or a quote
     #    continuing the speaker of the quote just before it (of any kind)
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -407,21 +384,21 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         if prev.kind != "direct" and prev.speaker is not None:
             # `"A," she said, adding that B. "C."`: C continues A, the quote of the same speaker
             same = [d for d in before if d.kind == "direct" and d.speaker == prev.speaker]
-            if same and _paragraph_of(paras, same[-1].start) >= _paragraph_of(paras, prev.start) - 1:
+            if same and doc.paragraph_at(same[-1].start) >= doc.paragraph_at(prev.start) - 1:
                 prev = same[-1]
         elif prev.kind != "direct":
             # `"A," said X, speaking of Y. "B."`: the speakerless report in the frame of
             # the quote before is not what B continues; the framed quote is
-            sent = look.sentence_at(prev.start)
+            sent = doc.sentence_at(prev.start)
             same = [d for d in before if d.kind == "direct" and d.speaker is not None
-                    and look.sentence_at(max(d.end - 1, d.start)) == sent]
+                    and doc.sentence_at(max(d.end - 1, d.start)) == sent]
             if same:
                 prev = same[-1]
-        if s.reopened or _continues(text, paras, prev, s, look):
+        if s.reopened or _continues(doc, prev, s):
             d = _Draft("direct", s.start, s.end, "direct:continuation", None, prev.speaker, None,
-                       prev.via, continues=prev, paragraph=_paragraph_of(paras, s.start))
+                       prev.via, continues=prev, paragraph=doc.paragraph_at(s.start))
             bisect.insort(drafts, d, key=lambda x: (x.start, x.end))
-    return _freeze(doc, look, drafts)
+    return _freeze(doc, drafts)
 
 
 def _reports_a_report(a: Attribution, d: _Draft) -> bool:
@@ -449,7 +426,7 @@ def _looks_like_title(text: str, s: MarkSpan) -> bool:
     return bool(_TITLE_LEAD_RE.search(text[max(0, s.open_at - 12):s.open_at]))
 
 
-def _unquoted_lead(doc: ParsedDoc, look: _Doc, s: MarkSpan, atts: Sequence[Attribution],
+def _unquoted_lead(doc: ParsedDoc, s: MarkSpan, atts: Sequence[Attribution],
                    spans: Sequence[MarkSpan]) -> int | None:
     """Where a framed quote's sentence starts when the quote marks open in mid
     sentence and the words before them are part of what was said: ``Using the
@@ -458,7 +435,7 @@ def _unquoted_lead(doc: ParsedDoc, look: _Doc, s: MarkSpan, atts: Sequence[Attri
     no other quote). A phrase set off by a comma (``In Iowa, "we will win," he
     said``) is the reporter's framing, not what was said. None otherwise."""
     text = doc.text
-    si = look.sentence_at(s.open_at)
+    si = doc.sentence_at(s.open_at)
     if si is None or s.reopened:
         return None
     start = doc.sentences[si].start_char
@@ -530,13 +507,13 @@ def _name_end(text: str, start: int, limit: int = 120) -> int:
     return i
 
 
-def _colon_verb(doc: ParsedDoc, look: _Doc, s: MarkSpan, quoted) -> Attribution | None:
+def _colon_verb(doc: ParsedDoc, s: MarkSpan, quoted) -> Attribution | None:
     """``Trump boomed: "…"``: any verb with a subject right before a colon that
     opens a quote is its cue (verbs outside the speech lexicon included)."""
     before = doc.text[:s.open_at].rstrip()
     if not before.endswith(":"):
         return None
-    si = look.sentence_at(len(before) - 1)
+    si = doc.sentence_at(len(before) - 1)
     if si is None:
         return None
     sent = doc.sentences[si]
@@ -558,16 +535,17 @@ _FRAME_AFTER = re.compile(
     r"^[,.?!—–-]?\s*(?:(?:[A-Z][a-z]{0,3}\.|\(?[A-Z]-[A-Z][A-Za-z.]{0,5}\)?,?|[^\s.!?;:\"“”]+)\s+){0,8}$")
 
 
-def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc) -> tuple[int, str] | None:
+def _framing_cue(doc: ParsedDoc, s: MarkSpan, atts: Sequence[Attribution]) -> tuple[int, str] | None:
     """The attribution that frames a quote as direct speech: its cue follows the
     closing mark with at most the speaker between (`"…," Ryabkov added`,
     `"…," said a statement`), or precedes the opening mark with only a colon or
     comma between (`X said: "…"`). Returns (attribution index, rule)."""
+    text = doc.text
     if s.close_at is None or _looks_like_title(text, s):
         return None
     close_end = s.close_at + (2 if text.startswith(("''", "``"), s.close_at) else 1)
     inner_end = text[s.start:s.end].rstrip()[-1:]
-    sent = look.sentence_at(s.start)
+    sent = doc.sentence_at(s.start)
     best = None
     for ai, a in enumerate(atts):
         if a.cue.start_char >= close_end and a.cue.start_char - close_end < 80:
@@ -587,7 +565,7 @@ def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc
             gap = text[a.cue.end_char:s.open_at]
             if not re.fullmatch(r"\s*[,:]\s*", gap) or a.speaker is None:
                 continue
-            if look.sentence_at(a.cue.start_char) not in (sent, sent - 1 if sent else None):
+            if doc.sentence_at(a.cue.start_char) not in (sent, sent - 1 if sent else None):
                 continue
             cand = (s.open_at - a.cue.end_char, ai, "direct:cue-before")
         else:
@@ -597,18 +575,19 @@ def _framing_cue(text: str, s: MarkSpan, atts: Sequence[Attribution], look: _Doc
     return None if best is None else (best[1], best[2])
 
 
-def _continues(text: str, paras: list[tuple[int, int]], previous: _Draft, span: MarkSpan, look: _Doc) -> bool:
+def _continues(doc: ParsedDoc, previous: _Draft, span: MarkSpan) -> bool:
     """Whether an unattributed quote continues ``previous``: it follows it in the
     same paragraph or in the next prose paragraph (captions and headings between
     them are skipped), with no other prose sentence between."""
+    text, paras = doc.text, doc.paragraphs
     quoted = text[span.start:span.end]
     if word_count(quoted) < 3:
         return False  # a scare-quoted phrase, not a quoted sentence
     after = text[span.close_at + 1:span.close_at + 3] if span.close_at is not None else ""
     if re.match(r"\s?[a-z]", after) and not quoted.rstrip()[-1:] in ",.!?":
         return False  # a name or phrase in running text: `the “Make America Great Again” hat`
-    p_prev = _paragraph_of(paras, previous.start)
-    p_this = _paragraph_of(paras, span.start)
+    p_prev = doc.paragraph_at(previous.start)
+    p_this = doc.paragraph_at(span.start)
     if p_this - p_prev > 3 or p_this < p_prev:
         return False
     if not _is_prose_line(text, paras[p_this]) and span.close_at is not None:
@@ -620,26 +599,26 @@ def _continues(text: str, paras: list[tuple[int, int]], previous: _Draft, span: 
         if _is_prose_line(text, paras[p]):
             return False
     # no other sentence between the previous quote's sentence and this quote
-    prev_end = look.sentence_at(max(previous.end - 1, previous.start))
-    this_start = look.sentence_at(span.start)
+    prev_end = doc.sentence_at(max(previous.end - 1, previous.start))
+    this_start = doc.sentence_at(span.start)
     if prev_end is None or this_start is None:
         return False
     between = range(prev_end + 1, this_start)
     own = [m for m in (previous.speaker, previous.cue) if m is not None]
     for i in between:
-        sent = look.doc.sentences[i]
+        sent = doc.sentences[i]
         if any(m.start_char < sent.end_char and sent.start_char < m.end_char for m in own):
             continue  # the previous quote's own attribution, split off ("… said Rep. | Elijah Cummings")
-        if _paragraph_of(paras, sent.start_char) in (p_prev, p_this):
+        if doc.paragraph_at(sent.start_char) in (p_prev, p_this):
             return False
     return True
 
 
-def _freeze(doc: ParsedDoc, look: _Doc, drafts: list[_Draft]) -> list[Quote]:
+def _freeze(doc: ParsedDoc, drafts: list[_Draft]) -> list[Quote]:
     index = {id(d): i for i, d in enumerate(drafts)}
     quotes = []
     for d in drafts:
-        s0, s1 = look.sentence_bounds(d.start, d.end)
+        s0, s1 = doc.sentence_bounds(d.start, d.end)
         conf = _CONFIDENCE.get(d.rule.removeprefix("mixed:"), 0.7)
         if d.speaker is None:
             conf *= 0.6
