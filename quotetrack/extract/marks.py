@@ -43,6 +43,12 @@ class MarkSpan:
     reopened: bool = False
     unclosed: bool = False
 
+    @property
+    def quote_end(self) -> int:
+        """Where the quote ends: at its closing mark, or at the end of its text
+        when its paragraph leaves it open."""
+        return self.close_at if self.close_at is not None else self.end
+
 
 def _mark_roles(text: str, i: int, length: int = 1) -> tuple[bool, bool]:
     """(can open, can close) for the quote mark at ``text[i:i+length]``, from its neighbours."""
@@ -154,7 +160,7 @@ def find_quote_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = N
     paras = paragraph_spans(text) if paragraphs is None else paragraphs
     spans: list[MarkSpan] = []
     for family in ("double", "single"):
-        masked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
+        masked = [(s.open_at, s.quote_end) for s in spans]
         carried = False  # the previous paragraph left a quote open
         for p, (p_start, p_end) in enumerate(paras):
             lengths = {i: n for i, n in _marks_in(text, p_start, p_end, family).items()
