@@ -29,6 +29,28 @@ from .tree import (
     participle_subject, run_around, span_of, strip_edges, subject, word_count,
 )
 
+# Thresholds of the rules that read attributions off positions
+# a title-cased headline has at least this many words, at least this share of them capitalized ...
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_CAPITALIZED = 0.8
+# ... a speaker before its cue has at most this many words ...
+_HEADLINE_CUE_MAX_POSITION = 4
+# ... its speaker has at most this many tokens, its content at least this many words
+_HEADLINE_SPEAKER_MAX_WORDS = 8
+_HEADLINE_CONTENT_MIN_WORDS = 3
+# a speaker's noun phrase ending a fronted content has at most this many words
+_TRAILING_SPEAKER_MAX_WORDS = 8
+# the part of a name left at the end of the sentence before has at most this many words
+_SPLIT_NAME_MAX_WORDS = 6
+# a party label in parentheses (``(R-S.C.)``) is at most this many tokens, the parentheses included
+_PARTY_LABEL_MAX_TOKENS = 8
+# an outlet is looked for on at most this many clauses above the cue
+_OUTLET_CLAUSE_CLIMB = 4
+# an outlet named by position has at most this many words
+_OUTLET_MAX_WORDS = 8
+# the next sentence a content runs into across a split has at least this many words
+_RUN_ON_SENTENCE_MIN_WORDS = 2
+
 
 @attrs.frozen
 class Attribution:
@@ -338,7 +360,7 @@ def _headline_says(doc: ParsedDoc, tree: Tree, index: int) -> Attribution | None
     content). Found by position: most words capitalized, the cue capitalized."""
     words = [w for w in tree.sent.words if w.upos != "PUNCT"]
     alpha = [w for w in words if w.text[:1].isalpha()]
-    if len(alpha) < 4 or sum(w.text[:1].isupper() for w in alpha) < 0.8 * len(alpha):
+    if len(alpha) < _HEADLINE_MIN_WORDS or sum(w.text[:1].isupper() for w in alpha) < _HEADLINE_CAPITALIZED * len(alpha):
         return None
     cues = [w for w in words if w.text in _SAYS]
     if len(cues) != 1:
@@ -352,12 +374,13 @@ def _headline_says(doc: ParsedDoc, tree: Tree, index: int) -> Attribution | None
         comma = commas[-1]
         speaker_words = sent[comma.index + 1:cue.index]
         reported = strip_edges(sent[:comma.index], doc.text)
-    elif 0 < words.index(cue) <= 4:
+    elif 0 < words.index(cue) <= _HEADLINE_CUE_MAX_POSITION:
         speaker_words = sent[:cue.index]
         reported = strip_edges(sent[cue.index + 1:], doc.text)
     else:
         return None
-    if not speaker_words or len(speaker_words) > 8 or word_count(" ".join(w.text for w in reported)) < 3 \
+    if not speaker_words or len(speaker_words) > _HEADLINE_SPEAKER_MAX_WORDS \
+            or word_count(" ".join(w.text for w in reported)) < _HEADLINE_CONTENT_MIN_WORDS \
             or any(w.upos == "PUNCT" and w.text not in "-–.'’" for w in speaker_words):
         return None
     speaker = mention(doc, speaker_words, speaker_words[-1])
@@ -408,7 +431,7 @@ def _speaker_ending_content(tree: Tree, cue: Word,
     while k > 0 and sent[k].upos in NOUN_PHRASE_WORDS:
         k -= 1
     phrase = sent[k + 1:j + 1]
-    if sent[k].text != "," or not phrase or len(phrase) > 8 or k < 1 \
+    if sent[k].text != "," or not phrase or len(phrase) > _TRAILING_SPEAKER_MAX_WORDS or k < 1 \
             or not any(w.upos == "PROPN" for w in phrase) or phrase[0].upos == "NUM":
         return None
     if not (content[0] < sent[k].start_char and content[1] >= phrase[-1].end_char):
@@ -483,7 +506,7 @@ def _name_across_split(doc: ParsedDoc, att: Attribution, prev: Sentence, sent: S
     while i >= 0 and words[i].upos in ("PROPN", "ADJ", "NOUN") and words[i].text[:1].isupper():
         i -= 1
     run = words[i + 1:]
-    if not run or len(run) > 6 or not any(w.upos == "PROPN" for w in run):
+    if not run or len(run) > _SPLIT_NAME_MAX_WORDS or not any(w.upos == "PROPN" for w in run):
         return att
     s, e = run[0].start_char, first.end_char
     speaker = Mention(start_char=s, end_char=e, text=doc.text[s:e], head_start=first.start_char, head_end=first.end_char)
@@ -516,7 +539,7 @@ def _speaker_across_split(doc: ParsedDoc, att: Attribution) -> Attribution:
     if not words or words[-1].text != ")":
         return att
     opens = [i for i, w in enumerate(words) if w.text == "("]
-    if not opens or len(words) - opens[-1] > 8:
+    if not opens or len(words) - opens[-1] > _PARTY_LABEL_MAX_TOKENS:
         return att
     j = opens[-1] - 1
     i = j
@@ -575,7 +598,7 @@ def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word
     modifiers, outside the content."""
     anchors = {cue.id, top.id}
     clause = top
-    for _ in range(4):
+    for _ in range(_OUTLET_CLAUSE_CLIMB):
         if clause.deprel.split(":")[0] not in ("advcl", "xcomp", "conj") or not clause.head:
             break
         clause = tree.head(clause)
@@ -638,7 +661,7 @@ def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention
             starts.append(i + 2)
     for i in starts:
         run = []
-        for w in words[i:i + 8]:
+        for w in words[i:i + _OUTLET_MAX_WORDS]:
             if w.upos in ("DET", "PROPN", "NOUN", "ADJ") or (w.text in "-–" and run):
                 run.append(w)
                 continue
@@ -711,7 +734,7 @@ def _across_sentence_split(doc: ParsedDoc, att: Attribution, atts: Sequence[Attr
     words = [w for w in nxt.words if w.upos != "PUNCT" or w.text in DOUBLE_MARKS + SINGLE_MARKS]
     while words and (words[-1].upos == "PUNCT" and words[-1].text not in DOUBLE_MARKS + SINGLE_MARKS):
         words.pop()
-    if len(words) < 2:
+    if len(words) < _RUN_ON_SENTENCE_MIN_WORDS:
         return att
     e = words[-1].end_char
     if text[e - 1:e] in DOUBLE_MARKS + SINGLE_MARKS:

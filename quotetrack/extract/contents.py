@@ -29,6 +29,27 @@ from .marks import DOUBLE_MARKS, SINGLE_MARKS, trim
 from .tree import Tree, finite_cue, participle_subject, run_around, word_count
 
 
+# Thresholds of the content rules
+# a closing report hung on the cue as a second content (``…, RIA reported``) has at most this many words
+_CLOSING_REPORT_MAX_WORDS = 6
+# a clause found after the cue by position has at least this many tokens ...
+_CLAUSE_MIN_WORDS = 3
+# ... and ends at a comma or semicolon with the next cue at most this many tokens after it
+_NEXT_CUE_WINDOW = 3
+# a cue that ends its sentence has at most this many words after it (its modifiers)
+_CUE_TAIL_MAX_WORDS = 6
+# a content found before the cue by position has at least this many words
+_FRONTED_MIN_WORDS = 3
+# a trailing participle is cut off a content that keeps at least this many words ...
+_PARTICIPLE_CUT_MIN_WORDS = 3
+# ... and a semicolon ends one after at least this many of its tokens
+_SEMICOLON_CUT_MIN_TOKENS = 3
+# the cue's own modifiers between a parenthetical cue and its comma are at most this many words
+_CUE_MODIFIERS_MAX_WORDS = 6
+# the lead of an interrupted content has at least this many words
+_INTERRUPTED_LEAD_MIN_WORDS = 2
+
+
 # --------------------------------------------------------------------------
 # What a cue reports
 # --------------------------------------------------------------------------
@@ -178,7 +199,7 @@ def _closing_report(tree: Tree, k: Word, cues: set[int]) -> bool:
     sub = [w for w in tree.subtree(k) if w.upos != "PUNCT"]
     first, last = min(w.index for w in sub), max(w.index for w in sub)
     words = tree.sent.words
-    return len(sub) <= 6 and first > 0 and words[first - 1].text == "," \
+    return len(sub) <= _CLOSING_REPORT_MAX_WORDS and first > 0 and words[first - 1].text == "," \
         and all(w.upos == "PUNCT" for w in words[last + 1:])
 
 
@@ -345,13 +366,13 @@ def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[li
     own = {i for i in cues if tree.sent.word(i).index > 0
            and sent[tree.sent.word(i).index - 1].text.lower() == "to"}  # "failed to note"
     for w in rest:
-        if w.id in cues - own or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 4])):
+        if w.id in cues - own or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 1 + _NEXT_CUE_WINDOW])):
             break
         out.append(w)
     while out and out[-1].upos == "PUNCT":
         out.pop()
     verbs = [w for w in out if w.upos in ("VERB", "AUX")]
-    if len(out) < 3 or not verbs:
+    if len(out) < _CLAUSE_MIN_WORDS or not verbs:
         return None
     if (out[0].upos in ("ADP", "PART") or out[0].text.lower() in ("to", "of", "for", "about")) \
             and not (that and out[0].upos == "ADP" and any(x.upos in ("PRON", "NOUN", "PROPN")
@@ -416,7 +437,7 @@ def _fronted_by_position(tree: Tree, cue: Word, top: Word) -> tuple[list[Word], 
     if not subj:
         return None
     tail = [w for w in tree.sent.words if w.id > top.id and w.upos != "PUNCT"]
-    if len(tail) > 6 or any(w.upos in ("VERB", "AUX") for w in tail):
+    if len(tail) > _CUE_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX") for w in tail):
         return None  # the cue does not end its sentence
     start = min(w.id for w in tree.subtree(subj[0]) if w.upos != "PUNCT" or w.id == subj[0].id)
     while start > 2 and tree.sent.word(start - 1).upos in ("PROPN", "ADJ", "DET") \
@@ -463,13 +484,13 @@ def _fronted_relative(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | N
     if not np or np[-1].id != cue.id - 1 or np[0].id < 3:
         return None
     tail = [w for w in tree.sent.words if w.id > cue.id and w.upos != "PUNCT"]
-    if len(tail) > 6 or any(w.upos in ("VERB", "AUX") for w in tail):
+    if len(tail) > _CUE_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX") for w in tail):
         return None  # the cue does not end its sentence
     comma = tree.sent.word(np[0].id - 1)
     if comma.text not in ",—–":
         return None
     words = [tree.sent.word(i) for i in range(1, comma.id)]
-    if word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+    if word_count(" ".join(w.text for w in words)) < _FRONTED_MIN_WORDS or not any(w.upos in ("VERB", "AUX") for w in words):
         return None
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted") if anchor else None
@@ -493,7 +514,7 @@ def inverted_by_position(tree: Tree, cue: Word) -> tuple[list[Word], Word, str, 
     if any(k.deprel.split(":")[0] in ("nsubj", "cop", "aux", "mark") for k in tree.children(speaker)):
         return None  # a clause after all: "said officials were …"
     words = [w for w in tree.sent.words if w.index < cue.index - 1]
-    if word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+    if word_count(" ".join(w.text for w in words)) < _FRONTED_MIN_WORDS or not any(w.upos in ("VERB", "AUX") for w in words):
         return None
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted", speaker) if anchor else None
@@ -842,7 +863,7 @@ def _cut_trailing_participle(found: _Content, words: list[Word]) -> list[Word]:
         sub = {y.id for y in tree.subtree(v)}
         if last not in sub or not all(y.id in sub or y.upos == "PUNCT" for y in words[i + 1:]):
             continue
-        if word_count(" ".join(y.text for y in words[:i])) < 3:
+        if word_count(" ".join(y.text for y in words[:i])) < _PARTICIPLE_CUT_MIN_WORDS:
             continue
         if any(y.text == "," for y in words[i + 1:]) and not tree.children(v, "ccomp"):
             continue  # ", responding to pressure, who …": a parenthetical inside the content
@@ -861,7 +882,7 @@ def _cut_at_semicolon(found: _Content, words: list[Word]) -> list[Word]:
     for i, x in enumerate(words):
         if x.text in DOUBLE_MARKS:
             marks += 1
-        if x.text == ";" and marks % 2 == 0 and i >= 3:
+        if x.text == ";" and marks % 2 == 0 and i >= _SEMICOLON_CUT_MIN_TOKENS:
             return words[:i]
     return words
 
@@ -930,7 +951,7 @@ def interrupted_lead(doc: ParsedDoc, tree: Tree, cue: Cue, speaker: Mention | No
         # "These employees, he explained [earlier in the hearing], were …": the cue's own
         # modifiers may stand before the comma
         mods = [w for w in tree.sent.words if cue.end_char <= w.start_char < content[0] and w.upos != "PUNCT"]
-        if not between.endswith(",") or not mods or len(mods) > 6 \
+        if not between.endswith(",") or not mods or len(mods) > _CUE_MODIFIERS_MAX_WORDS \
                 or any(w.upos in ("VERB", "AUX") or w.text in DOUBLE_MARKS + SINGLE_MARKS for w in mods):
             return None
     first = speaker.start_char if speaker is not None and speaker.start_char < cue.start_char else cue.start_char
@@ -942,7 +963,7 @@ def interrupted_lead(doc: ParsedDoc, tree: Tree, cue: Cue, speaker: Mention | No
         return None
     s, e = trim(doc.text, start, start + len(before) - 1)
     words = [w for w in tree.sent.words if s <= w.start_char < e]
-    if (word_count(doc.text[s:e]) < 2 or any(w.id in cut_ids for w in words)
+    if (word_count(doc.text[s:e]) < _INTERRUPTED_LEAD_MIN_WORDS or any(w.id in cut_ids for w in words)
             or not (any(w.upos in ("VERB", "AUX") for w in words)  # "On Monday, he said, …"
                     or _subject_lead(tree, words, content))
             or any(a < e and s < b for a, b in quoted)

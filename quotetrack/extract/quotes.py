@@ -70,7 +70,7 @@ _NAME_MAX_WORDS = 6
 # the text of a dash line below a pull quote is at most this many characters long
 _DASH_LINE_MAX_CHARS = 120
 # the words a quote's sentence runs into its opening mark with are at least this many
-_LEAD_MIN_WORDS = 2
+_UNQUOTED_LEAD_MIN_WORDS = 2
 # the characters after a closing mark searched for the lowercase word a quoted
 # fragment runs on with
 _RUN_ON_WINDOW = 39
@@ -648,7 +648,7 @@ def _unquoted_lead(doc: ParsedDoc, s: MarkSpan, atts: Sequence[Attribution],
         return None
     start = doc.sentences[si].start_char
     lead = text[start:s.open_at]
-    if not lead.strip() or not lead.rstrip()[-1:].isalnum() or word_count(lead) < _LEAD_MIN_WORDS:
+    if not lead.strip() or not lead.rstrip()[-1:].isalnum() or word_count(lead) < _UNQUOTED_LEAD_MIN_WORDS:
         return None
     if any(ch in lead for ch in DOUBLE_MARKS + SINGLE_MARKS) and any(start <= x.open_at < s.open_at for x in spans):
         return None

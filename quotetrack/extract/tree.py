@@ -17,6 +17,12 @@ from ..records import Mention, ParsedDoc, Sentence, Word
 from .marks import DOUBLE_MARKS, SINGLE_MARKS
 
 
+# the subject of a verb is looked for on it and the verbs above it, at most this many in all ...
+_SUBJECT_CLIMB = 4
+# ... and the speaker of a participle set off by a comma on at most this many words above it
+_PARTICIPLE_CLIMB = 6
+
+
 class Tree:
     """Child lists and subtrees of one sentence's dependency tree."""
 
@@ -261,7 +267,7 @@ def subject(tree: Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> W
     inside quote marks (``quoted``) is never the subject: ``we``/``I`` in a quote
     do not speak it."""
     w, seen = verb, 0
-    while w is not None and seen < 4:
+    while w is not None and seen < _SUBJECT_CLIMB:
         subj = [k for k in tree.children(w, "nsubj") if not any(a <= k.start_char < b for a, b in quoted)]
         if tree.children(w, "nsubj") and not subj:
             return None
@@ -297,7 +303,7 @@ def participle_subject(tree: Tree, verb: Word, quoted: Sequence[tuple[int, int]]
     if sent[i].text != ",":
         return None
     w = tree.head(verb)
-    for _ in range(6):
+    for _ in range(_PARTICIPLE_CLIMB):
         if w is None:
             return None
         if w.upos in ("VERB", "AUX", "ADJ"):
