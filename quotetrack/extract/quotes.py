@@ -225,9 +225,9 @@ def _add_reported_quotes(ties: _Ties) -> None:
     holds quoted fragments (pass 2), else indirect; the lead of a content its
     cue interrupts is an indirect quote the content continues. Not for cues
     that only frame quotes."""
-    doc, drafts = ties.doc, ties.drafts
+    doc, drafts, claimed = ties.doc, ties.drafts, ties.claimed
     for ai, a in enumerate(ties.atts):
-        if ai in ties.claimed or a.content is None or a.cue.lemma in lexicon.QUOTE_ONLY_CUES:
+        if ai in claimed or a.content is None or a.cue.lemma in lexicon.QUOTE_ONLY_CUES:
             continue
         c0, c1 = a.content
         if c1 <= c0:
