@@ -9,7 +9,7 @@ pass for the wrong reason.
 
 from __future__ import annotations
 
-from quotetrack.extract import _is_tree, extract_quotes
+from quotetrack.extract import extract_quotes, is_tree
 from quotetrack.parse import from_conllu
 from quotetrack.records import ParsedDoc
 
@@ -19,7 +19,7 @@ from .helpers import compact_conllu
 def doc_of(text: str, *sentences: str) -> ParsedDoc:
     doc = from_conllu(text, compact_conllu(*sentences))
     for sent in doc.sentences:
-        assert _is_tree(sent), "the hand-written parse has a head cycle"
+        assert is_tree(sent), "the hand-written parse has a head cycle"
     assert " ".join(w.text for s in doc.sentences for w in s.words).replace(" ", "") == text.replace(" ", "")
     return doc
 

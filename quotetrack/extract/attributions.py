@@ -20,16 +20,36 @@ import attrs
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Sentence, Word
 from .contents import (
-    _addressee_in_content, _adverbial_clause, _conjuncts_hung_on_cue, _content_words,
-    _cut_at_semicolon, _cut_before_next_speaker, _cut_trailing_participle, _interrupted_lead,
-    _inverted_by_position, _noun_conjuncts_hung_on_cue, _small_clause_naming,
-    _stranded_that_clause, _trailing_modifiers,
+    adverbial_clause, bound_content, content_words, interrupted_lead, inverted_by_position,
+    small_clause_naming,
 )
 from .marks import DOUBLE_MARKS, SINGLE_MARKS
 from .tree import (
-    NOUN_PHRASE_WORDS, _Tree, _finite_cue, _is_tree, _mention, _noun_phrase, _overlap,
-    _participle_subject, _run_around, _span_of, _strip_edges, _subject, _word_count,
+    NOUN_PHRASE_WORDS, Tree, finite_cue, is_tree, mention, noun_phrase, overlap,
+    participle_subject, run_around, span_of, strip_edges, subject, word_count,
 )
+
+# Thresholds of the rules that read attributions off positions
+# a title-cased headline has at least this many words, at least this share of them capitalized ...
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_CAPITALIZED = 0.8
+# ... a speaker before its cue has at most this many words ...
+_HEADLINE_CUE_MAX_POSITION = 4
+# ... its speaker has at most this many tokens, its content at least this many words
+_HEADLINE_SPEAKER_MAX_WORDS = 8
+_HEADLINE_CONTENT_MIN_WORDS = 3
+# a speaker's noun phrase ending a fronted content has at most this many words
+_TRAILING_SPEAKER_MAX_WORDS = 8
+# the part of a name left at the end of the sentence before has at most this many words
+_SPLIT_NAME_MAX_WORDS = 6
+# a party label in parentheses (``(R-S.C.)``) is at most this many tokens, the parentheses included
+_PARTY_LABEL_MAX_TOKENS = 8
+# an outlet is looked for on at most this many clauses above the cue
+_OUTLET_CLAUSE_CLIMB = 4
+# an outlet named by position has at most this many words
+_OUTLET_MAX_WORDS = 8
+# the next sentence a content runs into across a split has at least this many words
+_RUN_ON_SENTENCE_MIN_WORDS = 2
 
 
 @attrs.frozen
@@ -53,14 +73,14 @@ class Attribution:
 # --------------------------------------------------------------------------
 
 
-def _has_particle(tree: _Tree, verb: Word) -> bool:
+def _has_particle(tree: Tree, verb: Word) -> bool:
     """``call`` and ``point`` report speech only with their particle (``call for``, ``point out``)."""
     need = lexicon.VERB_PARTICLES.get(verb.lemma.lower())
     if not need:
         return True
     if verb.lemma.lower() == "call" and any(k.deprel in ("xcomp", "dep") and k.id > verb.id for k in tree.children(verb)):
         return True  # "called Clinton 'crooked'": naming is reporting too
-    if verb.lemma.lower() == "call" and _small_clause_naming(tree, verb) is not None:
+    if verb.lemma.lower() == "call" and small_clause_naming(tree, verb) is not None:
         return True
     for k in tree.children(verb):
         if k.deprel == "compound:prt" and k.text.lower() in need:
@@ -71,11 +91,11 @@ def _has_particle(tree: _Tree, verb: Word) -> bool:
     return False
 
 
-def _is_speech_cue(tree: _Tree, w: Word) -> bool:
+def _is_speech_cue(tree: Tree, w: Word) -> bool:
     return w.upos in ("VERB", "AUX") and lexicon.is_speech_verb(w.lemma) and _has_particle(tree, w) and w.lemma.lower() != "be"
 
 
-def _second_hand_head(tree: _Tree, cue: Word) -> Word | None:
+def _second_hand_head(tree: Tree, cue: Word) -> Word | None:
     """For ``saying`` in ``was quoted as saying`` / ``said`` in ``is reported to
     have said``: the governing ``quoted``/``reported`` verb, else None."""
     head = tree.head(cue)
@@ -93,7 +113,7 @@ def _second_hand_head(tree: _Tree, cue: Word) -> Word | None:
     return None
 
 
-def _cue_span(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word) -> Cue:
+def _cue_span(doc: ParsedDoc, tree: Tree, cue: Word, top: Word) -> Cue:
     """The cue: the verb with its particle, or ``was quoted as saying``/
     ``is reported to have said`` when a second-hand verb governs it."""
     if top is not cue:
@@ -123,15 +143,15 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
     ``quoted``: character spans inside quote marks, where no speaker is looked for."""
     out: list[Attribution] = []
     for index, sent in enumerate(doc.sentences):
-        if not _is_tree(sent):
+        if not is_tree(sent):
             continue  # a broken parse (a head cycle) is no evidence of who said what
-        tree = _Tree(sent)
+        tree = Tree(sent)
         cue_ids = {w.id for w in sent.words if _is_speech_cue(tree, w)}
         # cues whose clauses are cut out of an enclosing content ("…, adding that …")
         cut_ids = {i for i in cue_ids if sent.word(i).lemma.lower() not in lexicon.QUOTE_ONLY_CUES}
         for w in sent.words:
             if w.id in cue_ids:
-                att = _verb_attribution(doc, tree, index, w, cut_ids, quoted)
+                att = verb_attribution(doc, tree, index, w, cut_ids, quoted)
             elif w.upos == "NOUN" and w.lemma.lower() in lexicon.SPEECH_NOUNS:
                 att = _noun_attribution(doc, tree, index, w, cut_ids)
             else:
@@ -155,7 +175,7 @@ _NO_CLAUSE_VERBS = frozenset({"speak", "talk"})
 _CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
 
 
-def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids: set[int],
+def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: set[int],
                       quoted: Sequence[tuple[int, int]] = ()) -> Attribution | None:
     """The attribution of the speech verb ``w``: its content (None when it has
     none: it may still be the cue of quote marks next to it), its speaker (the
@@ -171,31 +191,20 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
             and w.text.lower().endswith("ing") and w.index + 1 < len(words) and words[w.index + 1].text.lower() == "by":
         return None  # a credit line: "(Reporting by A; Editing by B)"
     top = _second_hand_head(tree, w) or w
-    inverted = _inverted_by_position(tree, w) if top is w else None
-    found = inverted[:3] if inverted else _content_words(tree, w, top, cut_ids)
+    inverted = inverted_by_position(tree, w) if top is w else None
+    found = inverted[:3] if inverted else content_words(tree, w, top, cut_ids)
     content, rule = None, "none"
     if found and found[2] == "xcomp" and found[1].lemma.lower() in lexicon.ANONYMITY_VERBS \
             and tree.children(found[1], "aux:pass"):
         return None  # "who asked not to be named": a condition of anonymity, not a quote
-    if found and _adverbial_clause(tree, w, found[1], found[2]):
+    if found and adverbial_clause(tree, w, found[1], found[2]):
         found = None  # "said [when she resigned]": the time of speaking, not what was said
     if found and found[2] == "ccomp" and w.lemma.lower() in _NO_CLAUSE_VERBS:
         found = None  # "spoke [as the crowd cheered]": speak and talk report topics, not clauses
     if found:
         words, head, rule = found
-        if rule in ("ccomp", "object", "xcomp"):
-            words = words + _trailing_modifiers(tree, w, words, cut_ids)
-        if rule == "ccomp":
-            words = _addressee_in_content(tree, w, words)
-            words = words + _conjuncts_hung_on_cue(tree, w, head, words, cut_ids)
-        if rule == "object":
-            words = words + _noun_conjuncts_hung_on_cue(tree, w, words)
-        words = _run_around(words, head, tree.sent)
-        words = _cut_before_next_speaker(tree, sorted(words, key=lambda x: x.id), cut_ids)
-        words = _cut_trailing_participle(tree, w, words, any_verb=rule == "object" and head.upos != "VERB")
-        words = _cut_at_semicolon(tree, w, words)
-        words = words + _stranded_that_clause(tree, w, words)
-        content = _span_of(_strip_edges(words, doc.text)) if words else None
+        words = bound_content(tree, w, head, rule, words, cut_ids)
+        content = span_of(strip_edges(words, doc.text)) if words else None
     elif w.xpos == "VBN" and w.deprel == "acl":
         return None  # "as demanded by Damascus"
     avoid = [content] if content else []
@@ -206,7 +215,7 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
     if subj is None and inverted:
         subj = inverted[3]
     if subj is None:
-        subj = _participle_subject(tree, top, quoted) or _subject(tree, top, quoted)
+        subj = participle_subject(tree, top, quoted) or subject(tree, top, quoted)
     if subj is not None and subj.deprel == "nsubj:pass" and top is w and subj.head == w.id:
         subj = None  # "he was asked whether …", "it was announced that …": not the speaker
     if subj is not None and content and content[0] <= subj.start_char < content[1]:
@@ -231,15 +240,15 @@ def _verb_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word, cut_ids:
         if trailing:
             subj, content = trailing
             avoid = [content]
-    speaker = _noun_phrase(doc, tree, subj, avoid) if subj is not None else None
+    speaker = noun_phrase(doc, tree, subj, avoid) if subj is not None else None
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
     via = _outlet_near(doc, tree, w, top, subj, taken) or _outlet_by_position(doc, tree, w, taken)
-    lead = _interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
+    lead = interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
     return Attribution(index, cue, w, speaker, via, content, rule, lead)
 
 
-def _noun_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word,
+def _noun_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word,
                       cut_ids: set[int]) -> Attribution | None:
     """Speech reported by a noun with its content clause: "Trump's claim [that there
     have been thousands of shootings]", "his promise [to end the regime]", "a demand
@@ -257,19 +266,19 @@ def _noun_attribution(doc: ParsedDoc, tree: _Tree, index: int, w: Word,
         return None
     nested = [x for x in tree.subtree(clause) if x.id != clause.id and x.id in cut_ids
               and x.deprel.split(":")[0] in ("advcl", "conj", "parataxis")]
-    content = _span_of(_strip_edges(_run_around(tree.subtree(clause, nested), clause, tree.sent), doc.text))
+    content = span_of(strip_edges(run_around(tree.subtree(clause, nested), clause, tree.sent), doc.text))
     if content is None:
         return None
     subj = max(tree.children(w, "nmod:poss"), key=lambda k: k.id, default=None)
     if subj is None:
         subj = next((k for k in tree.children(w, "nmod") if k.id > w.id and k.id < clause.id
                      and any(c.text.lower() in ("by", "from") for c in tree.children(k, "case"))), None)
-    speaker = _noun_phrase(doc, tree, subj, [content]) if subj is not None else None
+    speaker = noun_phrase(doc, tree, subj, [content]) if subj is not None else None
     cue = Cue(start_char=w.start_char, end_char=w.end_char, text=w.text, lemma=lemma)
     return Attribution(index, cue, w, speaker, None, content, "noun")
 
 
-def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
+def _according_to(doc: ParsedDoc, tree: Tree, index: int) -> list[Attribution]:
     """``…, according to X``: X's clause is the content, X the speaker."""
     found = []
     words = tree.sent.words
@@ -310,48 +319,48 @@ def _according_to(doc: ParsedDoc, tree: _Tree, index: int) -> list[Attribution]:
         rest_before = [x for x in words if x.id < lo and x.upos != "PUNCT"]
         if not rest_after and rest_before:
             # "…, according to X." closes the sentence: all before it is the content
-            content_words = [x for x in words if x.id < lo]
+            reported = [x for x in words if x.id < lo]
             anchor = rest_before[0]
         elif not rest_before and rest_after:
             # "According to X, …" opens it: all after it is the content
-            content_words = [x for x in words if x.id > hi]
+            reported = [x for x in words if x.id > hi]
             anchor = rest_after[0]
         elif pred.id in phrase_ids:
-            content_words = [x for x in words if x.id not in phrase_ids]
-            anchor = next((x for x in content_words if x.upos != "PUNCT"), None)
+            reported = [x for x in words if x.id not in phrase_ids]
+            anchor = next((x for x in reported if x.upos != "PUNCT"), None)
         else:
-            content_words = [x for x in tree.subtree(pred) if x.id not in phrase_ids]
+            reported = [x for x in tree.subtree(pred) if x.id not in phrase_ids]
             anchor = pred
         if anchor is None:
             continue
-        content_words = _run_around(content_words, anchor, tree.sent)
-        content_words = _strip_edges(content_words, doc.text)
-        if not content_words:
+        reported = run_around(reported, anchor, tree.sent)
+        reported = strip_edges(reported, doc.text)
+        if not reported:
             continue
         if source.head in phrase_ids or source.head == 0 or w.deprel != "case":
             phrase = [x for x in phrase if x.id not in (w.id, to.id)]  # "according to" is the cue
-            speaker = _mention(doc, sorted(phrase, key=lambda x: x.id), source) if phrase and \
+            speaker = mention(doc, sorted(phrase, key=lambda x: x.id), source) if phrase and \
                 max(x.id for x in phrase) - min(x.id for x in phrase) + 1 == len(phrase) else \
-                _noun_phrase(doc, tree, source, [(w.start_char, to.end_char)])
+                noun_phrase(doc, tree, source, [(w.start_char, to.end_char)])
         else:
-            speaker = _noun_phrase(doc, tree, source, [(w.start_char, to.end_char)])
+            speaker = noun_phrase(doc, tree, source, [(w.start_char, to.end_char)])
         cue_s, cue_e = w.start_char, to.end_char
         cue = Cue(start_char=cue_s, end_char=cue_e, text=doc.text[cue_s:cue_e], lemma="according to")
-        found.append(Attribution(index, cue, w, speaker, None, _span_of(content_words), "according-to"))
+        found.append(Attribution(index, cue, w, speaker, None, span_of(reported), "according-to"))
     return found
 
 
 _SAYS = ("Says", "Say", "Said", "Warns", "Claims", "Tells")
 
 
-def _headline_says(doc: ParsedDoc, tree: _Tree, index: int) -> Attribution | None:
+def _headline_says(doc: ParsedDoc, tree: Tree, index: int) -> Attribution | None:
     """A title-cased headline the parser read as one long name: ``Clinton Hid Past
     Health Problems From Public, Former White House Doctor Says`` (content,
     speaker, cue) or ``Obama Says Museum Will Tell of Suffering`` (speaker, cue,
     content). Found by position: most words capitalized, the cue capitalized."""
     words = [w for w in tree.sent.words if w.upos != "PUNCT"]
     alpha = [w for w in words if w.text[:1].isalpha()]
-    if len(alpha) < 4 or sum(w.text[:1].isupper() for w in alpha) < 0.8 * len(alpha):
+    if len(alpha) < _HEADLINE_MIN_WORDS or sum(w.text[:1].isupper() for w in alpha) < _HEADLINE_CAPITALIZED * len(alpha):
         return None
     cues = [w for w in words if w.text in _SAYS]
     if len(cues) != 1:
@@ -364,19 +373,20 @@ def _headline_says(doc: ParsedDoc, tree: _Tree, index: int) -> Attribution | Non
             return None
         comma = commas[-1]
         speaker_words = sent[comma.index + 1:cue.index]
-        content_words = _strip_edges(sent[:comma.index], doc.text)
-    elif 0 < words.index(cue) <= 4:
+        reported = strip_edges(sent[:comma.index], doc.text)
+    elif 0 < words.index(cue) <= _HEADLINE_CUE_MAX_POSITION:
         speaker_words = sent[:cue.index]
-        content_words = _strip_edges(sent[cue.index + 1:], doc.text)
+        reported = strip_edges(sent[cue.index + 1:], doc.text)
     else:
         return None
-    if not speaker_words or len(speaker_words) > 8 or _word_count(" ".join(w.text for w in content_words)) < 3 \
+    if not speaker_words or len(speaker_words) > _HEADLINE_SPEAKER_MAX_WORDS \
+            or word_count(" ".join(w.text for w in reported)) < _HEADLINE_CONTENT_MIN_WORDS \
             or any(w.upos == "PUNCT" and w.text not in "-–.'’" for w in speaker_words):
         return None
-    speaker = _mention(doc, speaker_words, speaker_words[-1])
+    speaker = mention(doc, speaker_words, speaker_words[-1])
     lemma = cue.text.lower().removesuffix("s") if cue.text != "Said" else "say"
     c = Cue(start_char=cue.start_char, end_char=cue.end_char, text=cue.text, lemma=lemma)
-    return Attribution(index, c, cue, speaker, None, _span_of(content_words), "headline")
+    return Attribution(index, c, cue, speaker, None, span_of(reported), "headline")
 
 
 # --------------------------------------------------------------------------
@@ -384,20 +394,20 @@ def _headline_says(doc: ParsedDoc, tree: _Tree, index: int) -> Attribution | Non
 # --------------------------------------------------------------------------
 
 
-def _perfect(tree: _Tree, cue: Word) -> bool:
+def _perfect(tree: Tree, cue: Word) -> bool:
     """A present or past perfect cue: ``has said``, ``had told``."""
     aux = tree.children(cue, "aux")
     return cue.xpos == "VBN" and bool(aux) and all(a.lemma.lower() == "have" for a in aux) \
         and not tree.children(cue, "aux:pass")
 
 
-def _before_subjectless_cue(tree: _Tree, cue: Word) -> int | None:
+def _before_subjectless_cue(tree: Tree, cue: Word) -> int | None:
     """Where the words before a finite cue with no subject end, past the cue's own
     auxiliaries and adverbs (``…, Sergei Ryabkov has (also) said``); None when the
     cue has a subject, opens its sentence, or is not a finite verb."""
     if tree.children(cue, "nsubj", "nsubj:pass", "csubj", "expl") or cue.index == 0:
         return None
-    if not (_finite_cue(tree, cue) or _perfect(tree, cue)):
+    if not (finite_cue(tree, cue) or _perfect(tree, cue)):
         return None
     sent = tree.sent.words
     j = cue.index - 1
@@ -406,7 +416,7 @@ def _before_subjectless_cue(tree: _Tree, cue: Word) -> int | None:
     return j
 
 
-def _speaker_ending_content(tree: _Tree, cue: Word,
+def _speaker_ending_content(tree: Tree, cue: Word,
                             content: tuple[int, int]) -> tuple[Word, tuple[int, int]] | None:
     """``Russia and the US are close to a deal, [Russian Deputy Foreign Minister
     Sergei Ryabkov] has said``, parsed with the name as a conjunct of the content's
@@ -421,7 +431,7 @@ def _speaker_ending_content(tree: _Tree, cue: Word,
     while k > 0 and sent[k].upos in NOUN_PHRASE_WORDS:
         k -= 1
     phrase = sent[k + 1:j + 1]
-    if sent[k].text != "," or not phrase or len(phrase) > 8 or k < 1 \
+    if sent[k].text != "," or not phrase or len(phrase) > _TRAILING_SPEAKER_MAX_WORDS or k < 1 \
             or not any(w.upos == "PROPN" for w in phrase) or phrase[0].upos == "NUM":
         return None
     if not (content[0] < sent[k].start_char and content[1] >= phrase[-1].end_char):
@@ -433,7 +443,7 @@ def _speaker_ending_content(tree: _Tree, cue: Word,
     return heads[0], (content[0], sent[k - 1].end_char)
 
 
-def _speaker_before(tree: _Tree, cue: Word, content: tuple[int, int] | None) -> Word | None:
+def _speaker_before(tree: Tree, cue: Word, content: tuple[int, int] | None) -> Word | None:
     """The noun phrase right before a finite cue the parser gave no subject:
     ``one opposition official, who declined to be identified, conceded …``
     (``official`` hung elsewhere). The phrase follows a comma or opens the
@@ -496,7 +506,7 @@ def _name_across_split(doc: ParsedDoc, att: Attribution, prev: Sentence, sent: S
     while i >= 0 and words[i].upos in ("PROPN", "ADJ", "NOUN") and words[i].text[:1].isupper():
         i -= 1
     run = words[i + 1:]
-    if not run or len(run) > 6 or not any(w.upos == "PROPN" for w in run):
+    if not run or len(run) > _SPLIT_NAME_MAX_WORDS or not any(w.upos == "PROPN" for w in run):
         return att
     s, e = run[0].start_char, first.end_char
     speaker = Mention(start_char=s, end_char=e, text=doc.text[s:e], head_start=first.start_char, head_end=first.end_char)
@@ -529,7 +539,7 @@ def _speaker_across_split(doc: ParsedDoc, att: Attribution) -> Attribution:
     if not words or words[-1].text != ")":
         return att
     opens = [i for i, w in enumerate(words) if w.text == "("]
-    if not opens or len(words) - opens[-1] > 8:
+    if not opens or len(words) - opens[-1] > _PARTY_LABEL_MAX_TOKENS:
         return att
     j = opens[-1] - 1
     i = j
@@ -550,7 +560,7 @@ def _speaker_across_split(doc: ParsedDoc, att: Attribution) -> Attribution:
 # --------------------------------------------------------------------------
 
 
-def _is_outlet(doc: ParsedDoc, tree: _Tree, head: Word) -> bool:
+def _is_outlet(doc: ParsedDoc, tree: Tree, head: Word) -> bool:
     """Whether the noun phrase headed by ``head`` names a news outlet.
 
     An outlet head noun (``the al-Watan newspaper``, ``X news agency``,
@@ -578,7 +588,7 @@ _OUTLET_GOVERNORS = frozenset(
 _OUTLET_NOUN_GOVERNORS = frozenset("interview comments comment remarks statement article report op-ed column".split())
 
 
-def _outlet_near(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word, speaker: Word | None,
+def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word | None,
                  avoid: Sequence[tuple[int, int]]) -> Mention | None:
     """The outlet the words passed through: ``told Reuters``, ``quoted by the RIA
     news agency``, ``in the Interfax news agency``, ``speaking to Al Jazeera``,
@@ -588,7 +598,7 @@ def _outlet_near(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word, speaker: Wor
     modifiers, outside the content."""
     anchors = {cue.id, top.id}
     clause = top
-    for _ in range(4):
+    for _ in range(_OUTLET_CLAUSE_CLIMB):
         if clause.deprel.split(":")[0] not in ("advcl", "xcomp", "conj") or not clause.head:
             break
         clause = tree.head(clause)
@@ -627,14 +637,14 @@ def _outlet_near(doc: ParsedDoc, tree: _Tree, cue: Word, top: Word, speaker: Wor
         if any(a <= c.start_char < b for a, b in avoid):
             continue
         if _is_outlet(doc, tree, c):
-            return _noun_phrase(doc, tree, c, avoid)
+            return noun_phrase(doc, tree, c, avoid)
     return None
 
 
 _OUTLET_LEADS = frozenset("tell speak talk quote report interview comment publish say write".split())
 
 
-def _outlet_by_position(doc: ParsedDoc, tree: _Tree, cue: Word, taken) -> Mention | None:
+def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention | None:
     """An outlet read off the words, where the parse does not link it: the
     noun phrase right after ``told``, after ``speaking to``/``talking to``/
     ``interview with``/``quoted by``/``quoted in``/``reported by``/``published in``
@@ -651,7 +661,7 @@ def _outlet_by_position(doc: ParsedDoc, tree: _Tree, cue: Word, taken) -> Mentio
             starts.append(i + 2)
     for i in starts:
         run = []
-        for w in words[i:i + 8]:
+        for w in words[i:i + _OUTLET_MAX_WORDS]:
             if w.upos in ("DET", "PROPN", "NOUN", "ADJ") or (w.text in "-–" and run):
                 run.append(w)
                 continue
@@ -665,13 +675,13 @@ def _outlet_by_position(doc: ParsedDoc, tree: _Tree, cue: Word, taken) -> Mentio
         if last.lemma.lower() in lexicon.PERSON_NOUNS or last.text.lower() in lexicon.PERSON_NOUNS:
             continue
         if last.lemma.lower() in lexicon.OUTLET_NOUNS:
-            return _mention(doc, run, last)
+            return mention(doc, run, last)
         m = lexicon.seed_outlet_span(span_text)
         if m is not None:
             a, b = run[0].start_char + m[0], run[0].start_char + m[1]
             named = [w for w in run if a <= w.start_char and w.end_char <= b]
             if named:
-                return _mention(doc, named, named[-1])
+                return mention(doc, named, named[-1])
     return None
 
 
@@ -724,7 +734,7 @@ def _across_sentence_split(doc: ParsedDoc, att: Attribution, atts: Sequence[Attr
     words = [w for w in nxt.words if w.upos != "PUNCT" or w.text in DOUBLE_MARKS + SINGLE_MARKS]
     while words and (words[-1].upos == "PUNCT" and words[-1].text not in DOUBLE_MARKS + SINGLE_MARKS):
         words.pop()
-    if len(words) < 2:
+    if len(words) < _RUN_ON_SENTENCE_MIN_WORDS:
         return att
     e = words[-1].end_char
     if text[e - 1:e] in DOUBLE_MARKS + SINGLE_MARKS:
@@ -740,7 +750,7 @@ def _drop_outlet_reports(atts: list[Attribution]) -> list[Attribution]:
         if a.content and a.speaker and any(
             b is not a and b.via_outlet is not None
             and a.content[0] <= b.cue.start_char < a.content[1]
-            and _overlap((b.via_outlet.start_char, b.via_outlet.end_char), (a.speaker.start_char, a.speaker.end_char))
+            and overlap((b.via_outlet.start_char, b.via_outlet.end_char), (a.speaker.start_char, a.speaker.end_char))
             for b in atts
         ):
             continue

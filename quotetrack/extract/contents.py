@@ -1,24 +1,53 @@
 """What a cue reports, and where that content ends (step 2, the content rules).
 
-:func:`_content_words` finds the content of a speech verb in the parse: its
+:func:`content_words` finds the content of a speech verb in the parse: its
 content clause (also one misparsed as a conjunct, a relative clause or an
-xcomp), fronted content (parataxis, or by position), ``urged X to …``,
-``called X "Y"`` namings, topics (``spoke about …``) and noun-phrase objects.
-The boundary rules after it widen or cut that content: modifiers after it,
-conjuncts the parser hung on the cue, the addressee of ``tell``, the next
+xcomp), fronted content (parataxis, or by position, with
+:func:`inverted_by_position` for ``…, said X``), ``urged X to …``,
+``called X "Y"`` namings (:func:`small_clause_naming`), topics (``spoke about
+…``) and noun-phrase objects. :func:`adverbial_clause` tells a clause of time
+(``said [before he died]``) from content.
+
+The boundary rules then widen or cut that content, in the declared order of
+:data:`CONTENT_BOUNDARY_RULES` (applied by :func:`bound_content`): modifiers
+after it, the addressee of ``tell``, conjuncts the parser hung on the cue
+(clauses, then nouns), the run of words around the content's head, the next
 speaker, a trailing reporting participle, a semicolon, a stranded ``that``
-clause, adverbial clauses of time, and the lead before a parenthetical cue.
-:func:`quotetrack.extract.attributions._verb_attribution` applies them in order.
+clause. Once the speaker is known, :func:`interrupted_lead` finds the lead
+before a parenthetical cue.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+import attrs
+
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Word
-from .marks import DOUBLE_MARKS, SINGLE_MARKS, _trim
-from .tree import _Tree, _finite_cue, _participle_subject, _word_count
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, trim
+from .tree import Tree, finite_cue, participle_subject, run_around, word_count
+
+
+# Thresholds of the content rules
+# a closing report hung on the cue as a second content (``…, RIA reported``) has at most this many words
+_CLOSING_REPORT_MAX_WORDS = 6
+# a clause found after the cue by position has at least this many tokens ...
+_CLAUSE_MIN_WORDS = 3
+# ... and ends at a comma or semicolon with the next cue at most this many tokens after it
+_NEXT_CUE_WINDOW = 3
+# a cue that ends its sentence has at most this many words after it (its modifiers)
+_CUE_TAIL_MAX_WORDS = 6
+# a content found before the cue by position has at least this many words
+_FRONTED_MIN_WORDS = 3
+# a trailing participle is cut off a content that keeps at least this many words ...
+_PARTICIPLE_CUT_MIN_WORDS = 3
+# ... and a semicolon ends one after at least this many of its tokens
+_SEMICOLON_CUT_MIN_TOKENS = 3
+# the cue's own modifiers between a parenthetical cue and its comma are at most this many words
+_CUE_MODIFIERS_MAX_WORDS = 6
+# the lead of an interrupted content has at least this many words
+_INTERRUPTED_LEAD_MIN_WORDS = 2
 
 
 # --------------------------------------------------------------------------
@@ -26,7 +55,7 @@ from .tree import _Tree, _finite_cue, _participle_subject, _word_count
 # --------------------------------------------------------------------------
 
 
-def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
+def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
     """The words of the content reported by ``cue`` (``top``: its second-hand
     head, or itself), the content's head and the rule that found it.
 
@@ -38,7 +67,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
         out = []
         for w in tree.subtree(head):
             if w.id != head.id and w.id in cues and (w.deprel.split(":")[0] in ("advcl", "conj", "parataxis")
-                                                     or w.deprel == "dep" and _participle_subject(tree, w) is not None):
+                                                     or w.deprel == "dep" and participle_subject(tree, w) is not None):
                 if w.deprel.split(":")[0] == "conj" and _conjunct_of_content(tree, w):
                     continue
                 if w.deprel.split(":")[0] in ("advcl", "parataxis") and _subordinate_clause(tree, w):
@@ -108,7 +137,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     if fronted:
         return fronted
     if cue.lemma.lower() == "call":
-        naming = _small_clause_naming(tree, cue) or _naming_content(tree, cue)
+        naming = small_clause_naming(tree, cue) or _naming_content(tree, cue)
         if naming:
             return naming
     if cue.lemma.lower() in ("urge", "ask", "tell", "call", "warn", "order", "instruct", "advise",
@@ -161,7 +190,7 @@ def _content_words(tree: _Tree, cue: Word, top: Word, cues: set[int]) -> tuple[l
     return None
 
 
-def _closing_report(tree: _Tree, k: Word, cues: set[int]) -> bool:
+def _closing_report(tree: Tree, k: Word, cues: set[int]) -> bool:
     """``said talks would continue, [RIA reported].``: a cue with its own subject,
     after a comma, closing the sentence, that the parser hung on the first cue as
     a second content clause. It is a report of its own, not content."""
@@ -170,11 +199,11 @@ def _closing_report(tree: _Tree, k: Word, cues: set[int]) -> bool:
     sub = [w for w in tree.subtree(k) if w.upos != "PUNCT"]
     first, last = min(w.index for w in sub), max(w.index for w in sub)
     words = tree.sent.words
-    return len(sub) <= 6 and first > 0 and words[first - 1].text == "," \
+    return len(sub) <= _CLOSING_REPORT_MAX_WORDS and first > 0 and words[first - 1].text == "," \
         and all(w.upos == "PUNCT" for w in words[last + 1:])
 
 
-def _clause_misread_as_conjunct(tree: _Tree, cue: Word, k: Word) -> bool:
+def _clause_misread_as_conjunct(tree: Tree, cue: Word, k: Word) -> bool:
     """``said in a letter [that the ad suggests …]`` parsed as a conjunct of the cue:
     a conjunct after the cue that opens with its own ``that``/``whether`` (no
     conjunction before it) and holds a subject is the cue's content clause."""
@@ -188,7 +217,7 @@ def _clause_misread_as_conjunct(tree: _Tree, cue: Word, k: Word) -> bool:
             and any(w.deprel.split(":")[0] in ("nsubj", "expl") for w in sub))
 
 
-def _reports_on_its_own(tree: _Tree, cue: Word, top: Word) -> bool:
+def _reports_on_its_own(tree: Tree, cue: Word, top: Word) -> bool:
     """A cue clause hung on the clause before it as parataxis that has a complement
     of its own (``A; he had stated of politicians, "…"``, ``A - Trump has vowed to
     bring back jobs``, ``11:40 am - Police announce the name``): the clause before
@@ -200,7 +229,7 @@ def _reports_on_its_own(tree: _Tree, cue: Word, top: Word) -> bool:
     return any(k.id > top.id and k.deprel.split(":")[0] in rels for k in tree.children(top))
 
 
-def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
+def _conjunct_of_content(tree: Tree, w: Word) -> bool:
     """A speech verb coordinated inside a content clause that belongs to it rather
     than reporting on its own: ``that A but [that it would add] B`` (a ``that``
     clause in parallel), ``he rated … and [talked about] which ones …`` (no
@@ -211,7 +240,7 @@ def _conjunct_of_content(tree: _Tree, w: Word) -> bool:
         k.text in ":" + DOUBLE_MARKS + SINGLE_MARKS for k in tree.children(w, "punct"))
 
 
-def _subordinate_clause(tree: _Tree, w: Word) -> bool:
+def _subordinate_clause(tree: Tree, w: Word) -> bool:
     """A speech verb heading an adverbial clause of the content that belongs to it,
     not a report of its own: a clause with its own subject (``because Republicans
     had only asked for …``) or an infinitive (``free [to disclose] his returns``).
@@ -234,7 +263,7 @@ def _subordinate_clause(tree: _Tree, w: Word) -> bool:
 _TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
 
 
-def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+def _with_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
     """A content clause without a subject whose subject the parser hung on the cue:
     "said [the politics surrounding the top of the ticket] (obj, xcomp) [would be
     more intense] (ccomp)"."""
@@ -260,7 +289,7 @@ def _with_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -
     return sorted(extra + words, key=lambda w: w.id)
 
 
-def _object_before_subject(tree: _Tree, cue: Word, subj: Word, words: list[Word]) -> list[Word]:
+def _object_before_subject(tree: Tree, cue: Word, subj: Word, words: list[Word]) -> list[Word]:
     """``says [Donald Trump's flurry of tweets targeting] (obj) [Machado was
     unhinged] (ccomp)``: an object of the cue running straight into the content's
     subject, holding a verb that lost its object to it, is the start of the
@@ -280,7 +309,7 @@ def _object_before_subject(tree: _Tree, cue: Word, subj: Word, words: list[Word]
     return []
 
 
-def _with_fronted_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+def _with_fronted_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
     """``[Donald Trump's obsession] (nsubj of the cue) [with Obama's birth is an
     insult] (ccomp), lawmakers said``: a fronted content clause whose subject the
     parser gave to the cue, which has a subject of its own after the clause."""
@@ -295,7 +324,7 @@ def _with_fronted_stray_subject(tree: _Tree, cue: Word, head: Word, words: list[
     return words
 
 
-def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
+def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[list[Word], Word, str] | None:
     """``The Kremlin said on Wednesday that …``, ``told Reuters intense fighting
     was …`` when the parse does not link the clause to the cue (small parsers
     often read it as ``conj`` or ``obj``): the words after the cue - past its
@@ -337,13 +366,13 @@ def _clause_after_by_position(tree: _Tree, cue: Word, cues: set[int]) -> tuple[l
     own = {i for i in cues if tree.sent.word(i).index > 0
            and sent[tree.sent.word(i).index - 1].text.lower() == "to"}  # "failed to note"
     for w in rest:
-        if w.id in cues - own or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 4])):
+        if w.id in cues - own or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 1 + _NEXT_CUE_WINDOW])):
             break
         out.append(w)
     while out and out[-1].upos == "PUNCT":
         out.pop()
     verbs = [w for w in out if w.upos in ("VERB", "AUX")]
-    if len(out) < 3 or not verbs:
+    if len(out) < _CLAUSE_MIN_WORDS or not verbs:
         return None
     if (out[0].upos in ("ADP", "PART") or out[0].text.lower() in ("to", "of", "for", "about")) \
             and not (that and out[0].upos == "ADP" and any(x.upos in ("PRON", "NOUN", "PROPN")
@@ -363,7 +392,7 @@ _ADVERBIAL_OPENERS = frozenset(
     "as before after since following while until because amid during once though although without".split())
 
 
-def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
+def _clause_misread_as_relative(tree: Tree, cue: Word) -> list[Word]:
     """``told a news conference they are …``: a that-less content clause the
     parser hung on the object as a relative clause. Taken as the content when
     it has its own subject and no relative pronoun."""
@@ -378,7 +407,7 @@ def _clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
     return []
 
 
-def _that_clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
+def _that_clause_misread_as_relative(tree: Tree, cue: Word) -> list[Word]:
     """``said at an event in Colorado [that "a bomb" had gone off]`` parsed as a
     relative clause of a noun in the cue's modifiers: a clause opening with the
     complementizer ``that`` (a ``mark``, not the relative pronoun) and with a
@@ -397,7 +426,7 @@ def _that_clause_misread_as_relative(tree: _Tree, cue: Word) -> list[Word]:
     return []
 
 
-def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word], Word, str] | None:
+def _fronted_by_position(tree: Tree, cue: Word, top: Word) -> tuple[list[Word], Word, str] | None:
     """``CONTENT, officials said [on Monday].`` when the parse does not link the
     content to the cue: the cue ends the sentence (only its modifiers follow),
     its subject comes right before it after a comma, and everything before that
@@ -408,7 +437,7 @@ def _fronted_by_position(tree: _Tree, cue: Word, top: Word) -> tuple[list[Word],
     if not subj:
         return None
     tail = [w for w in tree.sent.words if w.id > top.id and w.upos != "PUNCT"]
-    if len(tail) > 6 or any(w.upos in ("VERB", "AUX") for w in tail):
+    if len(tail) > _CUE_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX") for w in tail):
         return None  # the cue does not end its sentence
     start = min(w.id for w in tree.subtree(subj[0]) if w.upos != "PUNCT" or w.id == subj[0].id)
     while start > 2 and tree.sent.word(start - 1).upos in ("PROPN", "ADJ", "DET") \
@@ -434,13 +463,13 @@ def _finite(w: Word) -> bool:
     return w.upos in ("VERB", "AUX")
 
 
-def _fronted_relative(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+def _fronted_relative(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``CONTENT, the International Committee of the Red Cross said on Thursday.``
     when the parser made the cue a relative clause of its speaker (``said``
     ``acl:relcl`` of ``Committee``): a relative clause without a relative pronoun
     or a subject of its own, right after its head noun phrase, at the end of the
     sentence, with a comma before the noun phrase. Everything before that comma is
-    the content (the speaker is the head noun, see :func:`_subject`)."""
+    the content (the speaker is the head noun, see :func:`subject`)."""
     if cue.deprel != "acl:relcl" or tree.children(cue, "nsubj", "nsubj:pass", "expl"):
         return None
     head = tree.head(cue)
@@ -455,19 +484,19 @@ def _fronted_relative(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | 
     if not np or np[-1].id != cue.id - 1 or np[0].id < 3:
         return None
     tail = [w for w in tree.sent.words if w.id > cue.id and w.upos != "PUNCT"]
-    if len(tail) > 6 or any(w.upos in ("VERB", "AUX") for w in tail):
+    if len(tail) > _CUE_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX") for w in tail):
         return None  # the cue does not end its sentence
     comma = tree.sent.word(np[0].id - 1)
     if comma.text not in ",—–":
         return None
     words = [tree.sent.word(i) for i in range(1, comma.id)]
-    if _word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+    if word_count(" ".join(w.text for w in words)) < _FRONTED_MIN_WORDS or not any(w.upos in ("VERB", "AUX") for w in words):
         return None
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted") if anchor else None
 
 
-def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str, Word] | None:
+def inverted_by_position(tree: Tree, cue: Word) -> tuple[list[Word], Word, str, Word] | None:
     """``CONTENT, said X[, a senior official].`` where the parser made the speaker
     X an object or clause of the cue: (content words, anchor, rule, speaker head).
     The cue has no subject of its own and follows a comma; X is a noun phrase."""
@@ -485,13 +514,13 @@ def _inverted_by_position(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str
     if any(k.deprel.split(":")[0] in ("nsubj", "cop", "aux", "mark") for k in tree.children(speaker)):
         return None  # a clause after all: "said officials were …"
     words = [w for w in tree.sent.words if w.index < cue.index - 1]
-    if _word_count(" ".join(w.text for w in words)) < 3 or not any(w.upos in ("VERB", "AUX") for w in words):
+    if word_count(" ".join(w.text for w in words)) < _FRONTED_MIN_WORDS or not any(w.upos in ("VERB", "AUX") for w in words):
         return None
     anchor = next((w for w in words if w.upos != "PUNCT"), None)
     return (words, anchor, "fronted", speaker) if anchor else None
 
 
-def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+def small_clause_naming(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``called [Trump] [a "pathological liar"]`` (iobj + obj), ``called [half of
     Trump's supporters "deplorables"]``, ``called [her vote in favor of the war a
     mistake]`` (the name parsed as a ``dep``/``appos`` inside the object or a
@@ -556,7 +585,7 @@ def _small_clause_naming(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str]
     return None
 
 
-def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
+def _naming_content(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | None:
     """``called Trump "unhinged"``, ``calling him a political opportunist``: the
     named thing and what it was called (obj/xcomp/dep after the verb), and
     ``called for the overthrow of Assad`` (a ``for`` phrase)."""
@@ -587,14 +616,15 @@ def _naming_content(tree: _Tree, cue: Word) -> tuple[list[Word], Word, str] | No
 
 
 # --------------------------------------------------------------------------
-# Where the content ends: the rules _verb_attribution applies, in its order
+# Where the content ends: a filter, the boundary rules (CONTENT_BOUNDARY_RULES,
+# in their order, applied by bound_content) and the lead of an interrupted content
 # --------------------------------------------------------------------------
 
 
 _QUESTION_VERBS = frozenset("ask question wonder explain describe recall reveal disclose clarify".split())
 
 
-def _adverbial_clause(tree: _Tree, cue: Word, head: Word, rule: str) -> bool:
+def adverbial_clause(tree: Tree, cue: Word, head: Word, rule: str) -> bool:
     """A clause after the cue parsed as its content that opens with a subordinator
     of time (``said [before he died]``, ``spoke [while the crowd
     cheered]``; ``when`` too, except after verbs that take questions: ``asked
@@ -611,13 +641,29 @@ def _adverbial_clause(tree: _Tree, cue: Word, head: Word, rule: str) -> bool:
     return opener in ("before", "after", "since", "while", "until", "once", "without")
 
 
-def _trailing_modifiers(tree: _Tree, cue: Word, content: list[Word], cut_ids: set[int]) -> list[Word]:
-    """Modifiers the parser hung on the cue that follow its content:
-    ``said [that A] [after he suggested B]``, ``voiced [his support] [for the
-    governor]``: they read as part of what was reported."""
-    if not content:
-        return []
-    last = max(w.id for w in content)
+@attrs.frozen
+class _Content:
+    """What the boundary rules read besides the content's words: the cue's
+    sentence tree, the cue, the content's head, the rule that found the content
+    (``ccomp``, ``object``, ``xcomp``, ``parataxis``, ``fronted``) and the cues
+    whose clauses are cut out of an enclosing content."""
+
+    tree: Tree
+    cue: Word
+    head: Word
+    rule: str
+    cut_ids: set[int]
+
+
+def _trailing_modifiers(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens a clause, object or infinitive content over the modifiers the
+    parser hung on the cue that follow it: ``said [that A] [after he suggested
+    B]``, ``voiced [his support] [for the governor]``: they read as part of
+    what was reported."""
+    tree, cue, cut_ids = found.tree, found.cue, found.cut_ids
+    if found.rule not in ("ccomp", "object", "xcomp") or not words:
+        return words
+    last = max(w.id for w in words)
     extra = []
     for k in tree.children(cue):
         if k.id <= last or k.id in cut_ids or k.deprel.split(":")[0] not in ("advcl", "obl", "nmod", "dep"):
@@ -629,14 +675,18 @@ def _trailing_modifiers(tree: _Tree, cue: Word, content: list[Word], cut_ids: se
         if first > 1 and tree.sent.word(first - 1).text == ",":
             continue  # ", as troops continued …": the reporter's frame, not the content
         extra += sub
-    return extra
+    return words + extra
 
 
-def _addressee_in_content(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``told [Reuters] intense fighting was …`` where the parser glued the
-    addressee of ``tell`` onto the content's subject (``Reuters`` ``compound`` of
-    ``fighting``): the names right after a ``tell`` that has no object of its own
-    leave the content (the outlet is then read off its position)."""
+def _addressee_in_content(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts from a clause content ``told [Reuters] intense fighting was …``
+    where the parser glued the addressee of ``tell`` onto the content's subject
+    (``Reuters`` ``compound`` of ``fighting``): the names right after a ``tell``
+    that has no object of its own leave the content (the outlet is then read
+    off its position)."""
+    tree, cue = found.tree, found.cue
+    if found.rule != "ccomp":
+        return words
     if cue.lemma.lower() not in _TELL_VERBS or tree.children(cue, "obj", "iobj"):
         return words
     ids = {w.id for w in words}
@@ -664,19 +714,20 @@ def _addressee_in_content(tree: _Tree, cue: Word, words: list[Word]) -> list[Wor
 _MODALS = frozenset("would will could can might may should must".split())
 
 
-def _has_modal(tree: _Tree, w: Word) -> bool:
+def _has_modal(tree: Tree, w: Word) -> bool:
     return any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(w, "aux"))
 
 
-def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word],
-                           cut_ids: set[int]) -> list[Word]:
-    """Coordinated clauses of the content the parser hung on the cue: ``said [that
-    A], and [that B]`` (a ``that`` clause with a subject of its own), ``says [it
-    would depress revenue …], but [would eventually add $84 billion]`` (no subject,
-    a modal like the content's), ``announced [it will have …], and [it will all be
-    done in real time]`` (a subject of its own that is not the speaker, and a modal)."""
-    if not words or head.id < cue.id:
-        return []
+def _conjuncts_hung_on_cue(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens a clause content over its coordinated clauses the parser hung on
+    the cue: ``said [that A], and [that B]`` (a ``that`` clause with a subject of
+    its own), ``says [it would depress revenue …], but [would eventually add $84
+    billion]`` (no subject, a modal like the content's), ``announced [it will
+    have …], and [it will all be done in real time]`` (a subject of its own that
+    is not the speaker, and a modal)."""
+    tree, cue, head, cut_ids = found.tree, found.cue, found.head, found.cut_ids
+    if found.rule != "ccomp" or not words or head.id < cue.id:
+        return words
     last = max(x.id for x in words)
     subj = next(iter(tree.children(cue, "nsubj")), None)
     head_modal = _has_modal(tree, head)
@@ -707,7 +758,7 @@ def _conjuncts_hung_on_cue(tree: _Tree, cue: Word, head: Word, words: list[Word]
             continue
         extra += gap + sub
         last = max(last, sub[-1].id)
-    return extra
+    return words + extra
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -722,16 +773,18 @@ def _verb_form_of_content(cue: Word, k: Word) -> bool:
     return cue_form is not None and k.xpos in ("VB", "VBP", "VBZ") and k.xpos != cue_form
 
 
-def _noun_conjuncts_hung_on_cue(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``called for [increased spending] and [an end to the cuts]`` where the parser
-    made the second noun a conjunct of the verb: a noun cannot coordinate with
-    a verb, so a noun conjunct of the cue right after a noun-phrase content
-    (only a conjunction or comma between) is more of the content."""
-    if not words:
-        return []
+def _noun_conjuncts_hung_on_cue(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens an object content ``called for [increased spending] and [an end to
+    the cuts]`` where the parser made the second noun a conjunct of the verb: a
+    noun cannot coordinate with a verb, so a noun conjunct of the cue right
+    after a noun-phrase content (only a conjunction or comma between) is more
+    of the content."""
+    tree, cue = found.tree, found.cue
+    if found.rule != "object" or not words:
+        return words
     last = max(x.id for x in words)
     if min(x.id for x in words) < cue.id:
-        return []
+        return words
     extra = []
     for k in tree.children(cue, "conj"):
         if k.id <= last or k.upos not in ("NOUN", "PROPN"):
@@ -742,14 +795,22 @@ def _noun_conjuncts_hung_on_cue(tree: _Tree, cue: Word, words: list[Word]) -> li
             continue
         extra += gap + sub
         last = sub[-1].id
-    return extra
+    return words + extra
 
 
-def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> list[Word]:
-    """``said [they will not leave], one opposition official, who declined to be
-    identified, conceded …``: content that runs on into the subject of the next
-    cue (a noun phrase, maybe with a relative clause, between a comma and a
+def _run_around_head(found: _Content, words: list[Word]) -> list[Word]:
+    """Keeps the one run of consecutive words around the content's head (see
+    :func:`~quotetrack.extract.tree.run_around`), in word order."""
+    return run_around(words, found.head, found.tree.sent)
+
+
+def _cut_before_next_speaker(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts ``said [they will not leave], one opposition official, who declined
+    to be identified, conceded …``: content that runs on into the subject of the
+    next cue (a noun phrase, maybe with a relative clause, between a comma and a
     speech verb outside the content) stops at that comma."""
+    tree, cues = found.tree, found.cut_ids
+    words = sorted(words, key=lambda x: x.id)
     ids = {w.id for w in words}
     sent = tree.sent
     for w in words:
@@ -763,7 +824,7 @@ def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> 
         core = [x for x in between if x.upos != "PUNCT"]
         if not core or core[0].upos not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON"):
             continue
-        if not _finite_cue(tree, v) or tree.children(v, "nsubj", "nsubj:pass"):
+        if not finite_cue(tree, v) or tree.children(v, "nsubj", "nsubj:pass"):
             continue
         heads = [x for x in core if x.upos in ("NOUN", "PROPN", "PRON")
                  and {y.id for y in core} <= {y.id for y in tree.subtree(x)}
@@ -780,13 +841,15 @@ def _cut_before_next_speaker(tree: _Tree, words: list[Word], cues: set[int]) -> 
 _REPORTING_PARTICIPLES = lexicon.SPEECH_VERBS | {"cite"}
 
 
-def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb: bool = False) -> list[Word]:
-    """``said [geopolitical factors have contributed to …], citing the strategic
-    importance of …``: a comma and a subjectless reporting participle (``citing``,
-    ``saying``, ``noting``) that runs to the end of a content after its cue close
-    the content, wherever the parser hung the participle. After a noun-phrase
-    content (``any_verb``) any participle does: ``questioned [the integrity of the
-    vote], encouraging supporters to …``."""
+def _cut_trailing_participle(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts ``said [geopolitical factors have contributed to …], citing the
+    strategic importance of …``: a comma and a subjectless reporting participle
+    (``citing``, ``saying``, ``noting``) that runs to the end of a content after
+    its cue close the content, wherever the parser hung the participle. After a
+    noun-phrase content (an object not headed by a verb) any participle does:
+    ``questioned [the integrity of the vote], encouraging supporters to …``."""
+    tree, cue = found.tree, found.cue
+    any_verb = found.rule == "object" and found.head.upos != "VERB"
     if not words or words[0].id < cue.id:
         return words
     last = max(x.id for x in words if x.upos != "PUNCT") if any(x.upos != "PUNCT" for x in words) else 0
@@ -800,7 +863,7 @@ def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb
         sub = {y.id for y in tree.subtree(v)}
         if last not in sub or not all(y.id in sub or y.upos == "PUNCT" for y in words[i + 1:]):
             continue
-        if _word_count(" ".join(y.text for y in words[:i])) < 3:
+        if word_count(" ".join(y.text for y in words[:i])) < _PARTICIPLE_CUT_MIN_WORDS:
             continue
         if any(y.text == "," for y in words[i + 1:]) and not tree.children(v, "ccomp"):
             continue  # ", responding to pressure, who …": a parenthetical inside the content
@@ -808,43 +871,73 @@ def _cut_trailing_participle(tree: _Tree, cue: Word, words: list[Word], any_verb
     return words
 
 
-def _cut_at_semicolon(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``said the timing was not intentional; they only learned on Friday …``: a
-    content after its cue ends at a semicolon outside quote marks (what follows
-    is a sentence of its own)."""
+def _cut_at_semicolon(found: _Content, words: list[Word]) -> list[Word]:
+    """Cuts ``said the timing was not intentional; they only learned on Friday
+    …``: a content after its cue ends at a semicolon outside quote marks (what
+    follows is a sentence of its own)."""
+    cue = found.cue
     if not words or words[0].id < cue.id:
         return words
     marks = 0
     for i, x in enumerate(words):
         if x.text in DOUBLE_MARKS:
             marks += 1
-        if x.text == ";" and marks % 2 == 0 and i >= 3:
+        if x.text == ";" and marks % 2 == 0 and i >= _SEMICOLON_CUT_MIN_TOKENS:
             return words[:i]
     return words
 
 
-def _stranded_that_clause(tree: _Tree, cue: Word, words: list[Word]) -> list[Word]:
-    """``said [he thought] [that drugs were a factor]`` where the parser hung the
-    ``that`` clause elsewhere (on the main verb): a content ending in a verb that
-    has no complement of its own, followed straight away by a ``that`` clause,
-    takes the clause in."""
+def _stranded_that_clause(found: _Content, words: list[Word]) -> list[Word]:
+    """Widens ``said [he thought] [that drugs were a factor]`` where the parser
+    hung the ``that`` clause elsewhere (on the main verb): a content ending in a
+    verb that has no complement of its own, followed straight away by a
+    ``that`` clause, takes the clause in."""
+    tree, cue = found.tree, found.cue
     if not words or words[0].id < cue.id:
-        return []
+        return words
     last = max(words, key=lambda x: x.id)
     sent = tree.sent.words
     if last.upos != "VERB" or tree.children(last, "ccomp", "obj", "xcomp") or last.index + 1 >= len(sent):
-        return []
+        return words
     that = sent[last.index + 1]
     if that.text.lower() != "that" or that.deprel != "mark":
-        return []
+        return words
     clause = tree.head(that)
     sub = tree.subtree(clause)
     if sub[0].id != that.id or cue.id in {x.id for x in sub} or any(x.id in {y.id for y in words} for x in sub):
-        return []
-    return sub
+        return words
+    return words + sub
 
 
-def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | None,
+#: The rules that decide where a cue's content ends, in the order
+#: :func:`bound_content` applies them; each takes the content's words and
+#: returns them widened or cut (a rule for one kind of content passes the others by).
+CONTENT_BOUNDARY_RULES = (
+    _trailing_modifiers,          # widen: modifiers of the cue after a clause, object or infinitive
+    _addressee_in_content,        # cut: the addressee of ``tell`` glued onto a clause's subject
+    _conjuncts_hung_on_cue,       # widen: clauses of the content coordinated on the cue
+    _noun_conjuncts_hung_on_cue,  # widen: nouns of an object coordinated on the cue
+    _run_around_head,             # keep: the one run of words around the content's head
+    _cut_before_next_speaker,     # cut: at the comma before the next cue's speaker
+    _cut_trailing_participle,     # cut: at a trailing ", citing …"
+    _cut_at_semicolon,            # cut: at a semicolon outside quote marks
+    _stranded_that_clause,        # widen: a ``that`` clause hung elsewhere after a bare verb
+)
+
+
+def bound_content(tree: Tree, cue: Word, head: Word, rule: str, words: list[Word],
+                  cut_ids: set[int]) -> list[Word]:
+    """The words of the content of ``cue`` (headed by ``head``, found by
+    ``rule``) once :data:`CONTENT_BOUNDARY_RULES` have widened and cut them, in
+    order. ``cut_ids``: the cues whose clauses are cut out of an enclosing
+    content."""
+    found = _Content(tree, cue, head, rule, cut_ids)
+    for boundary_rule in CONTENT_BOUNDARY_RULES:
+        words = boundary_rule(found, words)
+    return words
+
+
+def interrupted_lead(doc: ParsedDoc, tree: Tree, cue: Cue, speaker: Mention | None,
                       content: tuple[int, int] | None, cut_ids: set[int],
                       quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The part of the content before a parenthetical attribution: "[That's why],
@@ -858,7 +951,7 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
         # "These employees, he explained [earlier in the hearing], were …": the cue's own
         # modifiers may stand before the comma
         mods = [w for w in tree.sent.words if cue.end_char <= w.start_char < content[0] and w.upos != "PUNCT"]
-        if not between.endswith(",") or not mods or len(mods) > 6 \
+        if not between.endswith(",") or not mods or len(mods) > _CUE_MODIFIERS_MAX_WORDS \
                 or any(w.upos in ("VERB", "AUX") or w.text in DOUBLE_MARKS + SINGLE_MARKS for w in mods):
             return None
     first = speaker.start_char if speaker is not None and speaker.start_char < cue.start_char else cue.start_char
@@ -868,9 +961,9 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
     before = doc.text[start:first].rstrip()
     if not before.endswith(","):
         return None
-    s, e = _trim(doc.text, start, start + len(before) - 1)
+    s, e = trim(doc.text, start, start + len(before) - 1)
     words = [w for w in tree.sent.words if s <= w.start_char < e]
-    if (_word_count(doc.text[s:e]) < 2 or any(w.id in cut_ids for w in words)
+    if (word_count(doc.text[s:e]) < _INTERRUPTED_LEAD_MIN_WORDS or any(w.id in cut_ids for w in words)
             or not (any(w.upos in ("VERB", "AUX") for w in words)  # "On Monday, he said, …"
                     or _subject_lead(tree, words, content))
             or any(a < e and s < b for a, b in quoted)
@@ -879,7 +972,7 @@ def _interrupted_lead(doc: ParsedDoc, tree: _Tree, cue: Cue, speaker: Mention | 
     return s, e
 
 
-def _subject_lead(tree: _Tree, words: list[Word], content: tuple[int, int]) -> bool:
+def _subject_lead(tree: Tree, words: list[Word], content: tuple[int, int]) -> bool:
     """``[The museum], he said, [would make visitors face …]``: a noun phrase before
     a parenthetical cue is the subject of the content after it when that content
     is a finite clause without a subject of its own (it opens with an auxiliary,

@@ -3,8 +3,8 @@
 :func:`find_quote_spans` pairs double (``"…"`` ``“…”``) and single (``'…'``
 ``‘…’``) quotation marks paragraph by paragraph into :class:`MarkSpan` s,
 telling single marks from apostrophes, joining multi-paragraph quotes and
-skipping stray marks. The paragraph and whitespace helpers here
-(:func:`_paragraph_bounds`, :func:`_trim`) are shared with the later steps.
+skipping stray marks. The whitespace helper here (:func:`trim`) is shared
+with the later steps.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 from typing import Sequence
 
 import attrs
+
+from ..parse.geometry import paragraph_spans
 
 
 DOUBLE_MARKS = '"“”„«»'
@@ -40,6 +42,12 @@ class MarkSpan:
     family: str  # "double" or "single"
     reopened: bool = False
     unclosed: bool = False
+
+    @property
+    def quote_end(self) -> int:
+        """Where the quote ends: at its closing mark, or at the end of its text
+        when its paragraph leaves it open."""
+        return self.close_at if self.close_at is not None else self.end
 
 
 def _mark_roles(text: str, i: int, length: int = 1) -> tuple[bool, bool]:
@@ -113,17 +121,8 @@ def _pair_marks(text: str, marks: Sequence[int], family: str,
     return pairs, None
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, surrounding spaces excluded."""
-    bounds = []
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
-        line = m.group()
-        lead = len(line) - len(line.lstrip())
-        bounds.append((m.start() + lead, m.start() + len(line.rstrip())))
-    return bounds
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past the whitespace at both ends of ``text[start:end]``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -147,18 +146,21 @@ def _marks_in(text: str, start: int, end: int, family: str) -> dict[int, int]:
             if text[i] in SINGLE_MARKS and i not in doubled and i not in inside}
 
 
-def find_quote_spans(text: str) -> list[MarkSpan]:
+def find_quote_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[MarkSpan]:
     """Every quoted span of ``text`` in order, from its quote marks alone.
 
     Doubles are paired first; single marks are paired outside double-quoted
     spans; a span nested in another is dropped (the outer one stands for both).
     A paragraph left open whose next paragraph starts with an opening mark is
-    one piece of a multi-paragraph quote.
+    one piece of a multi-paragraph quote. ``paragraphs``: the (start, end) spans
+    of the text's paragraphs, as a parsed article carries them
+    (:attr:`~quotetrack.records.ParsedDoc.paragraphs`); computed from the text
+    when not given.
     """
-    paras = _paragraph_bounds(text)
+    paras = paragraph_spans(text) if paragraphs is None else paragraphs
     spans: list[MarkSpan] = []
     for family in ("double", "single"):
-        masked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
+        masked = [(s.open_at, s.quote_end) for s in spans]
         carried = False  # the previous paragraph left a quote open
         for p, (p_start, p_end) in enumerate(paras):
             lengths = {i: n for i, n in _marks_in(text, p_start, p_end, family).items()
@@ -168,7 +170,7 @@ def find_quote_spans(text: str) -> list[MarkSpan]:
             pairs, left_open = _pair_marks(text, marks, family, lengths)
             found = []
             for o, c in pairs:
-                s, e = _trim(text, o + lengths[o], c)
+                s, e = trim(text, o + lengths[o], c)
                 if e > s:
                     found.append(MarkSpan(s, e, o, c, family))
             if left_open is not None:
@@ -180,7 +182,7 @@ def find_quote_spans(text: str) -> list[MarkSpan]:
                 )
                 at_start = left_open == p_start or text[p_start:left_open].rstrip().endswith(":")
                 if next_reopens or at_start:
-                    s, e = _trim(text, left_open + lengths[left_open], p_end)
+                    s, e = trim(text, left_open + lengths[left_open], p_end)
                     if e > s:
                         found.append(MarkSpan(s, e, left_open, None, family, unclosed=True))
             if carried and reopens and found and found[0].open_at == p_start:

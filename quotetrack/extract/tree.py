@@ -1,6 +1,6 @@
 """The dependency tree of one sentence and the small parse helpers the rule modules share.
 
-:class:`_Tree` (children and subtrees) and :func:`_is_tree` (no head cycles);
+:class:`Tree` (children and subtrees) and :func:`is_tree` (no head cycles);
 runs and character spans of word lists and the stripping of their edges;
 mentions and full noun phrases (``of`` phrases, stray subjects, hyphens); the
 subject of a verb and of a participle set off by a comma; whether a cue reads
@@ -17,7 +17,13 @@ from ..records import Mention, ParsedDoc, Sentence, Word
 from .marks import DOUBLE_MARKS, SINGLE_MARKS
 
 
-class _Tree:
+# the subject of a verb is looked for on it and the verbs above it, at most this many in all ...
+_SUBJECT_CLIMB = 4
+# ... and the speaker of a participle set off by a comma on at most this many words above it
+_PARTICIPLE_CLIMB = 6
+
+
+class Tree:
     """Child lists and subtrees of one sentence's dependency tree."""
 
     def __init__(self, sent: Sentence):
@@ -50,7 +56,7 @@ class _Tree:
         return sorted(out, key=lambda x: x.id)
 
 
-def _is_tree(sent: Sentence) -> bool:
+def is_tree(sent: Sentence) -> bool:
     """Every word's chain of heads reaches the root (0) without a cycle or a
     head outside the sentence."""
     ids = {w.id for w in sent.words}
@@ -65,7 +71,7 @@ def _is_tree(sent: Sentence) -> bool:
     return True
 
 
-def _run_around(words: list[Word], anchor: Word, sent: Sentence) -> list[Word]:
+def run_around(words: list[Word], anchor: Word, sent: Sentence) -> list[Word]:
     """The longest run of consecutive words (by id) from ``words`` that holds ``anchor``.
 
     Punctuation between two words of the run joins it even when the parser hung
@@ -88,7 +94,7 @@ def _run_around(words: list[Word], anchor: Word, sent: Sentence) -> list[Word]:
     return [sent.word(i) for i in range(lo, hi + 1)]
 
 
-def _strip_edges(words: list[Word], text: str) -> list[Word]:
+def strip_edges(words: list[Word], text: str) -> list[Word]:
     """Drop punctuation, complementizers and conjunctions at the edges of a span.
 
     A quote mark at an edge stays when its partner is inside the span.
@@ -112,7 +118,8 @@ def _strip_edges(words: list[Word], text: str) -> list[Word]:
     return words
 
 
-def _span_of(words: list[Word]) -> tuple[int, int] | None:
+def span_of(words: list[Word]) -> tuple[int, int] | None:
+    """The character span from the first to the last of ``words`` (None for no words)."""
     return (words[0].start_char, words[-1].end_char) if words else None
 
 
@@ -130,7 +137,8 @@ def _glue_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _mention(doc: ParsedDoc, words: list[Word], head: Word) -> Mention | None:
+def mention(doc: ParsedDoc, words: list[Word], head: Word) -> Mention | None:
+    """The mention spanning ``words`` with its head ``head``, both widened over split hyphens."""
     if not words:
         return None
     s, e = _glue_hyphens(doc.text, words[0].start_char, words[-1].end_char)
@@ -141,7 +149,7 @@ def _mention(doc: ParsedDoc, words: list[Word], head: Word) -> Mention | None:
 _NP_SKIP = ("acl:relcl", "parataxis", "advcl", "ccomp", "punct", "dep", "discourse", "list")
 
 
-def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[int, int]] = ()) -> Mention | None:
+def noun_phrase(doc: ParsedDoc, tree: Tree, head: Word, avoid: Sequence[tuple[int, int]] = ()) -> Mention | None:
     """The full noun phrase headed by ``head``: determiners, compounds, flat names,
     modifiers, appositions and ``of`` phrases; relative clauses only when they
     hold no quote or content span in ``avoid``; trailing commas dropped."""
@@ -161,7 +169,7 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
     skip += _comma_clauses(tree, tree.subtree(head, skip), head)
     words = tree.subtree(head, skip)
     words = [w for w in words if not any(a <= w.start_char < b for a, b in avoid)]
-    words = _run_around(words, head, tree.sent) if words else []
+    words = run_around(words, head, tree.sent) if words else []
     while words and (words[-1].upos == "PUNCT" or words[-1].deprel == "cc"):
         words = words[:-1]
     while words and (words[0].upos == "PUNCT" or words[0].deprel == "cc"):  # "and Assad's government"
@@ -179,10 +187,10 @@ def _noun_phrase(doc: ParsedDoc, tree: _Tree, head: Word, avoid: Sequence[tuple[
     name_head = max(flat, key=lambda w: w.id) if flat and head.upos == "PROPN" else head
     if words and not (words[0].start_char <= name_head.start_char < words[-1].end_char):
         name_head = head
-    return _mention(doc, words, name_head)
+    return mention(doc, words, name_head)
 
 
-def _comma_clauses(tree: _Tree, words: list[Word], head: Word) -> list[Word]:
+def _comma_clauses(tree: Tree, words: list[Word], head: Word) -> list[Word]:
     """Clauses set off by a comma deeper in a noun phrase, which describe the
     event rather than name the speaker: ``a statement issued by the Foreign
     Ministry[, employing the government's term for the rebels]``."""
@@ -199,7 +207,7 @@ def _comma_clauses(tree: _Tree, words: list[Word], head: Word) -> list[Word]:
 NOUN_PHRASE_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
 
 
-def _of_phrase_before(tree: _Tree, words: list[Word], avoid: Sequence[tuple[int, int]]) -> list[Word]:
+def _of_phrase_before(tree: Tree, words: list[Word], avoid: Sequence[tuple[int, int]]) -> list[Word]:
     """Widen a noun phrase the parser cut at ``of``: "[the Red Cross]" back to "the
     International Committee of the Red Cross", "[the Old City]" to "Residents of
     rebel-held districts of the Old City". The words before ``of`` join when they
@@ -220,7 +228,7 @@ def _of_phrase_before(tree: _Tree, words: list[Word], avoid: Sequence[tuple[int,
     return words
 
 
-def _stray_subject_before(tree: _Tree, head: Word, words: list[Word],
+def _stray_subject_before(tree: Tree, head: Word, words: list[Word],
                           avoid: Sequence[tuple[int, int]]) -> list[Word]:
     """Words of the subject the parser hung on the verb as a second subject, right
     before it: "[Syria's state] [TV] said" (both ``nsubj`` of ``said``); the same
@@ -252,14 +260,14 @@ def _glued_hyphen(words: Sequence[Word], i: int) -> bool:
             and words[i].end_char == words[i + 1].start_char)
 
 
-def _subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> Word | None:
+def subject(tree: Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> Word | None:
     """The subject of ``verb``, climbing to the governing verb for subjectless
     participles and infinitives (``adding that``, ``continued, adding``), and from
     a relative pronoun to the noun it modifies (``officials who said``). A word
     inside quote marks (``quoted``) is never the subject: ``we``/``I`` in a quote
     do not speak it."""
     w, seen = verb, 0
-    while w is not None and seen < 4:
+    while w is not None and seen < _SUBJECT_CLIMB:
         subj = [k for k in tree.children(w, "nsubj") if not any(a <= k.start_char < b for a, b in quoted)]
         if tree.children(w, "nsubj") and not subj:
             return None
@@ -278,7 +286,7 @@ def _subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) ->
     return None
 
 
-def _participle_subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> Word | None:
+def participle_subject(tree: Tree, verb: Word, quoted: Sequence[tuple[int, int]] = ()) -> Word | None:
     """The speaker of ``…, (even) suggesting he may have been sabotaged`` when the
     parser hung the participle on a noun (``dep``/``acl`` of ``debate``) rather
     than on the clause: the subject of the nearest governing verb. None where the
@@ -295,7 +303,7 @@ def _participle_subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int
     if sent[i].text != ",":
         return None
     w = tree.head(verb)
-    for _ in range(6):
+    for _ in range(_PARTICIPLE_CLIMB):
         if w is None:
             return None
         if w.upos in ("VERB", "AUX", "ADJ"):
@@ -311,7 +319,7 @@ def _participle_subject(tree: _Tree, verb: Word, quoted: Sequence[tuple[int, int
     return None
 
 
-def _finite_cue(tree: _Tree, cue: Word) -> bool:
+def finite_cue(tree: Tree, cue: Word) -> bool:
     """Whether a cue reads as a finite verb that takes a subject before it: not a
     participle (``…, saying``) or infinitive. A bare past form the tagger read as a
     participle (``conceded`` VBN, with no auxiliary, not a modifier) counts."""
@@ -322,9 +330,11 @@ def _finite_cue(tree: _Tree, cue: Word) -> bool:
     return True
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters the spans ``a`` and ``b`` share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
+    """The number of words (runs of word characters) in ``text``."""
     return len(re.findall(r"\w+", text))
