@@ -8,7 +8,6 @@ texts and a few small texts of our own, so these tests need no Stanza model.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import html
 import json
 import re
@@ -16,162 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import ids
-from quotetrack.corpus import read_article
-from quotetrack.pipeline import relink
-from quotetrack.records import Article, Cue, Mention, Quote, ResolvedQuote
-from quotetrack.store import open_store
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-METADATA = ROOT / "metadata.yml"
-
-SCRIPT_TEXT = (
-    "Officials warn of <script>alert(1)</script> injections\n\n"
-    "GENEVA, 10 December 2016\n\n"
-    "\"Never trust <b>markup</b> & always escape it,\" an official said on Saturday.\n\n"
-    "The statement was posted at <a href=\"x\">the site</a>.\n"
-)
-REVISED_TEXT = "Aid will reach the east of the city soon, Pawel Krzysiek said on Friday.\n"
-CHANGING_V1 = (
-    "Talks on Aleppo to resume\n\n"
-    "\"The talks will continue in Geneva,\" Sergei Ryabkov said.\n\n"
-    "\"We have nothing more to add today,\" he said.\n"
-)
-CHANGING_V2 = (
-    "Talks on Aleppo to resume (updated)\n\n"
-    "\"The talks will continue in Geneva,\" Sergei Ryabkov said on Monday.\n\n"
-    "\"We will say more tomorrow,\" he said.\n"
-)
-WIRE_TEXT = (
-    "Russia sees deal on Aleppo near\n\n"
-    "MOSCOW, 9 December 2016 (Example Wire)\n\n"
-    "\"We are close to reaching an understanding but I want to warn against too high expectations,\" "
-    "Sergei Ryabkov told reporters in Moscow.\n"
-)
-
-
-def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(needle, after)
-    return start, start + len(needle)
-
-
-def _article(text: str, doc: str, **meta) -> Article:
-    return Article(doc=doc, path=f"synthetic/{doc}", text=text,
-                   sha256=hashlib.sha256(text.encode()).hexdigest(), **meta)
-
-
-def _quote(article: Article, content: str, speaker: str | None, cue: str | None, *,
-           name: str | None, role: str | None = None, kind: str = "direct",
-           via: str | None = None, resolution: str = "name", speaker_type: str = "person",
-           after: int = 0, search_from_quote: bool = True) -> ResolvedQuote:
-    text = article.text
-    start, end = _span(text, content, after)
-    # the speaker and cue are looked for after the quote first (the usual order), then anywhere
-    def find(needle):
-        try:
-            return _span(text, needle, end if search_from_quote else after)
-        except ValueError:
-            return _span(text, needle, after)
-    mention = None
-    if speaker:
-        s, e = find(speaker)
-        mention = Mention(start_char=s, end_char=e, text=speaker)
-    cue_rec = None
-    if cue:
-        s, e = find(cue)
-        cue_rec = Cue(start_char=s, end_char=e, text=cue, lemma=cue.split()[-1])
-    via_rec = None
-    if via:
-        s, e = find(via)
-        via_rec = Mention(start_char=s, end_char=e, text=via)
-    quote = Quote(kind=kind, start_char=start, end_char=end, text=content, speaker=mention, cue=cue_rec,
-                  via_outlet=via_rec, rule="test:synthetic", confidence=0.9)
-    return ResolvedQuote(quote_id=ids.quote_id(article.sha256, start, end), doc=article.doc, quote=quote,
-                         speaker_name=name, speaker_role=role, speaker_type=speaker_type,
-                         resolution=resolution)
-
-
-def build_site_db(path: str | Path) -> dict:
-    """A small quotetrack database; returns the IDs the tests look at."""
-    path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    store = open_store(path)
-    out: dict = {}
-    role = "Russian Deputy Foreign Minister"
-
-    # 1. Al Jazeera (a real corpus text): two Ryabkov quotes, one via Interfax
-    aj = read_article(CORPUS / "000_fb29eb345b8b11e0.txt")
-    q_close = _quote(aj, "We are close to reaching an understanding, but I want to warn against high expectations",
-                     "Ryabkov", "added", name="Sergei Ryabkov", role=role, resolution="surname")
-    q_past = _quote(aj, "In the past several days an intensive document exchange on the situation in Aleppo has taken place",
-                    "Ryabkov", "was quoted as saying", name="Sergei Ryabkov", role=role, resolution="surname",
-                    via="the Interfax news agency")
-    store.write_article(aj, ids.article_id(aj.sha256), [q_past, q_close], "test", {})
-    out.update(aj_article=ids.article_id(aj.sha256), close=q_close.quote_id, past=q_past.quote_id,
-               close_text=q_close.quote.text, past_text=q_past.quote.text)
-
-    # 2. Middle East Eye (a real corpus text): the same statement, and an indirect version
-    mee = read_article(CORPUS / "001_dd9580831763b974.txt")
-    line = mee.text.index('"We are close')
-    q_close2 = _quote(mee, "We are close to reaching an understanding, but I want to warn against high expectations",
-                      "Ryabkov", "added", name="Sergei Ryabkov", role=role, resolution="surname", after=line)
-    store.write_article(mee, ids.article_id(mee.sha256), [q_close2], "test", {})
-    out.update(mee_article=ids.article_id(mee.sha256), close2=q_close2.quote_id)
-
-    # 3. A wire story of our own with slightly different wording (a word-level diff)
-    wire = _article(WIRE_TEXT, "wire.txt", title="Russia sees deal on Aleppo near",
-                    publisher="Example Wire", date="2016-12-09")
-    q_wire = _quote(wire, "We are close to reaching an understanding but I want to warn against too high expectations",
-                    "Sergei Ryabkov", "told", name="Sergei Ryabkov", role=role)
-    store.write_article(wire, ids.article_id(wire.sha256), [q_wire], "test", {})
-    out.update(wire=q_wire.quote_id, wire_text=q_wire.quote.text)
-
-    # 4. An article with markup in it, and an unresolved speaker
-    esc = _article(SCRIPT_TEXT, "script.txt", title="Officials warn of <script>alert(1)</script> injections",
-                   publisher="Example Wire", date="2016-12-10")
-    q_esc = _quote(esc, "Never trust <b>markup</b> & always escape it", "an official", "said",
-                   name=None, resolution="unresolved", speaker_type="unknown")
-    store.write_article(esc, ids.article_id(esc.sha256), [q_esc], "test", {})
-    out.update(script_article=ids.article_id(esc.sha256), script=q_esc.quote_id, script_text=q_esc.quote.text)
-
-    # 5. An article that changed: v1's quotes are superseded by v2's
-    v1 = _article(CHANGING_V1, "changing.txt", title="Talks on Aleppo to resume",
-                  publisher="Example Wire", date="2016-12-11")
-    v1_same = _quote(v1, "The talks will continue in Geneva", "Sergei Ryabkov", "said", name="Sergei Ryabkov", role=role)
-    v1_gone = _quote(v1, "We have nothing more to add today", "he", "said", name="Sergei Ryabkov",
-                     resolution="pronoun", after=CHANGING_V1.index("We have"))
-    store.write_article(v1, ids.article_id(v1.sha256), [v1_same, v1_gone], "test", {})
-    v2 = _article(CHANGING_V2, "changing.txt", title="Talks on Aleppo to resume (updated)",
-                  publisher="Example Wire", date="2016-12-11")
-    v2_same = _quote(v2, "The talks will continue in Geneva", "Sergei Ryabkov", "said", name="Sergei Ryabkov", role=role)
-    v2_new = _quote(v2, "We will say more tomorrow", "he", "said", name="Sergei Ryabkov",
-                    resolution="pronoun", after=CHANGING_V2.index("We will"))
-    store.write_article(v2, ids.article_id(v2.sha256), [v2_same, v2_new], "test", {})
-    out.update(old_same=v1_same.quote_id, new_same=v2_same.quote_id, old_gone=v1_gone.quote_id,
-               old_article=ids.article_id(v1.sha256), new_article=ids.article_id(v2.sha256))
-
-    # 6. The same text analysed again by newer rules that read one quote shorter
-    again = _article(REVISED_TEXT, "again.txt", title="Aid convoy expected in Aleppo",
-                     publisher="Example Wire", date="2016-12-12")
-    long_ = _quote(again, "Aid will reach the east of the city soon", "Pawel Krzysiek", "said",
-                   name="Pawel Krzysiek", role="ICRC spokesman")
-    store.write_article(again, ids.article_id(again.sha256), [long_], "rules 1", {})
-    short = _quote(again, "Aid will reach the east", "Pawel Krzysiek", "said", name="Pawel Krzysiek",
-                   role="ICRC spokesman")
-    store.write_article(again, ids.article_id(again.sha256), [short], "rules 2", {})
-    out.update(revised=long_.quote_id, revised_to=short.quote_id)
-
-    relink(store)
-    rows = {r["id"]: r for r in store.db.query("select * from quotes")}
-    out["speaker"] = rows[q_close.quote_id]["speaker_id"]
-    out["interfax"] = rows[q_past.quote_id]["via_outlet_id"]
-    out["aljazeera"] = next(store.db.query("select publisher_id from articles where id = ?",
-                                           [out["aj_article"]]))["publisher_id"]
-    out["utterance"] = rows[q_close.quote_id]["utterance_id"]
-    store.close()
-    return out
+from .helpers import METADATA, build_site_db
 
 
 def make_datasette(db_path):
@@ -476,7 +320,7 @@ def test_canned_queries_run(site, name, params, check):
 
 def test_query_results_link_quote_ids(site):
     ds, ex = site
-    page = get(ds, f"/quotes/via_intermediary").text
+    page = get(ds, "/quotes/via_intermediary").text
     assert f'<a href="/-/quote/{ex["past"]}">{ex["past"]}</a>' in page
 
 
