@@ -131,22 +131,121 @@ def test_quote_row_page_is_the_quote_page(site):
     assert data["rows"][0]["text"] == ex["close_text"]
 
 
-def test_quote_json(site):
+def test_quote_json_is_the_jsonl_record_with_page_fields(site):
+    from quotetrack.export.jsonl import FORMAT_VERSION
+
     ds, ex = site
     response = get(ds, f"/-/quote/{ex['past']}.json")
     assert response.status_code == 200
     data = response.json()
-    assert data["id"] == ex["past"] and data["status"] == "current"
+    # the record's fields, named and typed as `quotetrack extract` writes them
+    assert data["format_version"] == FORMAT_VERSION == 2
+    assert data["quote_id"] == ex["past"] and "id" not in data
+    assert data["doc"] == "000_fb29eb345b8b11e0.txt"
     assert data["text"] == ex["past_text"]
-    assert data["span_verified"] is True
     assert data["speaker"]["name"] == "Sergei Ryabkov"
-    assert data["speaker"]["mention"]["text"] == "Ryabkov"
-    assert data["via_outlet"]["name"] == "Interfax"
+    assert data["speaker"]["mention"] == "Ryabkov"
+    assert data["speaker"]["entity_id"] == ex["speaker"] and "id" not in data["speaker"]
+    assert data["speaker"]["role"] == "Russian Deputy Foreign Minister"
+    assert data["cue"] == {"text": "was quoted as saying", "lemma": "saying",
+                           "start_char": data["cue"]["start_char"], "end_char": data["cue"]["end_char"]}
+    assert data["via_outlet"] == "Interfax"
+    assert data["via_outlet_mention"]["text"] == "the Interfax news agency"
+    assert data["via_outlet_mention"]["entity_id"] == ex["interfax"]
+    assert data["cluster_id"] == data["utterance"]["id"]
+    # the page's own fields
+    assert data["status"] == "current"
+    assert data["span_verified"] is True
+    assert data["speaker"]["url"] == f"/-/speaker/{ex['speaker']}"
+    assert data["via_outlet_detail"] == {"id": ex["interfax"], "name": "Interfax", "url": f"/-/outlet/{ex['interfax']}"}
     assert data["publisher"]["name"] == "Al Jazeera"
     assert data["article"]["date"] == "2016-12-08"
     assert "text" not in data["article"]
     assert data["permalink"].endswith(f"/-/quote/{ex['past']}")
     assert ex["past_text"] in data["citation"]
+    # and a quote with no intermediary and no resolved speaker
+    data = get(ds, f"/-/quote/{ex['script']}.json").json()
+    assert data["via_outlet"] is None and data["via_outlet_mention"] is None and data["via_outlet_detail"] is None
+    assert data["speaker"]["name"] is None and data["speaker"]["url"] is None
+    assert data["speaker"]["mention"] == "an official"
+
+
+def differences(record, page, path: str = "") -> list[str]:
+    """Where ``page`` does not hold ``record`` (every field of it, nested), as paths."""
+    if isinstance(record, dict):
+        if not isinstance(page, dict):
+            return [f"{path or '.'}: {record!r} in the record, {page!r} on the page"]
+        return [d for key, value in record.items()
+                for d in (differences(value, page[key], f"{path}.{key}") if key in page
+                          else [f"{path}.{key}: missing on the page"])]
+    return [] if record == page else [f"{path}: {record!r} in the record, {page!r} on the page"]
+
+
+def test_differences_finds_what_the_page_lacks_or_changes():
+    record = {"a": 1, "b": {"c": "x", "d": None}}
+    assert differences(record, {"a": 1, "b": {"c": "x", "d": None, "e": 2}, "f": 3}) == []
+    assert differences(record, {"a": 2, "b": {"c": {"text": "x"}}}) == [
+        ".a: 1 in the record, 2 on the page", ".b.c: 'x' in the record, {'text': 'x'} on the page",
+        ".b.d: missing on the page"]
+
+
+# The row keeps a speaker's article-level type and resolution only, so a speaker that
+# linking found across the corpus (resolution "description": "the Russian deputy foreign
+# minister" -> the one person of the article given that role elsewhere) reads back as
+# unresolved (Store.write_entities stores the linked name and IDs, not these two).
+STORE_GAP = (".speaker.type", ".speaker.resolution")
+
+
+def page_differences(ds, records: list[dict], ignore: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Per quote, where its page JSON does not hold its JSON-lines record."""
+    found = {}
+    for record in records:
+        page = get(ds, f"/-/quote/{record['quote_id']}.json").json()
+        diffs = [d for d in differences(record, page) if not d.startswith(tuple(f"{p}:" for p in ignore))]
+        if diffs:
+            found[record["quote_id"]] = diffs
+    return found
+
+
+@pytest.fixture(scope="module")
+def fixture_corpus(tmp_path_factory):
+    """The sample corpus's real parses (tests/fixtures/extract), linked in memory as
+    `quotetrack extract` links them, and stored and relinked as `ingest` does."""
+    from quotetrack import ids
+    from quotetrack.corpus import read_article
+    from quotetrack.export.jsonl import quote_json
+    from quotetrack.parse import read_conllu
+    from quotetrack.pipeline import analyse, link, relink
+    from quotetrack.store import open_store
+
+    fixtures = ROOT / "tests" / "fixtures" / "extract"
+    articles = [read_article(path) for path in sorted((ROOT / "corpus").glob("*.txt"))]
+    analysed = {a.doc: analyse(a, read_conllu(a.text, (fixtures / f"{Path(a.doc).stem}.conllu").read_text()))
+                for a in articles}
+    records = [quote_json(q) for q in link([q for a in articles for q in analysed[a.doc]], articles)[2]]
+    db_path = tmp_path_factory.mktemp("fixture-corpus") / "quotes.db"
+    store = open_store(db_path)
+    for a in articles:
+        store.write_article(a, ids.article_id(a.sha256), analysed[a.doc], "test", {})
+    relink(store)
+    store.close()
+    return records, make_datasette(db_path)
+
+
+def test_extract_records_and_quote_pages_agree(fixture_corpus):
+    """Every quote's page JSON holds its JSON-lines record, field for field."""
+    records, ds = fixture_corpus
+    assert len(records) > 20
+    assert any(r["via_outlet"] for r in records) and any(r["cluster_id"] for r in records)
+    assert any(r["speaker"]["entity_id"] for r in records) and any(r["continues"] for r in records)
+    assert page_differences(ds, records, ignore=STORE_GAP) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the quotes row has no column for a speaker found by linking (STORE_GAP)")
+def test_a_speaker_found_by_linking_reads_back_from_the_store(fixture_corpus):
+    records, ds = fixture_corpus
+    assert any(r["speaker"]["resolution"] == "description" for r in records)
+    assert page_differences(ds, records) == {}
 
 
 def test_unknown_quote_id_is_a_clear_404(site):
@@ -593,6 +692,20 @@ def test_every_page_of_the_ingested_sample_corpus(request):
         assert response.status_code == 200, (name, response.text)
     ryabkov = get(ds, "/quotes/quotes_by_speaker.json?_shape=objects&speaker=Ryabkov").json()["rows"]
     assert any(r["text"].startswith("We are close to reaching") for r in ryabkov)
+
+
+@pytest.mark.slow
+def test_extract_and_the_ingested_pages_give_one_shape(request):
+    """`quotetrack extract` on the sample corpus and the pages of its real ingest:
+    every quote's page JSON holds its JSON-lines record, field for field."""
+    from quotetrack.export.jsonl import quote_json
+    from quotetrack.pipeline import extract_files
+
+    parser = request.getfixturevalue("parser")  # tests/conftest.py: the real pipeline
+    records = [quote_json(q) for q in extract_files(sorted((ROOT / "corpus").glob("*.txt")), parser)]
+    ds = make_datasette(request.getfixturevalue("sample_db"))
+    assert records
+    assert page_differences(ds, records, ignore=STORE_GAP) == {}
 
 
 def test_retyped_ids_redirect_to_the_canonical_one(site):

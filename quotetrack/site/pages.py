@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import attrs
 from markupsafe import Markup
 
+from ..records import ResolvedQuote
+from ..store import row_to_resolved
 from .highlight import Span, context_window, highlight, same_words, word_diff_html
 from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
 from .urls import Urls
@@ -27,6 +30,24 @@ QUOTE_PARTS = (
 
 
 # -- the quote page ---------------------------------------------------------------
+
+
+def stored_quote(row: dict, article: dict, via: dict | None) -> ResolvedQuote:
+    """A quote row read back as the pipeline's linked record (what ``extract`` prints).
+
+    :func:`~quotetrack.store.row_to_resolved` gives the article-level record;
+    the corpus-level links are the row's, and the intermediary is named as
+    linking names it: by its outlet entity, else by the article-level name.
+    """
+    local = row_to_resolved({**row, "doc": article.get("doc")})
+    return attrs.evolve(
+        local,
+        speaker_id=row.get("speaker_id"),
+        speaker_name=row.get("speaker_name"),
+        via_outlet_id=row.get("via_outlet_id"),
+        via_outlet_name=via["name"] if via else local.via_outlet_name,
+        cluster_id=row.get("utterance_id"),
+    )
 
 
 def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink) -> str:
@@ -160,6 +181,7 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
         "kind": "quote",
         "database": db.name,
         "quote": q,
+        "record": stored_quote(q, article, via),
         "article": {k: v for k, v in article.items() if k != "text"},
         "speaker": speaker,
         "speaker_name": speaker_name,
