@@ -1,11 +1,17 @@
-"""Small builders for records over real text, shared by the unit tests."""
+"""The tests' one set of builders: records over real text, CoNLL-U from
+compact parses, and the site's test database (:func:`build_site_db`)."""
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from quotetrack import ids
 from quotetrack.records import Article, Cue, Mention, ParsedDoc, Quote, ResolvedQuote
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+METADATA = ROOT / "metadata.yml"
 
 
 def span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
@@ -19,19 +25,29 @@ def article(text: str, doc: str = "a.txt", **meta) -> Article:
 
 
 def quote(text: str, content: str, speaker: str | None = None, cue: str | None = None,
-          kind: str = "direct", after: int = 0, via: str | None = None, **extra) -> Quote:
+          kind: str = "direct", after: int = 0, via: str | None = None, lemma: str | None = None,
+          near_quote: bool = False, **extra) -> Quote:
+    """A quote of ``content`` (its first occurrence from ``after``), with the first
+    ``speaker``, ``cue`` and ``via`` words from ``after``, or with ``near_quote``
+    the first ones after the quote (the usual order), else from ``after``."""
     start, end = span(text, content, after)
+
+    def find(needle):
+        if near_quote and needle in text[end:]:
+            return span(text, needle, end)
+        return span(text, needle, after)
+
     mention = None
     if speaker:
-        s, e = span(text, speaker, after)
+        s, e = find(speaker)
         mention = Mention(start_char=s, end_char=e, text=speaker)
     cue_rec = None
     if cue:
-        s, e = span(text, cue, after)
-        cue_rec = Cue(start_char=s, end_char=e, text=cue, lemma=cue)
+        s, e = find(cue)
+        cue_rec = Cue(start_char=s, end_char=e, text=cue, lemma=lemma or cue)
     via_rec = None
     if via:
-        s, e = span(text, via, after)
+        s, e = find(via)
         via_rec = Mention(start_char=s, end_char=e, text=via)
     return Quote(kind=kind, start_char=start, end_char=end, text=content, speaker=mention,
                  cue=cue_rec, via_outlet=via_rec, rule="test", confidence=0.9, **extra)
@@ -50,6 +66,17 @@ def resolved(doc: str, text: str, speaker_name: str, speaker_type: str = "person
                          resolution="name")
 
 
+def attributed(art: Article, content: str, speaker: str | None, cue: str | None, *,
+               name: str | None, role: str | None = None, kind: str = "direct", via: str | None = None,
+               resolution: str = "name", speaker_type: str = "person", after: int = 0) -> ResolvedQuote:
+    """An article-level resolved quote of ``art``, its speaker and cue found after it (the cue's
+    lemma is its last word: "was quoted as saying" -> "saying")."""
+    q = quote(art.text, content, speaker, cue, kind=kind, after=after, via=via,
+              lemma=cue.split()[-1] if cue else None, near_quote=True)
+    return ResolvedQuote(quote_id=ids.quote_id(art.sha256, q.start_char, q.end_char), doc=art.doc, quote=q,
+                         speaker_name=name, speaker_role=role, speaker_type=speaker_type, resolution=resolution)
+
+
 def compact_conllu(*sentences: str) -> str:
     """CoNLL-U from compact hand-written parses: one word a line, ``form head
     deprel UPOS [lemma [XPOS]]`` (heads as 1-based word numbers; ``-`` for no XPOS)."""
@@ -63,3 +90,117 @@ def compact_conllu(*sentences: str) -> str:
             out.append("\t".join([str(i), form, lemma, upos, xpos, "_", head, deprel, "_", "_"]))
         out.append("")
     return "\n".join(out) + "\n"
+
+
+# -- the site's test database -------------------------------------------------------
+
+SCRIPT_TEXT = (
+    "Officials warn of <script>alert(1)</script> injections\n\n"
+    "GENEVA, 10 December 2016\n\n"
+    "\"Never trust <b>markup</b> & always escape it,\" an official said on Saturday.\n\n"
+    "The statement was posted at <a href=\"x\">the site</a>.\n"
+)
+REVISED_TEXT = "Aid will reach the east of the city soon, Pawel Krzysiek said on Friday.\n"
+CHANGING_V1 = (
+    "Talks on Aleppo to resume\n\n"
+    "\"The talks will continue in Geneva,\" Sergei Ryabkov said.\n\n"
+    "\"We have nothing more to add today,\" he said.\n"
+)
+CHANGING_V2 = (
+    "Talks on Aleppo to resume (updated)\n\n"
+    "\"The talks will continue in Geneva,\" Sergei Ryabkov said on Monday.\n\n"
+    "\"We will say more tomorrow,\" he said.\n"
+)
+WIRE_TEXT = (
+    "Russia sees deal on Aleppo near\n\n"
+    "MOSCOW, 9 December 2016 (Example Wire)\n\n"
+    "\"We are close to reaching an understanding but I want to warn against too high expectations,\" "
+    "Sergei Ryabkov told reporters in Moscow.\n"
+)
+
+
+def build_site_db(path: str | Path) -> dict:
+    """A small quotetrack database, built with the real store API (``write_article``,
+    ``relink``) from quotes over two corpus texts and a few of our own; returns the
+    IDs and texts the tests look at."""
+    # imported here: the other tests that use these builders need none of the pipeline
+    from quotetrack.corpus import read_article
+    from quotetrack.pipeline import relink
+    from quotetrack.store import open_store
+
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    store = open_store(path)
+    out: dict = {}
+    role = "Russian Deputy Foreign Minister"
+    ryabkov = dict(name="Sergei Ryabkov", role=role)
+    krzysiek = dict(name="Pawel Krzysiek", role="ICRC spokesman")
+    close = "We are close to reaching an understanding, but I want to warn against high expectations"
+
+    def store_article(art, quotes, version="test"):
+        store.write_article(art, ids.article_id(art.sha256), quotes, version, {})
+        return ids.article_id(art.sha256)
+
+    # 1. Al Jazeera (a real corpus text): two Ryabkov quotes, one via Interfax
+    aj = read_article(CORPUS / "000_fb29eb345b8b11e0.txt")
+    q_close = attributed(aj, close, "Ryabkov", "added", resolution="surname", **ryabkov)
+    q_past = attributed(aj, "In the past several days an intensive document exchange on the situation in Aleppo "
+                        "has taken place", "Ryabkov", "was quoted as saying", resolution="surname",
+                        via="the Interfax news agency", **ryabkov)
+    out.update(aj_article=store_article(aj, [q_past, q_close]), close=q_close.quote_id, past=q_past.quote_id,
+               close_text=q_close.quote.text, past_text=q_past.quote.text)
+
+    # 2. Middle East Eye (a real corpus text): the same statement, word for word
+    mee = read_article(CORPUS / "001_dd9580831763b974.txt")
+    q_close2 = attributed(mee, close, "Ryabkov", "added", resolution="surname",
+                          after=mee.text.index('"We are close'), **ryabkov)
+    out.update(mee_article=store_article(mee, [q_close2]), close2=q_close2.quote_id)
+
+    # 3. A wire story of our own with slightly different wording (a word-level diff)
+    wire = article(WIRE_TEXT, "wire.txt", title="Russia sees deal on Aleppo near",
+                   publisher="Example Wire", date="2016-12-09")
+    q_wire = attributed(wire, "We are close to reaching an understanding but I want to warn against too high "
+                        "expectations", "Sergei Ryabkov", "told", **ryabkov)
+    store_article(wire, [q_wire])
+    out.update(wire=q_wire.quote_id, wire_text=q_wire.quote.text)
+
+    # 4. An article with markup in it, and an unresolved speaker
+    esc = article(SCRIPT_TEXT, "script.txt", title="Officials warn of <script>alert(1)</script> injections",
+                  publisher="Example Wire", date="2016-12-10")
+    q_esc = attributed(esc, "Never trust <b>markup</b> & always escape it", "an official", "said",
+                       name=None, resolution="unresolved", speaker_type="unknown")
+    out.update(script_article=store_article(esc, [q_esc]), script=q_esc.quote_id, script_text=q_esc.quote.text)
+
+    # 5. An article that changed: v1's quotes are superseded by v2's
+    v1 = article(CHANGING_V1, "changing.txt", title="Talks on Aleppo to resume",
+                 publisher="Example Wire", date="2016-12-11")
+    v1_same = attributed(v1, "The talks will continue in Geneva", "Sergei Ryabkov", "said", **ryabkov)
+    v1_gone = attributed(v1, "We have nothing more to add today", "he", "said", name="Sergei Ryabkov",
+                         resolution="pronoun", after=CHANGING_V1.index("We have"))
+    v2 = article(CHANGING_V2, "changing.txt", title="Talks on Aleppo to resume (updated)",
+                 publisher="Example Wire", date="2016-12-11")
+    v2_same = attributed(v2, "The talks will continue in Geneva", "Sergei Ryabkov", "said", **ryabkov)
+    v2_new = attributed(v2, "We will say more tomorrow", "he", "said", name="Sergei Ryabkov",
+                        resolution="pronoun", after=CHANGING_V2.index("We will"))
+    out.update(old_article=store_article(v1, [v1_same, v1_gone]), new_article=store_article(v2, [v2_same, v2_new]),
+               old_same=v1_same.quote_id, new_same=v2_same.quote_id, old_gone=v1_gone.quote_id)
+
+    # 6. The same text analysed again by newer rules that read one quote shorter
+    again = article(REVISED_TEXT, "again.txt", title="Aid convoy expected in Aleppo",
+                    publisher="Example Wire", date="2016-12-12")
+    long_ = attributed(again, "Aid will reach the east of the city soon", "Pawel Krzysiek", "said", **krzysiek)
+    store_article(again, [long_], "rules 1")
+    short = attributed(again, "Aid will reach the east", "Pawel Krzysiek", "said", **krzysiek)
+    store_article(again, [short], "rules 2")
+    out.update(revised=long_.quote_id, revised_to=short.quote_id)
+
+    relink(store)
+    rows = {r["id"]: r for r in store.db.query("select * from quotes")}
+    out["speaker"] = rows[q_close.quote_id]["speaker_id"]
+    out["interfax"] = rows[q_past.quote_id]["via_outlet_id"]
+    out["aljazeera"] = next(store.db.query("select publisher_id from articles where id = ?",
+                                           [out["aj_article"]]))["publisher_id"]
+    out["utterance"] = rows[q_close.quote_id]["utterance_id"]
+    store.close()
+    return out

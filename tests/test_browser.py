@@ -20,11 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from .test_site import METADATA, build_site_db
+from .helpers import METADATA, ROOT, build_site_db
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 DOCS_SCREENSHOT = ROOT / "docs" / "screenshot-quote.png"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -8,7 +8,6 @@ texts and a few small texts of our own, so these tests need no Stanza model.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import html
 import json
 import re
@@ -16,162 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack import ids
-from quotetrack.corpus import read_article
-from quotetrack.pipeline import relink
-from quotetrack.records import Article, Cue, Mention, Quote, ResolvedQuote
-from quotetrack.store import open_store
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-METADATA = ROOT / "metadata.yml"
-
-SCRIPT_TEXT = (
-    "Officials warn of <script>alert(1)</script> injections\n\n"
-    "GENEVA, 10 December 2016\n\n"
-    "\"Never trust <b>markup</b> & always escape it,\" an official said on Saturday.\n\n"
-    "The statement was posted at <a href=\"x\">the site</a>.\n"
-)
-REVISED_TEXT = "Aid will reach the east of the city soon, Pawel Krzysiek said on Friday.\n"
-CHANGING_V1 = (
-    "Talks on Aleppo to resume\n\n"
-    "\"The talks will continue in Geneva,\" Sergei Ryabkov said.\n\n"
-    "\"We have nothing more to add today,\" he said.\n"
-)
-CHANGING_V2 = (
-    "Talks on Aleppo to resume (updated)\n\n"
-    "\"The talks will continue in Geneva,\" Sergei Ryabkov said on Monday.\n\n"
-    "\"We will say more tomorrow,\" he said.\n"
-)
-WIRE_TEXT = (
-    "Russia sees deal on Aleppo near\n\n"
-    "MOSCOW, 9 December 2016 (Example Wire)\n\n"
-    "\"We are close to reaching an understanding but I want to warn against too high expectations,\" "
-    "Sergei Ryabkov told reporters in Moscow.\n"
-)
-
-
-def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(needle, after)
-    return start, start + len(needle)
-
-
-def _article(text: str, doc: str, **meta) -> Article:
-    return Article(doc=doc, path=f"synthetic/{doc}", text=text,
-                   sha256=hashlib.sha256(text.encode()).hexdigest(), **meta)
-
-
-def _quote(article: Article, content: str, speaker: str | None, cue: str | None, *,
-           name: str | None, role: str | None = None, kind: str = "direct",
-           via: str | None = None, resolution: str = "name", speaker_type: str = "person",
-           after: int = 0, search_from_quote: bool = True) -> ResolvedQuote:
-    text = article.text
-    start, end = _span(text, content, after)
-    # the speaker and cue are looked for after the quote first (the usual order), then anywhere
-    def find(needle):
-        try:
-            return _span(text, needle, end if search_from_quote else after)
-        except ValueError:
-            return _span(text, needle, after)
-    mention = None
-    if speaker:
-        s, e = find(speaker)
-        mention = Mention(start_char=s, end_char=e, text=speaker)
-    cue_rec = None
-    if cue:
-        s, e = find(cue)
-        cue_rec = Cue(start_char=s, end_char=e, text=cue, lemma=cue.split()[-1])
-    via_rec = None
-    if via:
-        s, e = find(via)
-        via_rec = Mention(start_char=s, end_char=e, text=via)
-    quote = Quote(kind=kind, start_char=start, end_char=end, text=content, speaker=mention, cue=cue_rec,
-                  via_outlet=via_rec, rule="test:synthetic", confidence=0.9)
-    return ResolvedQuote(quote_id=ids.quote_id(article.sha256, start, end), doc=article.doc, quote=quote,
-                         speaker_name=name, speaker_role=role, speaker_type=speaker_type,
-                         resolution=resolution)
-
-
-def build_site_db(path: str | Path) -> dict:
-    """A small quotetrack database; returns the IDs the tests look at."""
-    path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    store = open_store(path)
-    out: dict = {}
-    role = "Russian Deputy Foreign Minister"
-
-    # 1. Al Jazeera (a real corpus text): two Ryabkov quotes, one via Interfax
-    aj = read_article(CORPUS / "000_fb29eb345b8b11e0.txt")
-    q_close = _quote(aj, "We are close to reaching an understanding, but I want to warn against high expectations",
-                     "Ryabkov", "added", name="Sergei Ryabkov", role=role, resolution="surname")
-    q_past = _quote(aj, "In the past several days an intensive document exchange on the situation in Aleppo has taken place",
-                    "Ryabkov", "was quoted as saying", name="Sergei Ryabkov", role=role, resolution="surname",
-                    via="the Interfax news agency")
-    store.write_article(aj, ids.article_id(aj.sha256), [q_past, q_close], "test", {})
-    out.update(aj_article=ids.article_id(aj.sha256), close=q_close.quote_id, past=q_past.quote_id,
-               close_text=q_close.quote.text, past_text=q_past.quote.text)
-
-    # 2. Middle East Eye (a real corpus text): the same statement, and an indirect version
-    mee = read_article(CORPUS / "001_dd9580831763b974.txt")
-    line = mee.text.index('"We are close')
-    q_close2 = _quote(mee, "We are close to reaching an understanding, but I want to warn against high expectations",
-                      "Ryabkov", "added", name="Sergei Ryabkov", role=role, resolution="surname", after=line)
-    store.write_article(mee, ids.article_id(mee.sha256), [q_close2], "test", {})
-    out.update(mee_article=ids.article_id(mee.sha256), close2=q_close2.quote_id)
-
-    # 3. A wire story of our own with slightly different wording (a word-level diff)
-    wire = _article(WIRE_TEXT, "wire.txt", title="Russia sees deal on Aleppo near",
-                    publisher="Example Wire", date="2016-12-09")
-    q_wire = _quote(wire, "We are close to reaching an understanding but I want to warn against too high expectations",
-                    "Sergei Ryabkov", "told", name="Sergei Ryabkov", role=role)
-    store.write_article(wire, ids.article_id(wire.sha256), [q_wire], "test", {})
-    out.update(wire=q_wire.quote_id, wire_text=q_wire.quote.text)
-
-    # 4. An article with markup in it, and an unresolved speaker
-    esc = _article(SCRIPT_TEXT, "script.txt", title="Officials warn of <script>alert(1)</script> injections",
-                   publisher="Example Wire", date="2016-12-10")
-    q_esc = _quote(esc, "Never trust <b>markup</b> & always escape it", "an official", "said",
-                   name=None, resolution="unresolved", speaker_type="unknown")
-    store.write_article(esc, ids.article_id(esc.sha256), [q_esc], "test", {})
-    out.update(script_article=ids.article_id(esc.sha256), script=q_esc.quote_id, script_text=q_esc.quote.text)
-
-    # 5. An article that changed: v1's quotes are superseded by v2's
-    v1 = _article(CHANGING_V1, "changing.txt", title="Talks on Aleppo to resume",
-                  publisher="Example Wire", date="2016-12-11")
-    v1_same = _quote(v1, "The talks will continue in Geneva", "Sergei Ryabkov", "said", name="Sergei Ryabkov", role=role)
-    v1_gone = _quote(v1, "We have nothing more to add today", "he", "said", name="Sergei Ryabkov",
-                     resolution="pronoun", after=CHANGING_V1.index("We have"))
-    store.write_article(v1, ids.article_id(v1.sha256), [v1_same, v1_gone], "test", {})
-    v2 = _article(CHANGING_V2, "changing.txt", title="Talks on Aleppo to resume (updated)",
-                  publisher="Example Wire", date="2016-12-11")
-    v2_same = _quote(v2, "The talks will continue in Geneva", "Sergei Ryabkov", "said", name="Sergei Ryabkov", role=role)
-    v2_new = _quote(v2, "We will say more tomorrow", "he", "said", name="Sergei Ryabkov",
-                    resolution="pronoun", after=CHANGING_V2.index("We will"))
-    store.write_article(v2, ids.article_id(v2.sha256), [v2_same, v2_new], "test", {})
-    out.update(old_same=v1_same.quote_id, new_same=v2_same.quote_id, old_gone=v1_gone.quote_id,
-               old_article=ids.article_id(v1.sha256), new_article=ids.article_id(v2.sha256))
-
-    # 6. The same text analysed again by newer rules that read one quote shorter
-    again = _article(REVISED_TEXT, "again.txt", title="Aid convoy expected in Aleppo",
-                     publisher="Example Wire", date="2016-12-12")
-    long_ = _quote(again, "Aid will reach the east of the city soon", "Pawel Krzysiek", "said",
-                   name="Pawel Krzysiek", role="ICRC spokesman")
-    store.write_article(again, ids.article_id(again.sha256), [long_], "rules 1", {})
-    short = _quote(again, "Aid will reach the east", "Pawel Krzysiek", "said", name="Pawel Krzysiek",
-                   role="ICRC spokesman")
-    store.write_article(again, ids.article_id(again.sha256), [short], "rules 2", {})
-    out.update(revised=long_.quote_id, revised_to=short.quote_id)
-
-    relink(store)
-    rows = {r["id"]: r for r in store.db.query("select * from quotes")}
-    out["speaker"] = rows[q_close.quote_id]["speaker_id"]
-    out["interfax"] = rows[q_past.quote_id]["via_outlet_id"]
-    out["aljazeera"] = next(store.db.query("select publisher_id from articles where id = ?",
-                                           [out["aj_article"]]))["publisher_id"]
-    out["utterance"] = rows[q_close.quote_id]["utterance_id"]
-    store.close()
-    return out
+from .helpers import METADATA, ROOT, build_site_db
 
 
 def make_datasette(db_path):
@@ -250,7 +94,7 @@ def test_quote_page_cite_block(site):
     assert "Sergei Ryabkov, Russian Deputy Foreign Minister" in citation
     assert "Al Jazeera" in citation and "2016-12-08" in citation
     assert f"Quote ID {ex['close']}: http://localhost/-/quote/{ex['close']}" in citation
-    assert 'id="qt-copy"' in page and "/-/quotetrack-static/quotetrack.js" in page
+    assert 'id="qt-copy"' in page and "/-/static-plugins/quotetrack/quotetrack.js" in page
 
 
 def test_quote_page_shows_the_intermediary(site):
@@ -287,22 +131,121 @@ def test_quote_row_page_is_the_quote_page(site):
     assert data["rows"][0]["text"] == ex["close_text"]
 
 
-def test_quote_json(site):
+def test_quote_json_is_the_jsonl_record_with_page_fields(site):
+    from quotetrack.export.jsonl import FORMAT_VERSION
+
     ds, ex = site
     response = get(ds, f"/-/quote/{ex['past']}.json")
     assert response.status_code == 200
     data = response.json()
-    assert data["id"] == ex["past"] and data["status"] == "current"
+    # the record's fields, named and typed as `quotetrack extract` writes them
+    assert data["format_version"] == FORMAT_VERSION == 2
+    assert data["quote_id"] == ex["past"] and "id" not in data
+    assert data["doc"] == "000_fb29eb345b8b11e0.txt"
     assert data["text"] == ex["past_text"]
-    assert data["span_verified"] is True
     assert data["speaker"]["name"] == "Sergei Ryabkov"
-    assert data["speaker"]["mention"]["text"] == "Ryabkov"
-    assert data["via_outlet"]["name"] == "Interfax"
+    assert data["speaker"]["mention"] == "Ryabkov"
+    assert data["speaker"]["entity_id"] == ex["speaker"] and "id" not in data["speaker"]
+    assert data["speaker"]["role"] == "Russian Deputy Foreign Minister"
+    assert data["cue"] == {"text": "was quoted as saying", "lemma": "saying",
+                           "start_char": data["cue"]["start_char"], "end_char": data["cue"]["end_char"]}
+    assert data["via_outlet"] == "Interfax"
+    assert data["via_outlet_mention"]["text"] == "the Interfax news agency"
+    assert data["via_outlet_mention"]["entity_id"] == ex["interfax"]
+    assert data["cluster_id"] == data["utterance"]["id"]
+    # the page's own fields
+    assert data["status"] == "current"
+    assert data["span_verified"] is True
+    assert data["speaker"]["url"] == f"/-/speaker/{ex['speaker']}"
+    assert data["via_outlet_detail"] == {"id": ex["interfax"], "name": "Interfax", "url": f"/-/outlet/{ex['interfax']}"}
     assert data["publisher"]["name"] == "Al Jazeera"
     assert data["article"]["date"] == "2016-12-08"
     assert "text" not in data["article"]
     assert data["permalink"].endswith(f"/-/quote/{ex['past']}")
     assert ex["past_text"] in data["citation"]
+    # and a quote with no intermediary and no resolved speaker
+    data = get(ds, f"/-/quote/{ex['script']}.json").json()
+    assert data["via_outlet"] is None and data["via_outlet_mention"] is None and data["via_outlet_detail"] is None
+    assert data["speaker"]["name"] is None and data["speaker"]["url"] is None
+    assert data["speaker"]["mention"] == "an official"
+
+
+def differences(record, page, path: str = "") -> list[str]:
+    """Where ``page`` does not hold ``record`` (every field of it, nested), as paths."""
+    if isinstance(record, dict):
+        if not isinstance(page, dict):
+            return [f"{path or '.'}: {record!r} in the record, {page!r} on the page"]
+        return [d for key, value in record.items()
+                for d in (differences(value, page[key], f"{path}.{key}") if key in page
+                          else [f"{path}.{key}: missing on the page"])]
+    return [] if record == page else [f"{path}: {record!r} in the record, {page!r} on the page"]
+
+
+def test_differences_finds_what_the_page_lacks_or_changes():
+    record = {"a": 1, "b": {"c": "x", "d": None}}
+    assert differences(record, {"a": 1, "b": {"c": "x", "d": None, "e": 2}, "f": 3}) == []
+    assert differences(record, {"a": 2, "b": {"c": {"text": "x"}}}) == [
+        ".a: 1 in the record, 2 on the page", ".b.c: 'x' in the record, {'text': 'x'} on the page",
+        ".b.d: missing on the page"]
+
+
+# The row keeps a speaker's article-level type and resolution only, so a speaker that
+# linking found across the corpus (resolution "description": "the Russian deputy foreign
+# minister" -> the one person of the article given that role elsewhere) reads back as
+# unresolved (Store.write_entities stores the linked name and IDs, not these two).
+STORE_GAP = (".speaker.type", ".speaker.resolution")
+
+
+def page_differences(ds, records: list[dict], ignore: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Per quote, where its page JSON does not hold its JSON-lines record."""
+    found = {}
+    for record in records:
+        page = get(ds, f"/-/quote/{record['quote_id']}.json").json()
+        diffs = [d for d in differences(record, page) if not d.startswith(tuple(f"{p}:" for p in ignore))]
+        if diffs:
+            found[record["quote_id"]] = diffs
+    return found
+
+
+@pytest.fixture(scope="module")
+def fixture_corpus(tmp_path_factory):
+    """The sample corpus's real parses (tests/fixtures/extract), linked in memory as
+    `quotetrack extract` links them, and stored and relinked as `ingest` does."""
+    from quotetrack import ids
+    from quotetrack.corpus import read_article
+    from quotetrack.export.jsonl import quote_json
+    from quotetrack.parse import read_conllu
+    from quotetrack.pipeline import analyse, link, relink
+    from quotetrack.store import open_store
+
+    fixtures = ROOT / "tests" / "fixtures" / "extract"
+    articles = [read_article(path) for path in sorted((ROOT / "corpus").glob("*.txt"))]
+    analysed = {a.doc: analyse(a, read_conllu(a.text, (fixtures / f"{Path(a.doc).stem}.conllu").read_text()))
+                for a in articles}
+    records = [quote_json(q) for q in link([q for a in articles for q in analysed[a.doc]], articles)[2]]
+    db_path = tmp_path_factory.mktemp("fixture-corpus") / "quotes.db"
+    store = open_store(db_path)
+    for a in articles:
+        store.write_article(a, ids.article_id(a.sha256), analysed[a.doc], "test", {})
+    relink(store)
+    store.close()
+    return records, make_datasette(db_path)
+
+
+def test_extract_records_and_quote_pages_agree(fixture_corpus):
+    """Every quote's page JSON holds its JSON-lines record, field for field."""
+    records, ds = fixture_corpus
+    assert len(records) > 20
+    assert any(r["via_outlet"] for r in records) and any(r["cluster_id"] for r in records)
+    assert any(r["speaker"]["entity_id"] for r in records) and any(r["continues"] for r in records)
+    assert page_differences(ds, records, ignore=STORE_GAP) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the quotes row has no column for a speaker found by linking (STORE_GAP)")
+def test_a_speaker_found_by_linking_reads_back_from_the_store(fixture_corpus):
+    records, ds = fixture_corpus
+    assert any(r["speaker"]["resolution"] == "description" for r in records)
+    assert page_differences(ds, records) == {}
 
 
 def test_unknown_quote_id_is_a_clear_404(site):
@@ -476,7 +419,7 @@ def test_canned_queries_run(site, name, params, check):
 
 def test_query_results_link_quote_ids(site):
     ds, ex = site
-    page = get(ds, f"/quotes/via_intermediary").text
+    page = get(ds, "/quotes/via_intermediary").text
     assert f'<a href="/-/quote/{ex["past"]}">{ex["past"]}</a>' in page
 
 
@@ -490,11 +433,19 @@ def test_permalink_does_not_depend_on_the_database_name(tmp_path):
     assert get(ds, f"/renamed-copy/quotes/{ex['close']}").status_code == 200
 
 
-def test_static_assets(site):
+def test_static_assets_are_served_by_datasette(site):
     ds, _ = site
+    static = ROOT / "quotetrack" / "site" / "static"
     for name in ("quotetrack.css", "quotetrack.js"):
-        assert get(ds, f"/-/quotetrack-static/{name}").status_code == 200
-    assert get(ds, "/-/quotetrack-static/../plugin.py").status_code == 404
+        response = get(ds, f"/-/static-plugins/quotetrack/{name}")
+        assert response.status_code == 200, name
+        assert response.content == (static / name).read_bytes()
+    assert get(ds, "/-/static-plugins/quotetrack/../__init__.py").status_code == 404
+    # the package's folders, found by Datasette itself: no loader or route of the plugin's own
+    plugin = next(p for p in get(ds, "/-/plugins.json").json() if p["name"] == "quotetrack")
+    assert plugin["static"] and plugin["templates"]
+    assert "register_routes" in plugin["hooks"] and "prepare_jinja2_environment" not in plugin["hooks"]
+    assert get(ds, "/-/quotetrack-static/quotetrack.css").status_code == 404
 
 
 # -- the publish path ---------------------------------------------------------------
@@ -741,6 +692,20 @@ def test_every_page_of_the_ingested_sample_corpus(request):
         assert response.status_code == 200, (name, response.text)
     ryabkov = get(ds, "/quotes/quotes_by_speaker.json?_shape=objects&speaker=Ryabkov").json()["rows"]
     assert any(r["text"].startswith("We are close to reaching") for r in ryabkov)
+
+
+@pytest.mark.slow
+def test_extract_and_the_ingested_pages_give_one_shape(request):
+    """`quotetrack extract` on the sample corpus and the pages of its real ingest:
+    every quote's page JSON holds its JSON-lines record, field for field."""
+    from quotetrack.export.jsonl import quote_json
+    from quotetrack.pipeline import extract_files
+
+    parser = request.getfixturevalue("parser")  # tests/conftest.py: the real pipeline
+    records = [quote_json(q) for q in extract_files(sorted((ROOT / "corpus").glob("*.txt")), parser)]
+    ds = make_datasette(request.getfixturevalue("sample_db"))
+    assert records
+    assert page_differences(ds, records, ignore=STORE_GAP) == {}
 
 
 def test_retyped_ids_redirect_to_the_canonical_one(site):

@@ -2,7 +2,8 @@
 
 :func:`build_site` makes ``OUT/quotes.db`` from a (possibly live, WAL-mode)
 quotetrack database, with the WAL merged in and the journal mode set to
-``delete`` so the file stands alone; copies metadata.yml; and writes
+``delete`` so the file stands alone; copies the site's metadata (the
+project's ``metadata.yml`` unless told otherwise; a missing one is an error); and writes
 ``OUT/inspect-data.json`` with ``datasette inspect`` so Datasette can serve
 the file immutably (``datasette serve -i``) without counting rows at start-up.
 The source database is only read.
@@ -21,6 +22,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import QuotetrackError
+from ..site.metadata import metadata_path
 
 DB_NAME = "quotes.db"  # metadata.yml describes the database named "quotes"
 REQUIRED_TABLES = {"quotes", "articles", "speakers", "outlets", "utterances"}
@@ -33,14 +35,13 @@ class PublishError(QuotetrackError):
 @attrs.frozen(kw_only=True)
 class Site:
     db: Path
-    metadata: Path | None
+    metadata: Path
     inspect_file: Path
     counts: dict
 
     def serve_command(self, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
-        command = ["datasette", "serve", "-i", str(self.db), "--inspect-file", str(self.inspect_file)]
-        if self.metadata:
-            command += ["--metadata", str(self.metadata)]
+        command = ["datasette", "serve", "-i", str(self.db), "--inspect-file", str(self.inspect_file),
+                   "--metadata", str(self.metadata)]
         command += ["-h", host, "-p", str(port), "--setting", "default_cache_ttl", "86400"]
         return command
 
@@ -120,20 +121,18 @@ def build_site(db: str | Path, out: str | Path, metadata: str | Path | None = No
     source, out = Path(db), Path(out)
     if not source.exists():
         raise PublishError(f"{source}: no such database; run `quotetrack ingest` first")
+    metadata = Path(metadata) if metadata is not None else metadata_path()
+    if not metadata.is_file():
+        raise PublishError(f"{metadata}: no such metadata file")
     out.mkdir(parents=True, exist_ok=True)
     target = out / DB_NAME
     if target.resolve() == source.resolve():
         raise PublishError(f"{out}: the output folder must not hold the source database")
     snapshot(source, target)
     counts = _check(target)
-    meta_target = None
-    if metadata is not None:
-        metadata = Path(metadata)
-        if not metadata.exists():
-            raise PublishError(f"{metadata}: no such metadata file")
-        meta_target = out / "metadata.yml"
-        if metadata.resolve() != meta_target.resolve():
-            shutil.copyfile(metadata, meta_target)
+    meta_target = out / "metadata.yml"
+    if metadata.resolve() != meta_target.resolve():
+        shutil.copyfile(metadata, meta_target)
     inspect_file = out / "inspect-data.json"
     inspect(target, inspect_file)
     return Site(db=target, metadata=meta_target, inspect_file=inspect_file, counts=counts)

@@ -1,10 +1,12 @@
-"""The JSON-lines quote format of ``quotetrack extract`` (a public interface).
+"""The JSON shape of a quote: the ``quotetrack extract`` JSON-lines record (a
+public interface), which the site's ``/-/quote/<id>.json`` carries too, with
+page-only fields added (:mod:`quotetrack.site.page_json`).
 
 One object a quote; every offset is a Python string index into the article
 text as read, and ``text == article_text[start_char:end_char]``::
 
-    {"quote_id": "q-…", "doc": "000_….txt", "kind": "direct|indirect|mixed",
-     "start_char": 0, "end_char": 0, "text": "…",
+    {"format_version": 2, "quote_id": "q-…", "doc": "000_….txt",
+     "kind": "direct|indirect|mixed", "start_char": 0, "end_char": 0, "text": "…",
      "speaker": {"name": "Sergei Ryabkov", "mention": "Ryabkov",
                  "start_char": 0, "end_char": 0, "entity_id": "s-…",
                  "role": "…", "type": "person", "resolution": "surname"},
@@ -18,19 +20,23 @@ text as read, and ``text == article_text[start_char:end_char]``::
 ``speaker`` is always an object (fields null when no speaker was found);
 ``cue``, ``via_outlet``, ``via_outlet_mention``, ``cluster_id`` and
 ``continues`` may be null. New fields may be added; none is removed or renamed.
+``format_version`` says which version of this shape a record has: 1 had no
+such field; 2 added it, and is the shape the site's quote JSON shares.
 """
 
 from __future__ import annotations
 
 from ..records import ResolvedQuote
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # bump when a field is added (none is ever removed or renamed)
 
 
 def quote_json(q: ResolvedQuote) -> dict:
+    """The record of one resolved (and linked) quote."""
     quote = q.quote
     speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
     return {
+        "format_version": FORMAT_VERSION,
         "quote_id": q.quote_id,
         "doc": q.doc,
         "kind": quote.kind,

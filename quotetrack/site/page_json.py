@@ -1,0 +1,56 @@
+"""The pages' JSON (``/-/<kind>/<id>.json``).
+
+A quote's JSON is its ``quotetrack extract`` record
+(:func:`quotetrack.export.jsonl.quote_json`), field for field, plus the fields
+only the site knows: the record's status in the collection, its permalink, the
+article, publisher and utterance it belongs to, the other versions of the
+statement, the citation, and the pages of its speaker and intermediary.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..export.jsonl import quote_json
+from .urls import Urls
+
+
+def quote_page_json(ctx: dict, urls: Urls) -> dict:
+    """The quote page's JSON: the JSON-lines record and the page-only fields."""
+    record = quote_json(ctx["record"])
+    q, article = ctx["quote"], ctx["article"]
+    speaker_id = record["speaker"]["entity_id"]
+    via_id = ctx["record"].via_outlet_id
+    return {
+        "ok": True,
+        **record,
+        "speaker": {**record["speaker"], "url": urls.speaker(speaker_id) if speaker_id else None},
+        "via_outlet_detail": None if via_id is None else {
+            "id": via_id, "name": record["via_outlet"], "url": urls.outlet(via_id)},
+        "status": q["status"],
+        "superseded_by": q.get("superseded_by"),
+        "current_url": urls.quote(q["superseded_by"]) if q.get("superseded_by") else None,
+        "permalink": ctx["permalink"],
+        "database": ctx["database"],
+        "span_verified": ctx["verified"],
+        "article": {**article, "url_page": urls.article(article["id"]) if article.get("id") else None},
+        "publisher": {"id": article.get("publisher_id"), "name": ctx["publisher_name"],
+                      "url": urls.outlet(article["publisher_id"]) if article.get("publisher_id") else None},
+        "utterance": ctx["utterance"],
+        "other_versions": [
+            {"id": o["id"], "text": o["text"], "kind": o["kind"], "same_words": o["same_words"],
+             "publisher": o["publisher_name"], "via": o["via_name"], "date": o["date"],
+             "article_id": o["article_id"], "url": urls.quote(o["id"])}
+            for o in ctx["others"]
+        ],
+        "citation": ctx["citation"],
+    }
+
+
+def record_page_json(ctx: dict) -> dict:
+    """An article, speaker or outlet page's JSON: its data, less the rendered HTML."""
+    return {"ok": True, **{k: v for k, v in ctx.items() if not isinstance(v, Markup) and k != "kind"}}
+
+
+def page_json(kind: str, ctx: dict, urls: Urls) -> dict:
+    return quote_page_json(ctx, urls) if kind == "quote" else record_page_json(ctx)

@@ -1,0 +1,359 @@
+"""What each page shows: the quote, article, speaker and outlet pages' data,
+read from one database, for the HTML templates and the JSON alike.
+
+Offsets are applied server-side by :mod:`quotetrack.site.highlight`, which
+escapes all article text.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import attrs
+from markupsafe import Markup
+
+from ..records import ResolvedQuote
+from ..store import row_to_resolved
+from .highlight import Span, context_window, highlight, same_words, word_diff_html
+from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
+from .urls import Urls
+
+CONTEXT_CHARS = 320  # article text shown either side of a quote on its page
+NEAR_CHARS = 1500  # a speaker or cue further than this from the quote is not pulled into the window
+
+# the marked parts of a quote: class, the row's offset columns, the label shown on hover
+QUOTE_PARTS = (
+    ("qt-speaker", "speaker_start", "speaker_end", "speaker"),
+    ("qt-cue", "cue_start", "cue_end", "cue"),
+    ("qt-via", "via_start", "via_end", "intermediary"),
+)
+
+
+# -- the quote page ---------------------------------------------------------------
+
+
+def stored_quote(row: dict, article: dict, via: dict | None) -> ResolvedQuote:
+    """A quote row read back as the pipeline's linked record (what ``extract`` prints).
+
+    :func:`~quotetrack.store.row_to_resolved` gives the article-level record;
+    the corpus-level links are the row's, and the intermediary is named as
+    linking names it: by its outlet entity, else by the article-level name.
+    """
+    local = row_to_resolved({**row, "doc": article.get("doc")})
+    return attrs.evolve(
+        local,
+        speaker_id=row.get("speaker_id"),
+        speaker_name=row.get("speaker_name"),
+        via_outlet_id=row.get("via_outlet_id"),
+        via_outlet_name=via["name"] if via else local.via_outlet_name,
+        cluster_id=row.get("utterance_id"),
+    )
+
+
+def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink) -> str:
+    """The plain-text citation offered in the Cite block."""
+    who = speaker_name or "Unidentified speaker"
+    if speaker_role:
+        who += f", {speaker_role}"
+    where = publisher or "an unknown outlet"
+    if via:
+        where += f", citing {via}"
+    when = article.get("date") or "undated"
+    lines = [
+        f"“{quote['text']}”",
+        f"— {who}; reported by {where}, {when}.",
+    ]
+    title = article.get("title")
+    source = f"Source: “{title}”" if title else f"Source: {article.get('doc')}"
+    if article.get("url"):
+        source += f", {article['url']}"
+    lines.append(source + f" (characters {quote['start_char']}–{quote['end_char']}).")
+    lines.append(f"Quote ID {quote['id']}: {permalink}")
+    status_note = _status_note(quote)
+    if status_note:
+        lines.append(status_note)
+    return "\n".join(lines)
+
+
+def _status_note(quote: dict) -> str | None:
+    newer = quote.get("superseded_by")
+    if quote.get("status") == "superseded":
+        return ("(This ID refers to an earlier version of the article"
+                + (f"; the current quote is {newer}.)" if newer else ".)"))
+    if quote.get("status") == "revised":
+        return ("(This ID comes from an earlier analysis of the same article"
+                + (f"; the closest current quote is {newer}.)" if newer else ".)"))
+    if quote.get("status") == "removed":
+        return "(The article has since been removed from the collection.)"
+    return None
+
+
+def quote_spans(q: dict, text: str) -> tuple[list[Span], list[Span]]:
+    """The quote and its marked parts, and those parts near enough to widen the window."""
+    start, end = q["start_char"], q["end_char"]
+    spans = [Span(start=start, end=end, cls="qt-quote", priority=0,
+                  attrs=(("id", "qt-quote"), ("data-quote-id", q["id"])))]
+    near = []
+    for cls, s_key, e_key, label in QUOTE_PARTS:
+        s, e = q.get(s_key), q.get(e_key)
+        if s is None or e is None or not (0 <= s < e <= len(text)):
+            continue
+        span = Span(start=s, end=e, cls=cls, priority=1, attrs=(("title", label),))
+        spans.append(span)
+        if abs(s - start) <= NEAR_CHARS or abs(e - end) <= NEAR_CHARS:
+            near.append(span)
+    return spans, near
+
+
+def neighbour_spans(q: dict, neighbours: list[dict], text: str, urls: Urls) -> list[Span]:
+    """The article's other quotes in the window, faintly marked and linked (none overlapping)."""
+    taken = [(q["start_char"], q["end_char"])]
+    spans = []
+    for n in neighbours:
+        s, e = n["start_char"], n["end_char"]
+        if any(s < te and ts < e for ts, te in taken) or not (0 <= s < e <= len(text)):
+            continue
+        taken.append((s, e))
+        who = n["speaker_name"] or "unidentified speaker"
+        spans.append(Span(start=s, end=e, tag="a", cls="qt-other", priority=2,
+                          attrs=(("href", urls.quote(n["id"])), ("title", f"another quote: {who} ({n['id']})"))))
+    return spans
+
+
+async def _other_versions(db, q: dict, urls: Urls) -> list[dict]:
+    """The current quotes of the same utterance, with their wording compared to this one."""
+    if not q.get("utterance_id"):
+        return []
+    others = await current_quotes(db, "q.utterance_id = ? and q.id != ?", [q["utterance_id"], q["id"]])
+    for other in others:
+        other["same_words"] = same_words(other["text"], q["text"])
+        other["diff_html"] = Markup(word_diff_html(q["text"], other["text"]))
+        other["url"] = urls.quote(other["id"])
+    return others
+
+
+async def _trail_url(datasette, db, utterance: dict | None, others: list, request) -> str | None:
+    """The "who carried it first" query for the quote's utterance, where the database has it."""
+    if not utterance or not others:
+        return None
+    try:
+        if await datasette.get_canned_query(db.name, "utterance_trail", request.actor if request else None):
+            return datasette.urls.query(db.name, "utterance_trail") + "?" + urlencode({"utterance": utterance["id"]})
+    except Exception:  # no such query for this database
+        return None
+    return None
+
+
+async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
+    """Everything the quote page shows, for the HTML and the JSON."""
+    urls = Urls(datasette)
+    q = await by_id(db, "quotes", qid)
+    if q is None:
+        return None
+    article = await by_id(db, "articles", q["article_id"]) or {}
+    text = article.get("text") or ""
+    speaker = await by_id(db, "speakers", q.get("speaker_id"))
+    publisher = await by_id(db, "outlets", article.get("publisher_id"))
+    via = await by_id(db, "outlets", q.get("via_outlet_id"))
+    utterance = await by_id(db, "utterances", q.get("utterance_id"))
+    others = await _other_versions(db, q, urls)
+    previous = await one_for(db, "select id, text from quotes where id = ?", q.get("continues"))
+    following = await one(db, "select id, text from quotes where continues = ? order by start_char limit 1", [qid])
+    current = await one_for(db, QUOTE_LIST_SQL + " where q.id = ?", q.get("superseded_by"))
+    new_article = await one_for(db, "select id, title, date, status from articles where id = ?",
+                                article.get("superseded_by"))
+
+    start, end = q["start_char"], q["end_char"]
+    spans, near = quote_spans(q, text)
+    lo, hi = context_window(text, start, end, CONTEXT_CHARS, near)
+    neighbours = await every(
+        db, "select id, start_char, end_char, speaker_name from quotes where article_id = ? and id != ? "
+            "and end_char > ? and start_char < ? order by start_char", [q["article_id"], qid, lo, hi])
+    spans += neighbour_spans(q, neighbours, text, urls)
+
+    permalink_path = urls.quote(qid)
+    permalink = datasette.absolute_url(request, permalink_path) if request is not None else permalink_path
+    speaker_name = (speaker or {}).get("name") or q.get("speaker_name")
+    speaker_role = q.get("speaker_role") or (speaker or {}).get("role")
+    publisher_name = (publisher or {}).get("name") or article.get("publisher")
+    via_name = (via or {}).get("name") or q.get("via_outlet_mention")
+    return {
+        "kind": "quote",
+        "database": db.name,
+        "quote": q,
+        "record": stored_quote(q, article, via),
+        "article": {k: v for k, v in article.items() if k != "text"},
+        "speaker": speaker,
+        "speaker_name": speaker_name,
+        "speaker_role": speaker_role,
+        "publisher": publisher,
+        "publisher_name": publisher_name,
+        "via": via,
+        "via_name": via_name,
+        "utterance": utterance,
+        "trail_url": await _trail_url(datasette, db, utterance, others, request),
+        "others": others,
+        "previous": previous,
+        "following": following,
+        "current": current,
+        "new_article": new_article,
+        "verified": text[start:end] == q["text"],
+        "context_html": Markup(highlight(text, spans, lo, hi)),
+        "context_start": lo,
+        "context_end": hi,
+        "context_clipped_start": bool(text[:lo].strip()),
+        "context_clipped_end": bool(text[hi:].strip()),
+        "permalink": permalink,
+        "permalink_path": permalink_path,
+        "citation": citation_text(q, article, speaker_name, speaker_role, publisher_name, via_name, permalink),
+    }
+
+
+# -- the article page -------------------------------------------------------------
+
+
+def article_spans(quotes: list[dict], offsets: dict[str, dict], text: str) -> list[Span]:
+    """Every quote of the article linked to its page, with its marked parts.
+
+    A quote that overlaps an earlier one is marked but not linked (no link inside a link).
+    """
+    spans = []
+    taken_until = -1
+    for q in quotes:
+        f = offsets[q["id"]]
+        title = f"{q['speaker_name'] or 'unidentified speaker'} — {q['id']}"
+        if f["start_char"] >= taken_until:
+            spans.append(Span(start=f["start_char"], end=f["end_char"], tag="a", cls=f"qt-quote qt-{q['kind']}",
+                              attrs=(("id", q["id"]), ("href", q["url"]), ("title", title)), priority=0))
+            taken_until = f["end_char"]
+        else:
+            spans.append(Span(start=f["start_char"], end=f["end_char"], tag="span", cls="qt-quote qt-overlap",
+                              attrs=(("title", title),), priority=0))
+        for cls, s_key, e_key, _ in QUOTE_PARTS:
+            s, e = f[s_key], f[e_key]
+            if s is not None and e is not None and 0 <= s < e <= len(text):
+                spans.append(Span(start=s, end=e, tag="mark", cls=cls, priority=1))
+    return spans
+
+
+async def article_context(datasette, db, aid: str, request=None) -> dict | None:
+    urls = Urls(datasette)
+    article = await by_id(db, "articles", aid)
+    if article is None:
+        return None
+    text = article.get("text") or ""
+    quotes = await every(db, QUOTE_LIST_SQL + " where q.article_id = ? order by q.start_char, q.end_char desc", [aid])
+    for n, q in enumerate(quotes, start=1):
+        q["n"] = n
+        q["url"] = urls.quote(q["id"])
+    offsets = {r["id"]: r for r in await every(
+        db, "select id, start_char, end_char, speaker_start, speaker_end, cue_start, cue_end, via_start, via_end "
+            "from quotes where article_id = ?", [aid])}
+    new_article = await one_for(db, "select id, title, status from articles where id = ?", article.get("superseded_by"))
+    return {
+        "kind": "article",
+        "database": db.name,
+        "article": {k: v for k, v in article.items() if k != "text"},
+        "text": text,
+        "text_html": Markup(highlight(text, article_spans(quotes, offsets, text))),
+        "quotes": quotes,
+        "publisher": await by_id(db, "outlets", article.get("publisher_id")),
+        "new_article": new_article,
+        "older": await every(db, "select id, title, status, ingested_at from articles where superseded_by = ?", [aid]),
+        "speakers": sorted({q["speaker_name"] for q in quotes if q["speaker_name"]}),
+    }
+
+
+# -- the speaker and outlet pages ---------------------------------------------------
+
+
+def statements(quotes: list[dict]) -> list[dict]:
+    """One entry per statement: its earliest quote, then the other articles that carried it."""
+    entries: list[dict] = []
+    by_utterance: dict[str, dict] = {}
+    for q in quotes:
+        key = q["utterance_id"]
+        if key and key in by_utterance:
+            by_utterance[key]["also"].append(q)
+            continue
+        entry = {"first": q, "also": []}
+        entries.append(entry)
+        if key:
+            by_utterance[key] = entry
+    return entries
+
+
+def grouped_roles(roles: list[dict]) -> list[dict]:
+    """The speaker's roles, each with the articles that give it."""
+    grouped: dict[str, list] = {}
+    for r in roles:
+        grouped.setdefault(r["role"], []).append(r)
+    return [{"role": role, "articles": arts} for role, arts in grouped.items()]
+
+
+async def speaker_context(datasette, db, sid: str, request=None) -> dict | None:
+    urls = Urls(datasette)
+    speaker = await by_id(db, "speakers", sid)
+    if speaker is None:
+        return None
+    quotes = await current_quotes(db, "q.speaker_id = ?", [sid])
+    for q in quotes:
+        q["url"] = urls.quote(q["id"])
+    roles = await every(
+        db, "select r.role, r.article_id, a.title, a.date from speaker_roles r "
+            "left join articles a on a.id = r.article_id where r.speaker_id = ? order by r.role, a.date", [sid])
+    outlets = sorted({q["publisher_name"] for q in quotes if q["publisher_name"]})
+    return {
+        "kind": "speaker",
+        "statements": statements(quotes),
+        "database": db.name,
+        "speaker": speaker,
+        "aliases": aliases(speaker.get("aliases")),
+        "roles": grouped_roles(roles),
+        "quotes": quotes,
+        "counts": {
+            "quotes": len(quotes),
+            "articles": len({q["article_id"] for q in quotes}),
+            "utterances": len({q["utterance_id"] for q in quotes if q["utterance_id"]}),
+            "outlets": len(outlets),
+        },
+        "outlets": outlets,
+    }
+
+
+async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
+    urls = Urls(datasette)
+    outlet = await by_id(db, "outlets", oid)
+    if outlet is None:
+        return None
+    articles = await every(
+        db, "select a.id, a.title, a.date, a.status, (select count(*) from quotes q where q.article_id = a.id "
+            "and q.status = 'current') as quote_count from articles a where a.publisher_id = ? "
+            "and a.status = 'current' order by a.date", [oid])
+    published = await current_quotes(db, "a.publisher_id = ?", [oid])
+    carried = await current_quotes(db, "q.via_outlet_id = ?", [oid])
+    for q in published + carried:
+        q["url"] = urls.quote(q["id"])
+    return {
+        "kind": "outlet",
+        "database": db.name,
+        "outlet": outlet,
+        "aliases": aliases(outlet.get("aliases")),
+        "articles": articles,
+        "published": published,
+        "carried": carried,
+        "counts": {
+            "articles": len(articles),
+            "published": len(published),
+            "carried": len(carried),
+            "speakers": len({q["speaker_id"] for q in published + carried if q["speaker_id"]}),
+        },
+    }
+
+
+LOADERS = {
+    "quote": quote_context,
+    "article": article_context,
+    "speaker": speaker_context,
+    "outlet": outlet_context,
+}
