@@ -146,8 +146,8 @@ def ingest(
             seen[article.sha256] = article.doc
             try:
                 outcome = _ingest_article(article, store, parser, versions)
-            except QuotetrackError:
-                raise
+            except (QuotetrackError, sqlite3.DatabaseError):
+                raise  # a bad model or a database that cannot be written stops the ingest, clearly
             except Exception as e:  # a parser failure on one article must not stop the rest
                 message = f"{article.path}: could not be analysed ({type(e).__name__}: {e})"
                 errors.append(message)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import attrs
 from markupsafe import Markup
 
 from ..records import ResolvedQuote
-from ..store import row_to_resolved
+from ..store import row_to_linked
 from .highlight import Span, context_window, highlight, same_words, word_diff_html
 from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
 from .urls import Urls
@@ -33,21 +32,9 @@ QUOTE_PARTS = (
 
 
 def stored_quote(row: dict, article: dict, via: dict | None) -> ResolvedQuote:
-    """A quote row read back as the pipeline's linked record (what ``extract`` prints).
-
-    :func:`~quotetrack.store.row_to_resolved` gives the article-level record;
-    the corpus-level links are the row's, and the intermediary is named as
-    linking names it: by its outlet entity, else by the article-level name.
-    """
-    local = row_to_resolved({**row, "doc": article.get("doc")})
-    return attrs.evolve(
-        local,
-        speaker_id=row.get("speaker_id"),
-        speaker_name=row.get("speaker_name"),
-        via_outlet_id=row.get("via_outlet_id"),
-        via_outlet_name=via["name"] if via else local.via_outlet_name,
-        cluster_id=row.get("utterance_id"),
-    )
+    """A quote row read back as the pipeline's linked record (what ``extract`` prints),
+    the intermediary named by its outlet entity, else by the article-level name."""
+    return row_to_linked({**row, "doc": article.get("doc")}, via["name"] if via else None)
 
 
 def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink) -> str:

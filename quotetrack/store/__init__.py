@@ -7,8 +7,8 @@
 """
 
 from .db import Store, open_store
-from .rows import quote_row, row_to_article, row_to_resolved
+from .rows import quote_row, row_to_article, row_to_linked, row_to_resolved
 from .schema import MIGRATIONS, applied_migrations, pending_migrations
 
 __all__ = ["MIGRATIONS", "Store", "applied_migrations", "open_store", "pending_migrations",
-           "quote_row", "row_to_article", "row_to_resolved"]
+           "quote_row", "row_to_article", "row_to_linked", "row_to_resolved"]

@@ -230,9 +230,10 @@ class Store:
             self.db["utterances"].insert_all(utterances, pk="id")
             for q in quotes:
                 self.db.execute(
-                    """update quotes set speaker_id = ?, speaker_name = ?, via_outlet_id = ?,
-                       utterance_id = ? where id = ?""",
-                    [q.speaker_id, q.speaker_name, q.via_outlet_id, q.cluster_id, q.quote_id],
+                    """update quotes set speaker_id = ?, speaker_name = ?, speaker_type = ?,
+                       speaker_resolution = ?, via_outlet_id = ?, utterance_id = ? where id = ?""",
+                    [q.speaker_id, q.speaker_name, q.speaker_type, q.resolution, q.via_outlet_id,
+                     q.cluster_id, q.quote_id],
                 )
             for doc, outlet_id in publishers.items():
                 self.db.execute("update articles set publisher_id = ? where doc = ? and status = 'current'",

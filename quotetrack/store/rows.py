@@ -2,7 +2,8 @@
 
 * a quote: :func:`quote_row` flattens a resolved quote (article-level names,
   before corpus linking) for the ``quotes`` table; :func:`row_to_resolved`
-  reads a stored row back as the same record;
+  reads a stored row back as the same record, :func:`row_to_linked` as
+  corpus linking left it;
 * an article: :func:`row_to_article`;
 * a parse: :func:`parse_row` / :func:`parse_from_row` (CoNLL-U with each
   word's offsets, zlib-compressed).
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import json
 import zlib
+
+import attrs
 
 from ..parse.conllu import read_conllu, to_conllu
 from ..records import Article, Cue, Mention, ParsedDoc, Quote, ResolvedQuote
@@ -27,10 +30,11 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
         "speaker_local": q.speaker_name,
         "speaker_role": q.speaker_role, "speaker_type": q.speaker_type,
+        "speaker_type_local": q.speaker_type,
         "speaker_mention": speaker.text if speaker else None,
         "speaker_start": speaker.start_char if speaker else None,
         "speaker_end": speaker.end_char if speaker else None,
-        "speaker_resolution": q.resolution,
+        "speaker_resolution": q.resolution, "speaker_resolution_local": q.resolution,
         "cue": cue.text if cue else None, "cue_lemma": cue.lemma if cue else None,
         "cue_start": cue.start_char if cue else None, "cue_end": cue.end_char if cue else None,
         "via_outlet_id": q.via_outlet_id,
@@ -66,11 +70,35 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
     return ResolvedQuote(
         quote_id=row["id"], doc=row["doc"], quote=quote,
         speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
-        speaker_type=row["speaker_type"] or "unknown",
-        resolution=row["speaker_resolution"] or "unresolved",
+        speaker_type=_local(row, "speaker_type") or "unknown",
+        resolution=_local(row, "speaker_resolution") or "unresolved",
         via_outlet_name=via_name,
         continues_id=row["continues"],
     )
+
+
+def row_to_linked(row: dict, via_outlet_name: str | None = None) -> ResolvedQuote:
+    """A stored quote row as corpus linking left it (what ``extract`` prints):
+    the article-level record with the row's links, speaker type and resolution;
+    ``via_outlet_name`` is the linked outlet's name (default: the article's)."""
+    local = row_to_resolved(row)
+    return attrs.evolve(
+        local,
+        speaker_id=row.get("speaker_id"),
+        speaker_name=row.get("speaker_name"),
+        speaker_type=row.get("speaker_type") or "unknown",
+        resolution=row.get("speaker_resolution") or "unresolved",
+        via_outlet_id=row.get("via_outlet_id"),
+        via_outlet_name=via_outlet_name or local.via_outlet_name,
+        cluster_id=row.get("utterance_id"),
+    )
+
+
+def _local(row: dict, column: str):
+    """The article-level value of ``column``: its ``_local`` copy, or, in a row
+    stored before migration 3 (when linking never changed it), the column itself."""
+    local = row.get(f"{column}_local")
+    return row.get(column) if local is None else local
 
 
 def row_to_article(row: dict) -> Article:

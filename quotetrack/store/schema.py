@@ -119,13 +119,16 @@ def _kinds(db: sqlite_utils.Database) -> None:
 
 
 
-@MIGRATIONS(name="003_via_outlet_local")
-def _via_outlet_local(db: sqlite_utils.Database) -> None:
-    """The outlet a quote came through as its article names it (``state TV``
-    after ``Syria's state TV`` -> ``Syria's state TV``), before corpus linking:
-    the counterpart of ``speaker_local``, so a stored quote reads back exactly
-    as it was analysed."""
-    db["quotes"].add_column("via_outlet_local", str)
+@MIGRATIONS(name="003_local_columns")
+def _local_columns(db: sqlite_utils.Database) -> None:
+    """What the article alone says of a quote, kept beside what corpus linking
+    made of it (as ``speaker_local`` beside ``speaker_name``), so that a stored
+    quote reads back exactly as it was analysed: the outlet it came through as
+    its article names it (``state TV`` after ``Syria's state TV`` -> ``Syria's
+    state TV``), and its speaker's type and resolution (linking can resolve
+    ``the Russian deputy foreign minister`` to a person named elsewhere)."""
+    for column in ("via_outlet_local", "speaker_type_local", "speaker_resolution_local"):
+        db["quotes"].add_column(column, str)
 
 
 @MIGRATIONS(name="004_parses")
