@@ -375,7 +375,7 @@ def extract_quotes(doc: ParsedDoc) -> list[Quote]:
         previous = draft
     # indirect and mixed quotes
     for ai, a in enumerate(atts):
-        if ai in claimed or a.content is None or a.cue.lemma in lexicon.QUOTE_ONLY_CUES:
+        if ai in claimed or a.content is None or a.cue.lemma in lexicon.words().quote_only_cues:
             continue
         c0, c1 = a.content
         if c1 <= c0:
