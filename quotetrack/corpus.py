@@ -14,8 +14,10 @@ import csv
 import datetime as dt
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 
+from . import lexicon
 from .errors import ArticleError
 from .records import Article
 
@@ -25,39 +27,43 @@ SIDECAR_FIELDS = ("title", "publisher", "date", "url")
 HEADER_LINES = 12  # lines at the top of an article searched for title, date, outlet
 DATE_LINE_MAX = 60  # a date line is short: longer lines are sentences or captions
 
-_MONTHS = {
-    m.lower(): i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
+
+@cache
+def _month_re() -> str:
+    """The month names and abbreviations of months.csv, longest first."""
+    return "|".join(map(re.escape, sorted(lexicon.words().months, key=len, reverse=True)))
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern, ...]:
+    months = _month_re()
+    return (
+        # 08 Dec 2016 / 8 December 2016 / 05/December/2016
+        re.compile(rf"\b(?P<d>\d{{1,2}})[ /.-](?P<m>{months})\.?[ /.-](?P<y>(?:19|20)\d\d)\b", re.I),
+        # December 8, 2016
+        re.compile(rf"\b(?P<m>{months})\.? (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b", re.I),
+        # 09.12.2016 (day first, as European sites print it)
+        re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
+        # 2016-12-08
+        re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     )
-    for m in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_PATTERNS = (
-    # 08 Dec 2016 / 8 December 2016 / 05/December/2016
-    re.compile(rf"\b(?P<d>\d{{1,2}})[ /.-](?P<m>{_MONTH_RE})\.?[ /.-](?P<y>(?:19|20)\d\d)\b", re.I),
-    # December 8, 2016
-    re.compile(rf"\b(?P<m>{_MONTH_RE})\.? (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b", re.I),
-    # 09.12.2016 (day first, as European sites print it)
-    re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
-    # 2016-12-08
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-)
+
+
 # "Source: Al Jazeera, News Agencies" / "Kaynak/Source: ..." / "By: Times News Service"
 _CREDIT_RE = re.compile(r"^(?:[\w/]*Source|By)\s*:\s*(?P<outlet>\S.*?)\s*$", re.I | re.M)
 # "MEE and agencies's picture" / "Reuters and agencies"
 _AGENCIES_RE = re.compile(r"^(?P<outlet>[A-Z][\w.&' -]*?) and agencies\b", re.M)
-# "Al Jazeera, 08 Dec 2016": an outlet line that carries the date
-_OUTLET_DATE_RE = re.compile(
-    rf"^(?P<outlet>[A-Z][\w.&' -]{{1,40}}), (?P<date>\d{{1,2}} (?:{_MONTH_RE})\w* (?:19|20)\d\d)\s*$",
-    re.I | re.M,
-)
+
+
+@cache
+def _outlet_date_re() -> re.Pattern:
+    """"Al Jazeera, 08 Dec 2016": an outlet line that carries the date."""
+    return re.compile(
+        rf"^(?P<outlet>[A-Z][\w.&' -]{{1,40}}), (?P<date>\d{{1,2}} (?:{_month_re()})\w* (?:19|20)\d\d)\s*$",
+        re.I | re.M,
+    )
+
+
 # "BEIRUT (Reuters) -" datelines
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,/'-]{1,40}\((?P<outlet>[A-Z][\w ]{1,30})\)\s*[-–—]", re.M)
 
@@ -187,7 +193,7 @@ def infer_metadata(text: str) -> dict:
     else:
         header = ""
 
-    outlet_date = _OUTLET_DATE_RE.search(header)
+    outlet_date = _outlet_date_re().search(header)
     if outlet_date:
         found["date"] = parse_date(outlet_date.group("date"))
         _set_publisher(found, outlet_date, "outlet")
@@ -202,7 +208,7 @@ def infer_metadata(text: str) -> dict:
 def _set_publisher(found: dict, match: re.Match, group: str) -> None:
     # "Al Jazeera, News Agencies": the publisher is the first credited outlet
     name = re.split(r",| and | & ", match.group(group))[0].strip()
-    if "publisher" in found or not name or name.lower() in {"agencies", "news agencies"}:
+    if "publisher" in found or not name or name.lower() in lexicon.words().agency_credits:
         return
     start = match.start(group)
     found["publisher"] = name
@@ -216,7 +222,7 @@ def _first_date(header: str) -> str | None:
     for line in re.finditer(r"[^\n]+", header):
         if len(line.group().strip()) > DATE_LINE_MAX:
             continue
-        for pattern in _DATE_PATTERNS:
+        for pattern in _date_patterns():
             for m in pattern.finditer(line.group()):
                 date = _to_iso(m)
                 if date:
@@ -226,7 +232,7 @@ def _first_date(header: str) -> str | None:
 
 def parse_date(value: str) -> str | None:
     """An ISO date from one of the date forms news sites print, else None."""
-    for pattern in _DATE_PATTERNS:
+    for pattern in _date_patterns():
         m = pattern.search(value)
         if m and _to_iso(m):
             return _to_iso(m)
@@ -235,7 +241,7 @@ def parse_date(value: str) -> str | None:
 
 def _to_iso(m: re.Match) -> str | None:
     month = m.group("m")
-    month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    month = int(month) if month.isdigit() else lexicon.words().months[month.lower().rstrip(".")]
     try:
         return dt.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
     except ValueError:

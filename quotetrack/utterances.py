@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from . import ids
+from . import ids, lexicon
 from .resolve.names import fold
 from .records import ResolvedQuote
 
@@ -29,21 +29,13 @@ MIN_PARTIAL_WORDS = 6
 FULL_THRESHOLD = 85.0
 # direct in one article, reported (indirect) in another: "We are close to reaching an
 # understanding" / "Russia and the United States are close to reaching an understanding".
-# Reported speech shifts person and tense, so those words are left out, and the two
-# must share a run of at least this many claim words, in order (see claim_words).
+# Reported speech shifts person and tense, so those words (``shifted`` in
+# function_words.csv) are left out, and the two must share a run of at least this
+# many claim words, in order (see claim_words).
 CROSS_KIND_RUN = 3
-SHIFTED_WORDS = frozenset(
-    "i me my mine we us our ours you your he him his she her it its they them their "
-    "am is are was were be been being will would shall should can could may might must "
-    "has have had do does did".split()
-)
 # a mixed quote quoting a piece of a direct quote: 'as a "huge step" in ending the war'
 FRAGMENT = re.compile(r'["“‘]([^"”’“‘]+)(?:["”’]|$)')
 MIN_FRAGMENT_WORDS = 2
-FUNCTION_WORDS = SHIFTED_WORDS | frozenset(
-    "a an the of to in on at by for with from and or but that this these those there "
-    "not no as than so if then also still".split()
-)
 
 
 def normalise(text: str) -> str:
@@ -104,8 +96,9 @@ def claim_words(text: str) -> list[str]:
     """The words that carry what was claimed: no function words, no shifted
     person or tense, and no capitalised words (names say what a statement is
     about, not what it says: "Russia and the United States" is in many)."""
+    function_words = lexicon.words().function_words
     return [fold(w) for w in re.findall(r"\w[\w'’]*", text)
-            if not w[0].isupper() and fold(w) not in FUNCTION_WORDS]
+            if not w[0].isupper() and fold(w) not in function_words]
 
 
 def _shared_run(wa: list[str], wb: list[str]) -> int:

@@ -144,3 +144,31 @@ def test_ingest_command_prints_a_summary_and_bad_input_gets_a_clear_error(tmp_pa
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "q.db")])
     assert result.exit_code == 1
     assert "no articles" in result.output and "Traceback" not in result.output
+
+
+STATE_TV = (
+    "Syrian army advances in Aleppo\n\n"
+    "Syria's state TV said the army had retaken the old city on Monday.\n\n"
+    '"The terrorists are collapsing," a military source said, according to state TV.\n'
+)
+
+
+def test_extract_and_ingest_name_an_outlet_the_article_named_earlier_alike(parser, tmp_path):
+    """"according to state TV" after "Syria's state TV said": the article says
+    which state TV, and the stored quote keeps that naming (via_outlet_local),
+    so the database names the outlet as `quotetrack extract` does."""
+    from quotetrack.pipeline import extract_files, ingest
+    from quotetrack.store import open_store
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STATE_TV, encoding="utf-8")
+    [extracted] = [q for q in extract_files([folder / "a.txt"], parser) if q.quote.via_outlet]
+    assert extracted.quote.via_outlet.text == "state TV"
+    assert extracted.via_outlet_name == "Syria's state TV"
+    assert ingest(folder, tmp_path / "q.db", parser).ok
+    store = open_store(tmp_path / "q.db")
+    [row] = store.db.query(
+        "select q.via_outlet_local, o.name from quotes q join outlets o on o.id = q.via_outlet_id")
+    assert row == {"via_outlet_local": "Syria's state TV", "name": "Syria's state TV"}
+    assert extracted.via_outlet_id == store.db.execute("select via_outlet_id from quotes where via_outlet_id is not null").fetchone()[0]

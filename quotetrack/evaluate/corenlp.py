@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .. import lexicon
 from ..parse import paragraphs
 from ..records import ParsedDoc, Sentence, Word
 
@@ -28,13 +29,12 @@ _V1_TO_V2 = {
     "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass", "dobj": "obj",
     "name": "flat", "mwe": "fixed", "neg": "advmod", "nmod:agent": "obl:agent",
 }
-_AUX_LEMMAS = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 _PREDICATES = {"VERB", "ADJ", "AUX", "ADV"}
 
 
 def _upos(tag: str, lemma: str, deprel: str) -> str:
     if tag.startswith("VB"):
-        return "AUX" if lemma in _AUX_LEMMAS and deprel in ("aux", "aux:pass", "cop") else "VERB"
+        return "AUX" if lemma in lexicon.words().auxiliaries and deprel in ("aux", "aux:pass", "cop") else "VERB"
     if tag == "IN" and deprel == "mark":
         return "SCONJ"
     if tag in _UPOS:

@@ -110,7 +110,7 @@ def is_speech_gold(text: str, cue: Span, content: Span) -> bool:
         return True
     for word in re.findall(r"[a-z]+", cue_text):
         lemma = lexicon.speech_lemma_of(word)
-        if lemma and lemma not in lexicon.COGNITION_VERBS:
+        if lemma and lemma not in lexicon.words().cognition_verbs:
             return True
     if content:
         s, e = content[0]
@@ -288,7 +288,7 @@ def _add(text, preds, gold, pairs, totals, key, accept: Callable) -> None:
 def prediction_of(q: Quote) -> Prediction:
     """The scorer's view of a quote: content, speaker and cue spans, and whether it is speech."""
     speech = q.kind in ("direct", "mixed") or (
-        q.cue is not None and (q.cue.lemma in lexicon.SPEECH_VERBS or q.cue.lemma in ("according to", "quote", "report"))
+        q.cue is not None and (q.cue.lemma in lexicon.words().speech_verbs or q.cue.lemma in ("according to", "quote", "report"))
     )
     return Prediction(
         content=((q.start_char, q.end_char),),

@@ -75,7 +75,7 @@ class Attribution:
 
 def _has_particle(tree: Tree, verb: Word) -> bool:
     """``call`` and ``point`` report speech only with their particle (``call for``, ``point out``)."""
-    need = lexicon.VERB_PARTICLES.get(verb.lemma.lower())
+    need = lexicon.words().verb_particles.get(verb.lemma.lower())
     if not need:
         return True
     if verb.lemma.lower() == "call" and any(k.deprel in ("xcomp", "dep") and k.id > verb.id for k in tree.children(verb)):
@@ -106,9 +106,9 @@ def _second_hand_head(tree: Tree, cue: Word) -> Word | None:
     lemma = head.lemma.lower()
     as_mark = any(k.text.lower() == "as" for k in tree.children(cue, "mark"))
     passive = any(k.deprel in ("nsubj:pass", "aux:pass") for k in tree.children(head))
-    if lemma in ("quote", "cite") and as_mark:
+    if lemma in lexicon.words().quoted_as_verbs and as_mark:
         return head  # "X was quoted as saying", "Interfax quoted X as saying"
-    if lemma in ("report", "say", "understand", "believe", "quote") and passive and cue.deprel.startswith("xcomp"):
+    if lemma in lexicon.words().reported_to_verbs and passive and cue.deprel.startswith("xcomp"):
         return head  # "X is reported to have said"
     return None
 
@@ -148,11 +148,11 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
         tree = Tree(sent)
         cue_ids = {w.id for w in sent.words if _is_speech_cue(tree, w)}
         # cues whose clauses are cut out of an enclosing content ("…, adding that …")
-        cut_ids = {i for i in cue_ids if sent.word(i).lemma.lower() not in lexicon.QUOTE_ONLY_CUES}
+        cut_ids = {i for i in cue_ids if sent.word(i).lemma.lower() not in lexicon.words().quote_only_cues}
         for w in sent.words:
             if w.id in cue_ids:
                 att = verb_attribution(doc, tree, index, w, cut_ids, quoted)
-            elif w.upos == "NOUN" and w.lemma.lower() in lexicon.SPEECH_NOUNS:
+            elif w.upos == "NOUN" and w.lemma.lower() in lexicon.words().speech_nouns:
                 att = _noun_attribution(doc, tree, index, w, cut_ids)
             else:
                 continue
@@ -166,13 +166,6 @@ def find_attributions(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) ->
     out = [_speaker_across_split(doc, _across_line_break(doc, a)) for a in out]
     out = [_across_sentence_split(doc, a, out) for a in out]
     return _drop_outlet_reports(out)
-
-
-# speech verbs that take no content clause (``spoke about …``, never ``spoke that …``)
-_NO_CLAUSE_VERBS = frozenset({"speak", "talk"})
-
-
-_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
 
 
 def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: set[int],
@@ -194,12 +187,12 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
     inverted = inverted_by_position(tree, w) if top is w else None
     found = inverted[:3] if inverted else content_words(tree, w, top, cut_ids)
     content, rule = None, "none"
-    if found and found[2] == "xcomp" and found[1].lemma.lower() in lexicon.ANONYMITY_VERBS \
+    if found and found[2] == "xcomp" and found[1].lemma.lower() in lexicon.words().anonymity_verbs \
             and tree.children(found[1], "aux:pass"):
         return None  # "who asked not to be named": a condition of anonymity, not a quote
     if found and adverbial_clause(tree, w, found[1], found[2]):
         found = None  # "said [when she resigned]": the time of speaking, not what was said
-    if found and found[2] == "ccomp" and w.lemma.lower() in _NO_CLAUSE_VERBS:
+    if found and found[2] == "ccomp" and w.lemma.lower() in lexicon.words().no_clause_verbs:
         found = None  # "spoke [as the crowd cheered]": speak and talk report topics, not clauses
     if found:
         words, head, rule = found
@@ -221,13 +214,13 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
     if subj is not None and content and content[0] <= subj.start_char < content[1]:
         subj = None
     if subj is not None and (subj.upos == "NUM" and any(c.isdigit() for c in subj.text)
-                             or subj.text.lower() in _CLOCK_WORDS):
+                             or subj.text.lower() in lexicon.words().clock_words):
         # "4:40 p.m. [Republican candidate Marco Rubio] says": a news-blog time stamp
         # the parser made the subject, with the speaker hung on it
         named = [k for k in tree.children(subj, "dep", "appos", "compound", "nmod", "flat")
                  if k.id > subj.id and k.upos in ("PROPN", "NOUN") and k.id < w.id]
         subj = named[0] if named else None
-    if subj is not None and subj.lemma.lower() in lexicon.TIME_WORDS and not (
+    if subj is not None and subj.lemma.lower() in lexicon.words().time_words and not (
             subj.upos == "PROPN" and tree.children(subj, "compound", "flat", "amod")):
         subj = None  # "Monday" misparsed as the subject of a cue speaks for no one ("Theresa May" does)
     if subj is None:
@@ -259,7 +252,7 @@ def _noun_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word,
     clause = None
     for k in tree.children(w, "acl", "ccomp", "xcomp"):
         marks = [m.text.lower() for m in tree.children(k, "mark")]
-        if k.id > w.id and ("that" in marks or ("to" in marks and lemma in lexicon.INFINITIVE_SPEECH_NOUNS)):
+        if k.id > w.id and ("that" in marks or ("to" in marks and lemma in lexicon.words().infinitive_speech_nouns)):
             clause = k
             break
     if clause is None:
@@ -350,9 +343,6 @@ def _according_to(doc: ParsedDoc, tree: Tree, index: int) -> list[Attribution]:
     return found
 
 
-_SAYS = ("Says", "Say", "Said", "Warns", "Claims", "Tells")
-
-
 def _headline_says(doc: ParsedDoc, tree: Tree, index: int) -> Attribution | None:
     """A title-cased headline the parser read as one long name: ``Clinton Hid Past
     Health Problems From Public, Former White House Doctor Says`` (content,
@@ -362,7 +352,7 @@ def _headline_says(doc: ParsedDoc, tree: Tree, index: int) -> Attribution | None
     alpha = [w for w in words if w.text[:1].isalpha()]
     if len(alpha) < _HEADLINE_MIN_WORDS or sum(w.text[:1].isupper() for w in alpha) < _HEADLINE_CAPITALIZED * len(alpha):
         return None
-    cues = [w for w in words if w.text in _SAYS]
+    cues = [w for w in words if w.text in lexicon.words().headline_cues]
     if len(cues) != 1:
         return None
     cue = cues[0]
@@ -384,7 +374,7 @@ def _headline_says(doc: ParsedDoc, tree: Tree, index: int) -> Attribution | None
             or any(w.upos == "PUNCT" and w.text not in "-–.'’" for w in speaker_words):
         return None
     speaker = mention(doc, speaker_words, speaker_words[-1])
-    lemma = cue.text.lower().removesuffix("s") if cue.text != "Said" else "say"
+    lemma = lexicon.words().headline_cues[cue.text]
     c = Cue(start_char=cue.start_char, end_char=cue.end_char, text=cue.text, lemma=lemma)
     return Attribution(index, c, cue, speaker, None, span_of(reported), "headline")
 
@@ -469,7 +459,7 @@ def _speaker_before(tree: Tree, cue: Word, content: tuple[int, int] | None) -> W
         misread_name = n.upos in ("VERB", "ADJ", "X") and n.index > 0 and n.text[:1].isupper() \
             and n.text[1:].islower() and n is last and not tree.children(n)
         if (n.upos not in ("NOUN", "PROPN", "PRON") and not misread_name) \
-                or n.lemma.lower() in lexicon.TIME_WORDS:
+                or n.lemma.lower() in lexicon.words().time_words:
             continue
         sub = [y for y in tree.subtree(n) if y.upos != "PUNCT" or y.id > n.id]
         if cue.id in {y.id for y in sub} or sub[-1].id != last.id:
@@ -566,26 +556,19 @@ def _is_outlet(doc: ParsedDoc, tree: Tree, head: Word) -> bool:
     An outlet head noun (``the al-Watan newspaper``, ``X news agency``,
     ``State TV``) or a well-known outlet name; press people (``reporters``) are not.
     """
-    if head.lemma.lower() in lexicon.PERSON_NOUNS or head.text.lower() in lexicon.PERSON_NOUNS:
+    if head.lemma.lower() in lexicon.words().press_nouns or head.text.lower() in lexicon.words().press_nouns:
         return False
     if head.upos in ("PRON",):
         return False
-    if head.lemma.lower() in lexicon.OUTLET_NOUNS or head.text.lower() in lexicon.OUTLET_NOUNS:
+    if head.lemma.lower() in lexicon.words().outlet_nouns or head.text.lower() in lexicon.words().outlet_nouns:
         return True
     name_words = [head] + [k for k in tree.children(head, "compound", "flat", "amod") ]
     name_words.sort(key=lambda w: w.id)
     for k in tree.children(head, "compound", "flat"):
-        if k.text.lower() in lexicon.OUTLET_NOUNS:
+        if k.text.lower() in lexicon.words().outlet_nouns:
             return True
     s, e = name_words[0].start_char, name_words[-1].end_char
     return lexicon.names_seed_outlet(doc.text[s:e])
-
-
-_OUTLET_GOVERNORS = frozenset(
-    "tell speak quote publish interview say talk write report comment add broadcast give cite release "
-    "air post reveal confirm announce".split()
-)
-_OUTLET_NOUN_GOVERNORS = frozenset("interview comments comment remarks statement article report op-ed column".split())
 
 
 def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word | None,
@@ -610,7 +593,7 @@ def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word
             if k.deprel in ("obj", "iobj") or k.deprel.startswith("obl") or k.deprel.startswith("nmod"):
                 candidates.append(k)
             if k.deprel.split(":")[0] in ("advcl", "obl", "nmod", "xcomp") and (
-                k.lemma.lower() in _OUTLET_GOVERNORS or k.lemma.lower() in _OUTLET_NOUN_GOVERNORS
+                k.lemma.lower() in lexicon.words().outlet_governors
             ):
                 for kk in tree.children(k):
                     if kk.deprel in ("obj", "iobj") or kk.deprel.startswith(("obl", "nmod")):
@@ -641,9 +624,6 @@ def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word
     return None
 
 
-_OUTLET_LEADS = frozenset("tell speak talk quote report interview comment publish say write".split())
-
-
 def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention | None:
     """An outlet read off the words, where the parse does not link it: the
     noun phrase right after ``told``, after ``speaking to``/``talking to``/
@@ -655,7 +635,7 @@ def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention
         lemma = w.lemma.lower()
         if w is cue and lemma == "tell":
             starts.append(i + 1)
-        elif lemma in _OUTLET_LEADS and i + 1 < len(words) and words[i + 1].text.lower() in ("to", "with", "by", "in"):
+        elif lemma in lexicon.words().outlet_leads and i + 1 < len(words) and words[i + 1].text.lower() in ("to", "with", "by", "in"):
             starts.append(i + 2)
         elif lemma in ("interview", "comment", "comments", "remarks") and i + 1 < len(words) and words[i + 1].text.lower() in ("with", "to", "in"):
             starts.append(i + 2)
@@ -672,9 +652,9 @@ def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention
             continue
         last = run[-1]
         span_text = doc.text[run[0].start_char:last.end_char]
-        if last.lemma.lower() in lexicon.PERSON_NOUNS or last.text.lower() in lexicon.PERSON_NOUNS:
+        if last.lemma.lower() in lexicon.words().press_nouns or last.text.lower() in lexicon.words().press_nouns:
             continue
-        if last.lemma.lower() in lexicon.OUTLET_NOUNS:
+        if last.lemma.lower() in lexicon.words().outlet_nouns:
             return mention(doc, run, last)
         m = lexicon.seed_outlet_span(span_text)
         if m is not None:

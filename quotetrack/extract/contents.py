@@ -116,7 +116,7 @@ def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[lis
     if ccomp:
         head = ccomp[0]
         words = _with_stray_subject(tree, cue, head, tree.subtree(head, nested(head)))
-        if misread and cue.lemma.lower() not in _TELL_VERBS and cue.lemma.lower() != "ask":
+        if misread and cue.lemma.lower() not in lexicon.words().tell_verbs and cue.lemma.lower() != "ask":
             # "said [the panel] (obj) [itself might be damaged] (acl:relcl)": with a verb that
             # takes no addressee, the object is the clause's subject
             obj = tree.head(head)
@@ -150,22 +150,22 @@ def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[lis
             if obj:
                 words = sorted(tree.subtree(obj[0]) + words, key=lambda w: w.id)
             return words, head, "xcomp"
-    if cue.lemma.lower() in lexicon.TOPIC_VERBS:
+    if cue.lemma.lower() in lexicon.words().topic_verbs:
         for k in tree.children(cue, "obl", "nmod"):
             cases = [c.text.lower() for c in tree.children(k, "case")]
-            if k.id > cue.id and any(c in lexicon.TOPIC_PREPOSITIONS for c in cases) \
-                    and k.lemma.lower() not in lexicon.TIME_WORDS and k.upos != "NUM":
+            if k.id > cue.id and any(c in lexicon.words().topic_prepositions for c in cases) \
+                    and k.lemma.lower() not in lexicon.words().time_words and k.upos != "NUM":
                 return tree.subtree(k, nested(k) + tree.children(k, "case")), k, "object"
         for k in tree.children(cue, "advcl"):  # "talked about [bringing communities together]"
             marks = tree.children(k, "mark")
             if k.id > cue.id and (k.xpos == "VBG" or k.text.lower().endswith("ing")) and k.id not in cues \
-                    and any(m.text.lower() in lexicon.TOPIC_PREPOSITIONS and m.id == min(w.id for w in tree.subtree(k))
+                    and any(m.text.lower() in lexicon.words().topic_prepositions and m.id == min(w.id for w in tree.subtree(k))
                             for m in marks) and not tree.children(k, "nsubj"):
                 return tree.subtree(k, nested(k) + marks), k, "object"
     after = _clause_after_by_position(tree, cue, cues)
     if after:
         return after
-    if cue.lemma.lower() in lexicon.NP_CONTENT_VERBS:
+    if cue.lemma.lower() in lexicon.words().np_content_verbs:
         objs = [k for k in tree.children(cue, "obj") if k.id > cue.id]
         as_phrases = [
             k for k in tree.children(cue, "obl", "xcomp", "advcl")
@@ -224,7 +224,7 @@ def _reports_on_its_own(tree: Tree, cue: Word, top: Word) -> bool:
     is not its fronted content. The object of ``told [Reuters]`` or of ``quoted
     [Ryabkov] as saying`` is the addressee or the speaker, not a complement."""
     rels = ("ccomp", "xcomp")
-    if top is cue and cue.lemma.lower() not in _TELL_VERBS and cue.lemma.lower() not in ("ask", "quote"):
+    if top is cue and cue.lemma.lower() not in lexicon.words().tell_verbs and cue.lemma.lower() not in ("ask", "quote"):
         rels += ("obj",)
     return any(k.id > top.id and k.deprel.split(":")[0] in rels for k in tree.children(top))
 
@@ -260,9 +260,6 @@ def _subordinate_clause(tree: Tree, w: Word) -> bool:
     return bool(tree.children(w, "mark"))
 
 
-_TELL_VERBS = frozenset("tell inform assure remind warn promise notify convince".split())
-
-
 def _with_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) -> list[Word]:
     """A content clause without a subject whose subject the parser hung on the cue:
     "said [the politics surrounding the top of the ticket] (obj, xcomp) [would be
@@ -280,7 +277,7 @@ def _with_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) ->
     if subj:
         return words + _object_before_subject(tree, cue, subj[0], words)
     stray = [k for k in tree.children(cue, "obj", "xcomp", "dep", "ccomp") if cue.id < k.id < head.id]
-    if cue.lemma.lower() not in _TELL_VERBS and cue.lemma.lower() != "ask":
+    if cue.lemma.lower() not in lexicon.words().tell_verbs and cue.lemma.lower() != "ask":
         # "said [the politics …] (iobj) [would be more intense]": no addressee for "say"
         stray += [k for k in tree.children(cue, "iobj") if cue.id < k.id < head.id]
     if not stray:
@@ -294,7 +291,7 @@ def _object_before_subject(tree: Tree, cue: Word, subj: Word, words: list[Word])
     unhinged] (ccomp)``: an object of the cue running straight into the content's
     subject, holding a verb that lost its object to it, is the start of the
     subject. Not for verbs with an addressee (``told [reporters] he was …``)."""
-    if cue.lemma.lower() in _TELL_VERBS or cue.lemma.lower() in ("ask", "call"):
+    if cue.lemma.lower() in lexicon.words().tell_verbs or cue.lemma.lower() in ("ask", "call"):
         return []
     first = min(x.id for x in words)
     for k in tree.children(cue, "obj"):
@@ -340,7 +337,7 @@ def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[li
             x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in sub
         ):
             own_words.update(x.id for x in sub)
-    addressee_done = cue.lemma.lower() not in _TELL_VERBS
+    addressee_done = cue.lemma.lower() not in lexicon.words().tell_verbs
     while i < len(words):
         w = words[i]
         if w.id in own_words or w.upos == "PUNCT" and w.text in ",":
@@ -380,16 +377,12 @@ def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[li
         # "said [to …]", "spoke [about …]": no clause; but "noted that [at one meeting,
         # he …]": a clause opening with a phrase after ``that``
         return None
-    if not that and out[0].text.lower() in _ADVERBIAL_OPENERS:
+    if not that and out[0].text.lower() in lexicon.words().adverbial_openers:
         return None  # "spoke [before Sanders addressed a rally]": the time of speaking, not what was said
     if out[0].text.lower() in ("who", "whom", "whose", "which") and out[0].index > 0 \
             and tree.sent.words[out[0].index - 1].text == ",":
         return None  # "told Holder, [who would tell Obama]": a relative clause on the addressee
     return out, out[0], "ccomp"
-
-
-_ADVERBIAL_OPENERS = frozenset(
-    "as before after since following while until because amid during once though although without".split())
 
 
 def _clause_misread_as_relative(tree: Tree, cue: Word) -> list[Word]:
@@ -508,7 +501,7 @@ def inverted_by_position(tree: Tree, cue: Word) -> tuple[list[Word], Word, str, 
         return None
     after = [k for k in tree.children(cue) if k.id > cue.id and k.upos != "PUNCT"]
     if not after or after[0].deprel not in ("obj", "ccomp", "dep", "appos") \
-            or after[0].upos not in ("PROPN", "NOUN") or after[0].lemma.lower() in lexicon.TIME_WORDS:
+            or after[0].upos not in ("PROPN", "NOUN") or after[0].lemma.lower() in lexicon.words().time_words:
         return None
     speaker = after[0]
     if any(k.deprel.split(":")[0] in ("nsubj", "cop", "aux", "mark") for k in tree.children(speaker)):
@@ -570,7 +563,7 @@ def small_clause_naming(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] |
             or d.deprel == "conj" and d.head == o.id and not tree.children(d, "cc") \
             or d.deprel == "nmod" and not tree.children(d, "case")  # "[her vote in favor of the war] [a mistake]"
         if not (d.deprel in ("dep", "appos") or second) \
-                or d.lemma.lower() in lexicon.TIME_WORDS or d.lemma.lower() in ("time", "times"):
+                or d.lemma.lower() in lexicon.words().time_words or d.lemma.lower() in ("time", "times"):
             continue
         before = sent.word(d.id - 1) if d.id > 1 else None
         dets = [c for c in tree.children(d, "det") if c.id < d.id]
@@ -598,7 +591,7 @@ def _naming_content(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | Non
     pred = [k for k in kids if k.deprel in ("xcomp", "dep") and k.upos in ("ADJ", "NOUN", "PROPN", "VERB")]
     if not pred:
         # "called on [police] [to release the videos]": the infinitive parsed as advcl
-        on = [k for k in kids if k.deprel.startswith("obl") and k.lemma.lower() not in lexicon.TIME_WORDS
+        on = [k for k in kids if k.deprel.startswith("obl") and k.lemma.lower() not in lexicon.words().time_words
               and any(c.text.lower() == "on" for c in tree.children(k, "case"))]
         pred = [k for k in kids if k.deprel == "advcl" and k.upos == "VERB" and on and on[0].id < k.id
                 and any(c.text.lower() == "to" for c in tree.children(k, "mark"))
@@ -621,9 +614,6 @@ def _naming_content(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] | Non
 # --------------------------------------------------------------------------
 
 
-_QUESTION_VERBS = frozenset("ask question wonder explain describe recall reveal disclose clarify".split())
-
-
 def adverbial_clause(tree: Tree, cue: Word, head: Word, rule: str) -> bool:
     """A clause after the cue parsed as its content that opens with a subordinator
     of time (``said [before he died]``, ``spoke [while the crowd
@@ -637,7 +627,7 @@ def adverbial_clause(tree: Tree, cue: Word, head: Word, rule: str) -> bool:
         return False
     opener = first.text.lower()
     if opener == "when":
-        return cue.lemma.lower() not in _QUESTION_VERBS
+        return cue.lemma.lower() not in lexicon.words().question_verbs
     return opener in ("before", "after", "since", "while", "until", "once", "without")
 
 
@@ -687,14 +677,14 @@ def _addressee_in_content(found: _Content, words: list[Word]) -> list[Word]:
     tree, cue = found.tree, found.cue
     if found.rule != "ccomp":
         return words
-    if cue.lemma.lower() not in _TELL_VERBS or tree.children(cue, "obj", "iobj"):
+    if cue.lemma.lower() not in lexicon.words().tell_verbs or tree.children(cue, "obj", "iobj"):
         return words
     ids = {w.id for w in words}
     sent = tree.sent.words
     i = cue.index + 1
     run = []
     while i < len(sent) and sent[i].id in ids and (
-            sent[i].upos == "PROPN" or sent[i].lemma.lower() in lexicon.PERSON_NOUNS) \
+            sent[i].upos == "PROPN" or sent[i].lemma.lower() in lexicon.words().press_nouns) \
             and sent[i].deprel in ("compound", "flat", "nmod:poss", "amod"):
         run.append(sent[i])
         i += 1
@@ -711,11 +701,9 @@ def _addressee_in_content(found: _Content, words: list[Word]) -> list[Word]:
     return [w for w in words if w.id not in run_ids]
 
 
-_MODALS = frozenset("would will could can might may should must".split())
-
-
 def _has_modal(tree: Tree, w: Word) -> bool:
-    return any(a.lemma.lower() in _MODALS or a.text.lower() in _MODALS for a in tree.children(w, "aux"))
+    modals = lexicon.words().modals
+    return any(a.lemma.lower() in modals or a.text.lower() in modals for a in tree.children(w, "aux"))
 
 
 def _conjuncts_hung_on_cue(found: _Content, words: list[Word]) -> list[Word]:
@@ -837,10 +825,6 @@ def _cut_before_next_speaker(found: _Content, words: list[Word]) -> list[Word]:
     return words
 
 
-# participles that report on the speaker's words rather than continue them
-_REPORTING_PARTICIPLES = lexicon.SPEECH_VERBS | {"cite"}
-
-
 def _cut_trailing_participle(found: _Content, words: list[Word]) -> list[Word]:
     """Cuts ``said [geopolitical factors have contributed to …], citing the
     strategic importance of …``: a comma and a subjectless reporting participle
@@ -857,7 +841,7 @@ def _cut_trailing_participle(found: _Content, words: list[Word]) -> list[Word]:
         if x.text != ",":
             continue
         v = words[i + 1]
-        if v.xpos != "VBG" or not (any_verb or v.lemma.lower() in _REPORTING_PARTICIPLES) \
+        if v.xpos != "VBG" or not (any_verb or v.lemma.lower() in lexicon.words().reporting_participles) \
                 or tree.children(v, "nsubj"):
             continue
         sub = {y.id for y in tree.subtree(v)}
@@ -979,9 +963,9 @@ def _subject_lead(tree: Tree, words: list[Word], content: tuple[int, int]) -> bo
     modal or verb)."""
     if not words or words[0].upos not in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") \
             or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in words) \
-            or words[0].lemma.lower() in lexicon.TIME_WORDS or any(w.upos == "ADP" for w in words[:1]):
+            or words[0].lemma.lower() in lexicon.words().time_words or any(w.upos == "ADP" for w in words[:1]):
         return False
-    if any(w.lemma.lower() in lexicon.TIME_WORDS and w.upos in ("NOUN", "PROPN") for w in words):
+    if any(w.lemma.lower() in lexicon.words().time_words and w.upos in ("NOUN", "PROPN") for w in words):
         return False  # "Last week, he said, …": a time, not a subject
     after = [w for w in tree.sent.words if content[0] <= w.start_char < content[1]]
     if not after or after[0].upos not in ("AUX", "VERB") or after[0].xpos in ("VBG", "VBN", "TO"):

@@ -227,7 +227,7 @@ def _add_reported_quotes(ties: _Ties) -> None:
     that only frame quotes."""
     doc, drafts, claimed = ties.doc, ties.drafts, ties.claimed
     for ai, a in enumerate(ties.atts):
-        if ai in claimed or a.content is None or a.cue.lemma in lexicon.QUOTE_ONLY_CUES:
+        if ai in claimed or a.content is None or a.cue.lemma in lexicon.words().quote_only_cues:
             continue
         c0, c1 = a.content
         if c1 <= c0:

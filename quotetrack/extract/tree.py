@@ -158,7 +158,7 @@ def noun_phrase(doc: ParsedDoc, tree: Tree, head: Word, avoid: Sequence[tuple[in
         sub = tree.subtree(k)
         overlaps = any(a < sub[-1].end_char and sub[0].start_char < b for a, b in avoid)
         timeish = k.deprel.startswith(("obl", "nmod:tmod")) or (
-            k.deprel.startswith("nmod") and k.lemma.lower() in lexicon.TIME_WORDS) or (
+            k.deprel.startswith("nmod") and k.lemma.lower() in lexicon.words().time_words) or (
             k.deprel == "advmod" and k.id > head.id and k.upos == "ADV")  # "told [Reuters] earlier"
         if overlaps or (k.deprel in _NP_SKIP and k.deprel != "punct") or k.deprel == "case" or timeish:
             skip.append(k)

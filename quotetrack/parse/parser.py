@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .. import lexicon
 from ..records import ParsedDoc, Sentence
 from .conllu import word_from_stanza
 from .geometry import paragraphs
@@ -21,11 +22,6 @@ PROCESSORS = f"{_SPLITTING},{_PARSING}"
 #: how sentences are made from the tokenizer's output; stored with the model
 #: versions, since a change here changes the parses
 SENTENCES_VERSION = "2"
-
-#: titles that stand before a name and never end a sentence
-TITLES = frozenset(
-    "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Capt. Cmdr. Adm. Maj. Prof. "
-    "Rev. Hon. Pres. Sens. Reps. Atty. Supt. Det. Insp. Amb. Lt.Gen. Brig.".split())
 
 #: a sentence ending in one of these runs on into the next
 _RUNS_ON_RE = re.compile(r"[^\W_][\w'’&./-]*|[,—–-]")
@@ -94,9 +90,10 @@ def runs_on(last_word: str) -> bool:
     In a news paragraph a sentence ends in punctuation (or a closing quote or
     bracket); the tokenizer sometimes splits in mid-name ("Lester | Holt",
     "New | York", "Mrs. | Clinton", "ABC | News"), leaving a word, a title, a
-    comma or a dash at the end.
+    comma or a dash at the end. The titles are those of titles.csv that stand
+    before a name (``before_name``), as written.
     """
-    return last_word in TITLES or (
+    return last_word in lexicon.words().sentence_titles or (
         not last_word.endswith(".") and _RUNS_ON_RE.fullmatch(last_word) is not None)
 
 

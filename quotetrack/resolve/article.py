@@ -13,11 +13,9 @@ import re
 
 import attrs
 
-from .. import ids
+from .. import ids, lexicon
 from ..records import Article, ParsedDoc, Quote, ResolvedQuote
 from .names import (
-    OUTLET_WORDS,
-    PRONOUNS,
     document_author,
     entity_name,
     fold,
@@ -61,7 +59,7 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
         name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text, genders, contents)
         if name and type_ == "person":
             if how == "pronoun":
-                _note_gender(genders, name, PRONOUNS.get(quote.speaker.text.strip().lower()))
+                _note_gender(genders, name, lexicon.words().pronouns.get(quote.speaker.text.strip().lower()))
             else:
                 _note_gender(genders, name, gender_of(quote.speaker.text, role))
         if name and how in ("name", "surname") and type_ == "person":
@@ -82,21 +80,18 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
     return _generic_outlets_named_earlier(_roles_named_later(resolved, known))
 
 
-# the first word of a generic outlet description ("State TV said …" at a sentence start)
-_GENERIC_OUTLET_WORDS = frozenset("state national local public official government pro-government "
-                                  "opposition independent foreign".split())
-
-
 def _generic_outlets_named_earlier(resolved: list[ResolvedQuote]) -> list[ResolvedQuote]:
     """"according to state TV" after "Syria's state TV said": a generic outlet
     description ("state TV", "state media": no name in it) takes the fuller name
     this article gave it before, as a surname takes the full name."""
     seen: list[str] = []
+    lists = lexicon.words()
 
     def fuller(name: str) -> str:
         words = name.split()
-        generic = len(words) > 1 and (words[0].islower() or fold(words[0]) in _GENERIC_OUTLET_WORDS) and all(
-            not w[:1].isupper() or fold(w) in OUTLET_WORDS for w in words[1:])
+        # "state TV", or "State TV" at a sentence start (generic_outlet_words.txt)
+        generic = len(words) > 1 and (words[0].islower() or fold(words[0]) in lists.generic_outlet_words) and all(
+            not w[:1].isupper() or fold(w) in lists.outlet_words for w in words[1:])
         named = not generic
         tail = f" {fold(name)}"
         earlier = [n for n in seen if f" {fold(n)}".endswith(tail) and fold(n) != fold(name)]
@@ -214,7 +209,7 @@ def _resolve_speaker(quote, resolved, known, text, genders, contents):
     mention = quote.speaker.text
     position = quote.speaker.start_char
     low = mention.strip().lower()
-    if low in PRONOUNS:
+    if low in lexicon.words().pronouns:
         return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position),
                                 contents, text)
     mention = document_author(mention) or mention  # "a statement … by the Foreign Ministry"
@@ -296,7 +291,7 @@ def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, 
     and outlets for it) in this paragraph or the one before, never one whose gender
     is known to differ; the nearest speaker of an earlier quote or subject outside
     quoted content first, then any mention."""
-    number = PRONOUNS[pronoun]
+    number = lexicon.words().pronouns[pronoun]
     if number in ("s",) or pronoun == "we":
         return None, None, "unknown", "unresolved"
     wanted = {"m": ("person",), "f": ("person",), "p": ("group", "organisation"), "n": ("organisation", "outlet")}[number]

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 import attrs
 from rapidfuzz.distance import JaroWinkler
 
-from .. import ids
+from .. import ids, lexicon
 from ..records import Article, Entity, ResolvedQuote
 from .names import (
     acronym,
@@ -20,7 +20,7 @@ from .names import (
     name_parts,
     organisation_kind,
 )
-from .outlets import outlet_rows, outlet_kind, outlet_name
+from .outlets import outlet_kind, outlet_name
 
 FIRST_NAME_SIMILARITY = 0.85  # Jaro-Winkler: "Sergei"/"Sergey" 0.93, "John"/"Joan" 0.88
 
@@ -217,7 +217,7 @@ def _outlet_entities(quotes: list[ResolvedQuote], articles: list[Article]):
         canonical = max(variants, key=lambda n: (names[n], n))
         eid = ids.entity_id("outlet", key)
         lexicon_aliases = {
-            alias for name, _, aliases in outlet_rows() if name == canonical for alias in aliases
+            alias for outlet in lexicon.words().outlets if outlet.name == canonical for alias in outlet.aliases
         }
         entities[eid] = Entity(
             entity_id=eid,

@@ -1,43 +1,26 @@
-"""Outlets: canonical names and kinds of news outlets, from the seed lexicon
-and from the words of a mention ("the Interfax news agency" -> "Interfax")."""
+"""Outlets: canonical names and kinds of news outlets, from the lexicon's
+outlets.csv and from the words of a mention ("the Interfax news agency" ->
+"Interfax")."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
-from .names import (
-    OUTLET_WORDS,
-    fold,
-    is_capitalised,
-)
-
+from .. import lexicon
+from .names import fold, is_capitalised
 
 
 @lru_cache(maxsize=1)
-def outlet_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(name, type, aliases) of each well-known outlet in data/outlets.csv: a seed,
-    not a limit; outlets it does not list resolve by their own names."""
-    text = resources.files("quotetrack").joinpath("data/outlets.csv").read_text("utf-8")
-    return tuple(
-        (row["name"], row["type"], tuple(filter(None, row["aliases"].split("|"))))
-        for row in csv.DictReader(text.splitlines())
-    )
-
-
-@lru_cache(maxsize=1)
-def outlet_lexicon() -> dict[str, tuple[str, str]]:
-    """folded name or alias -> (canonical name, outlet type)."""
+def outlet_lexicon() -> dict[str, tuple[str, str | None]]:
+    """folded name or alias -> (canonical name, outlet kind), of the outlets
+    outlets.csv lists for naming: a seed, not a limit; outlets it does not list
+    resolve by their own names."""
     return {
-        fold(alias): (name, type_)
-        for name, type_, aliases in outlet_rows()
-        for alias in (name, *aliases)
+        fold(alias): (outlet.name, outlet.kind)
+        for outlet in lexicon.words().outlets
+        for alias in (outlet.name, *outlet.aliases)
     }
-
-
-_GENERIC_OUTLET_TAIL = ("news agency", "newspaper", "agency", "daily", "website", "news")
 
 
 def outlet_name(mention: str) -> str:
@@ -47,32 +30,25 @@ def outlet_name(mention: str) -> str:
     key = fold(mention)
     if key.startswith("the "):
         key = key[4:]
-    lexicon = outlet_lexicon()
-    if key in lexicon:
-        return lexicon[key][0]
+    known = outlet_lexicon()
+    if key in known:
+        return known[key][0]
     words = mention.split()
     if words and words[0].lower() == "the":
         words = words[1:]
     # a name under describing words: "the state-owned al-Watan newspaper"
+    outlet_words = lexicon.words().outlet_words
     while len(words) > 1 and words[0].islower() and not is_capitalised(words[0]) and any(
-            is_capitalised(w) and fold(w) not in OUTLET_WORDS for w in words[1:]):
+            is_capitalised(w) and fold(w) not in outlet_words for w in words[1:]):
         words = words[1:]
     stripped = " ".join(words)
-    for tail in _GENERIC_OUTLET_TAIL:
+    for tail in lexicon.words().outlet_tails:  # "news agency" before "agency"
         n = len(tail.split())
         if fold(stripped).endswith(" " + tail) and len(words) > n and is_capitalised(words[-n - 1]):
             # "the Interfax news agency" -> "Interfax"; "Syria's state news agency" stays whole
             stripped = " ".join(words[:-n])
             break
-    return lexicon.get(fold(stripped), (stripped, ""))[0]
-
-
-_OUTLET_KIND_WORDS = (
-    ("agency", ("agency", "wire", "news service")),
-    ("newspaper", ("newspaper", "daily", "weekly", "times", "post", "journal")),
-    ("broadcaster", ("tv", "television", "radio", "channel", "broadcaster", "network")),
-    ("website", ("website", "online", "blog")),
-)
+    return known.get(fold(stripped), (stripped, ""))[0]
 
 
 def outlet_kind(names: Iterable[str]) -> str | None:
@@ -83,7 +59,7 @@ def outlet_kind(names: Iterable[str]) -> str | None:
         known = outlet_lexicon().get(fold(name))
         if known and known[1]:
             return known[1]
-    for kind, words in _OUTLET_KIND_WORDS:
+    for kind, words in lexicon.words().outlet_kind_words:
         if any(f" {w} " in f" {fold(n)} " for n in names for w in words):
             return kind
     return None
