@@ -7,6 +7,7 @@ as its own Stanza document and its offsets shifted back into the article text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Iterable
 
@@ -52,10 +53,14 @@ class Parser:
         return self._pipeline
 
     def versions(self) -> dict:
-        """The model files and versions this parser runs, stored with each article."""
+        """The model files and versions this parser runs, stored with each article;
+        the parse's version, apart from the analysis version. The titles that
+        join sentences again (titles.csv's ``before_name``) shape the parse, so
+        they are part of it."""
         from .models import model_versions
 
-        return {**model_versions(self.models), "sentences": SENTENCES_VERSION}
+        return {**model_versions(self.models), "sentences": SENTENCES_VERSION,
+                "sentence_titles": titles_hash()}
 
     def parse(self, text: str) -> ParsedDoc:
         return self.parse_many([text])[0]
@@ -82,6 +87,12 @@ class Parser:
                     )
             parsed.append(ParsedDoc(text=text, sentences=tuple(sentences)))
         return parsed
+
+
+def titles_hash() -> str:
+    """A short digest of the titles that keep a sentence running on."""
+    joined = "\n".join(sorted(lexicon.words().sentence_titles))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:12]
 
 
 def runs_on(last_word: str) -> bool:

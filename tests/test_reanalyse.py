@@ -1,0 +1,136 @@
+"""Parse once, analyse many times: a change of the word lists (or the rules)
+re-analyses a stored corpus from its stored parses, never running Stanza.
+
+The sample corpus's parses come from the real-parse fixtures of
+tests/fixtures/extract (the bundled models' parses, as CoNLL-U), handed out by
+a stand-in parser, so no model is loaded here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotetrack import pipeline
+from quotetrack.parse import read_conllu
+from quotetrack.pipeline import ingest
+from quotetrack.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures" / "extract"
+LEXICON = ROOT / "quotetrack" / "data" / "lexicon"
+
+
+class FixtureParser:
+    """Parses the sample corpus's articles from their stored real parses; counts its calls."""
+
+    models = "bundled"
+
+    def __init__(self):
+        self.calls = 0
+        self.by_sha = {}
+        for path in sorted(CORPUS.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            self.by_sha[hashlib.sha256(text.encode("utf-8")).hexdigest()] = (FIXTURES / f"{path.stem}.conllu")
+
+    def versions(self):
+        return {"fixture parses": "round 5"}
+
+    def parse(self, text):
+        self.calls += 1
+        fixture = self.by_sha[hashlib.sha256(text.encode("utf-8")).hexdigest()]
+        return read_conllu(text, fixture.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def stored(tmp_path):
+    """The sample corpus ingested once (parses stored), and its database."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    db = tmp_path / "q.db"
+    parser = FixtureParser()
+    report = ingest(corpus, db, parser)
+    assert report.ok and (report.parsed, report.reanalysed, report.skipped) == (5, 0, 0)
+    assert parser.calls == 5
+    return corpus, db
+
+
+def _quotes(db):
+    store = open_store(db)
+    try:
+        return {r["id"]: r for r in store.db.query(
+            "select id, text, cue_lemma, speaker_name, via_outlet_id, utterance_id from quotes "
+            "where status = 'current'")}
+    finally:
+        store.close()
+
+
+def test_a_new_rules_version_reanalyses_from_the_stored_parses(stored, monkeypatch):
+    corpus, db = stored
+    before = _quotes(db)
+    monkeypatch.setattr(pipeline, "RULES_VERSION", pipeline.RULES_VERSION + "-next")
+    parser = FixtureParser()
+    report = ingest(corpus, db, parser)
+    assert (report.parsed, report.reanalysed, report.skipped) == (0, 5, 0)
+    assert parser.calls == 0  # nothing was parsed
+    assert _quotes(db) == before  # the same rules in fact: the same quotes, IDs and links
+    again = ingest(corpus, db, parser)
+    assert (again.parsed, again.reanalysed, again.skipped) == (0, 0, 5)
+
+
+def test_new_models_parse_again(stored):
+    corpus, db = stored
+    parser = FixtureParser()
+    parser.versions = lambda: {"fixture parses": "round 6"}
+    report = ingest(corpus, db, parser)
+    assert (report.parsed, report.reanalysed) == (5, 0) and parser.calls == 5
+    store = open_store(db)
+    assert store.counts()["parses"] == 10  # one per text and set of models
+
+
+# run in a fresh process: the word lists are read once per process
+_REANALYSE = """
+import json, sys
+from quotetrack.pipeline import ingest
+sys.path.insert(0, {tests!r})
+from test_reanalyse import FixtureParser
+
+class NoStanza(FixtureParser):
+    def parse(self, text):
+        raise AssertionError("Stanza ran: the stored parse was not used")
+
+r = ingest({corpus!r}, {db!r}, NoStanza())
+print(json.dumps({{"parsed": r.parsed, "reanalysed": r.reanalysed, "skipped": r.skipped, "errors": r.errors}}))
+"""
+
+
+def test_a_word_list_edit_reanalyses_the_stored_corpus_without_stanza(stored, tmp_path):
+    corpus, db = stored
+    before = _quotes(db)
+    assert any(q["cue_lemma"] == "add" for q in before.values())  # '"…," Ryabkov added.'
+    edited = tmp_path / "lexicon"
+    shutil.copytree(LEXICON, edited)
+    verbs = edited / "verbs.csv"
+    rows = verbs.read_text(encoding="utf-8").splitlines(keepends=True)
+    verbs.write_text("".join(r for r in rows if not r.startswith("add,")), encoding="utf-8")
+    env = {**os.environ, "QUOTETRACK_LEXICON_DIR": str(edited)}
+    script = _REANALYSE.format(tests=str(ROOT / "tests"), corpus=str(corpus), db=str(db))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report == {"parsed": 0, "reanalysed": 5, "skipped": 0, "errors": []}
+    after = _quotes(db)
+    assert not any(q["cue_lemma"] == "add" for q in after.values())  # "add" is no speech verb now
+    assert after != before
+    store = open_store(db)
+    versions = {r["analysis_version"] for r in store.db.query("select analysis_version from articles")}
+    assert len(versions) == 1 and pipeline.analysis_version() not in versions
