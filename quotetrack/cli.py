@@ -8,6 +8,7 @@ inside the commands, so ``quotetrack --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -64,15 +65,27 @@ def ingest(corpus, db_path, prune, models):
     from .pipeline import ingest as run_ingest
 
     parser = Parser(models)
-    with click.progressbar(length=1, label="Ingesting") as bar:
+    with _article_progress("Ingesting") as progress:
+        report = run_ingest(corpus, db_path, parser, progress, prune=prune)
+    _summarise(report, prune)
+
+
+@contextlib.contextmanager
+def _article_progress(verb: str):
+    """A progress bar over the articles of an ingest or re-analysis."""
+    with click.progressbar(length=1, label=verb) as bar:
         def progress(articles):
             bar.length = len(articles)
             for article in articles:
-                bar.label = f"Ingesting {article.doc}"
+                bar.label = f"{verb} {article.doc}"
                 yield article
                 bar.update(1)
 
-        report = run_ingest(corpus, db_path, parser, progress, prune=prune)
+        yield progress
+
+
+def _summarise(report, prune: bool = False) -> None:
+    """The ingest or re-analysis summary line (errors first); exit code 1 on any error."""
     for error in report.errors:
         click.secho(f"error: {error}", fg="red", err=True)
     removed = f", {report.removed} removed" if prune else ""
@@ -84,6 +97,26 @@ def ingest(corpus, db_path, prune, models):
     )
     if not report.ok:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@_models_option
+def reanalyse(db_path, models):
+    """Analyse the stored articles again with this version's rules and word lists.
+
+    Works from the parses stored in the database (no corpus folder, no Stanza);
+    an article stored without its parse (a database made before parses were
+    kept) is parsed once from its stored text.
+    """
+    from .parse import Parser
+    from .pipeline import reanalyse as run_reanalyse
+
+    if not Path(db_path).exists():
+        raise QuotetrackError(f"{db_path}: no such database; run `quotetrack ingest` first")
+    with _article_progress("Re-analysing") as progress:
+        report = run_reanalyse(db_path, Parser(models), progress)
+    _summarise(report)
 
 
 @cli.command()

@@ -194,15 +194,73 @@ def _ingest_article(article: Article, store, parser: Parser, versions: _Versions
         store.log(article.path, "skipped", "unchanged")
         return "skipped"
     doc = store.stored_parse(article.sha256, versions.models_key, article.text)
-    fresh = doc is None
-    if fresh:
-        doc = parser.parse(article.text)
+    if doc is not None:
+        return _store_analysis(article, doc, store, versions.analysis, versions.models, versions.models_key)
+    return _store_analysis(article, parser.parse(article.text), store, versions.analysis,
+                           versions.models, versions.models_key, fresh=True)
+
+
+def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, models: dict, key: str,
+                    fresh: bool = False) -> str:
+    """Analyse a parsed article and store it (with its parse when ``fresh``)."""
     quotes = analyse(article, doc)
-    store.write_article(article, ids.article_id(article.sha256), quotes, versions.analysis,
-                        versions.models, versions.models_key, parse=doc if fresh else None)
+    store.write_article(article, ids.article_id(article.sha256), quotes, analysis, models, key,
+                        parse=doc if fresh else None)
     outcome = "parsed" if fresh else "reanalysed"
     store.log(article.path, "ok", f"{len(quotes)} quotes ({outcome})")
     return outcome
+
+
+def reanalyse(
+    db_path: str | Path,
+    parser: Parser | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> IngestReport:
+    """Analyse every current article of the database again with today's rules and
+    word lists, from its stored parse; an article whose parse is not stored (a
+    database from before parses were kept) is parsed once from its stored text.
+    Needs no corpus folder: what a user does after upgrading quotetrack."""
+    started = time.perf_counter()
+    store = open_store(db_path)
+    errors: list[str] = []
+    counts = {"parsed": 0, "reanalysed": 0, "skipped": 0}
+    try:
+        analysis = analysis_version()
+        stored = store.article_versions()
+        articles = store.current_articles(with_text=True)
+        for article in progress(articles) if progress else articles:
+            row = stored[article.doc]
+            if row["analysis_version"] == analysis:
+                counts["skipped"] += 1
+                continue
+            try:
+                doc = store.stored_parse(article.sha256, row["models_key"] or "", article.text)
+                if doc is not None:
+                    outcome = _store_analysis(article, doc, store, analysis, json.loads(row["models"] or "{}"),
+                                              row["models_key"])
+                else:
+                    parser = parser or Parser()
+                    outcome = _ingest_article(article, store, parser, _Versions.of(parser))
+            except (QuotetrackError, sqlite3.DatabaseError):
+                raise
+            except Exception as e:  # one article that cannot be analysed must not stop the rest
+                message = f"{article.doc}: could not be analysed ({type(e).__name__}: {e})"
+                errors.append(message)
+                store.log(article.path, "error", message)
+                continue
+            counts[outcome] += 1
+        relink(store)
+        totals = store.counts()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{db_path}: database error during re-analysis ({error}); the articles "
+                         "analysed before it are complete, run it again to finish") from error
+    finally:
+        store.close()
+    return IngestReport(
+        articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
+        outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
+        seconds=time.perf_counter() - started, **counts,
+    )
 
 
 def relink(store) -> None:
