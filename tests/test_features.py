@@ -39,6 +39,7 @@ def _same(a, b):
         assert torch.allclose(x, y, atol=1e-5)
 
 
+@pytest.mark.slow
 def test_cached_features_equal_stanzas_for_tagger_and_parser(encoder):
     _, model, _ = encoder
     mix = torch.nn.Linear(4, 1, bias=False)
@@ -94,6 +95,7 @@ def test_sentences_are_encoded_in_groups_of_like_length():
     assert length_buckets([0, 1], [60, 60], max_cells=100) == [[0], [1]]
 
 
+@pytest.mark.slow
 def test_grouped_encoding_gives_the_batchs_features(encoder):
     """Long and short sentences in one batch: encoded in groups, the same features."""
     _, model, _ = encoder

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 from pathlib import Path
@@ -68,6 +67,7 @@ def test_socket_guard_works(offline):
         socket.create_connection(("example.com", 80), timeout=1)
 
 
+@pytest.mark.slow
 def test_bundled_pipeline_parses_attribution(pipeline):
     doc = pipeline(RYABKOV)
     words = [w for s in doc.sentences for w in s.words]
@@ -80,6 +80,7 @@ def test_bundled_pipeline_parses_attribution(pipeline):
     assert added.lemma == "add"
 
 
+@pytest.mark.slow
 def test_bundled_pipeline_has_all_processors(pipeline):
     assert set(pipeline.processors) == {"tokenize", "mwt", "pos", "lemma", "depparse"}
     doc = pipeline("I don't think so. She said it wasn't true.")
@@ -108,6 +109,7 @@ def test_model_versions():
     assert model_versions("bundled") == v  # stable
 
 
+@pytest.mark.slow
 def test_model_versions_from_pipeline(pipeline):
     v = model_versions(pipeline=pipeline)
     bundled = model_versions("bundled")
@@ -248,6 +250,7 @@ def test_parser_and_tagger_take_the_packaged_encoder_by_name(tmp_path: Path):
         train.stage_args("depparse", paths, parser_bert=str(tmp_path / "nowhere"))
 
 
+@pytest.mark.slow
 def test_the_encoder_computes_each_sentence_once(models_copy: Path, offline):
     """Read by two processors or one, the encoder goes through the feature cache
     (which also groups sentences of like length)."""
