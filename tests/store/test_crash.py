@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ import pytest
 from quotetrack.corpus import MAX_ARTICLE_BYTES, infer_metadata, read_article, read_corpus
 from quotetrack.errors import ArticleError
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def test_sample_corpus_metadata_is_read_from_the_text():

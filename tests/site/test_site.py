@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import METADATA, ROOT, build_site_db
+from ..helpers import METADATA, ROOT, build_site_db
 
 
 def make_datasette(db_path):

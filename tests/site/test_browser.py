@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import METADATA, ROOT, build_site_db
+from ..helpers import METADATA, ROOT, build_site_db
 
 pytestmark = pytest.mark.browser
 

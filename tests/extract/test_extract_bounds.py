@@ -13,7 +13,7 @@ from quotetrack.extract import extract_quotes, is_tree
 from quotetrack.parse import from_conllu
 from quotetrack.records import ParsedDoc
 
-from .helpers import compact_conllu
+from ..helpers import compact_conllu
 
 
 def doc_of(text: str, *sentences: str) -> ParsedDoc:

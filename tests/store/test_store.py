@@ -7,7 +7,7 @@ from quotetrack import ids
 from quotetrack.errors import StoreError
 from quotetrack.store import MIGRATIONS, applied_migrations, open_store, quote_row, row_to_resolved
 
-from .helpers import article, quote
+from ..helpers import article, quote
 from quotetrack.resolve import resolve_article
 from quotetrack.records import ParsedDoc
 
@@ -189,7 +189,7 @@ def test_a_row_stored_before_migration_3_names_its_outlet_from_the_mention():
 def test_a_parse_is_stored_once_and_reads_back_exactly(tmp_path):
     from quotetrack.parse import from_conllu
 
-    from .helpers import compact_conllu
+    from ..helpers import compact_conllu
 
     text = "Lavrov said talks would go on."
     doc = from_conllu(text, compact_conllu("""

@@ -2,7 +2,7 @@ import attrs
 
 from quotetrack.resolve import outlet_kind, outlet_name, resolve_article, resolve_corpus
 
-from .helpers import article, empty_doc, quote, resolved
+from ..helpers import article, empty_doc, quote, resolved
 
 TEXT = (
     "Russia and the US are close to a deal, Russian Deputy Foreign Minister Sergei Ryabkov has said.\n\n"

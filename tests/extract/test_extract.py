@@ -18,9 +18,9 @@ from quotetrack.extract import extract_quotes, find_quote_spans
 from quotetrack.parse import from_conllu
 from quotetrack.records import ParsedDoc
 
-from .helpers import compact_conllu
+from ..helpers import compact_conllu
 
-FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 
 
 def ud(*sentences: str) -> str:
@@ -950,7 +950,7 @@ CORPUS_EXPECTED = [
      "Rebel officials", "told", "tell", "Reuters"),
 ]
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def corpus_doc(stem):

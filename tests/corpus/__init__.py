@@ -1,0 +1,1 @@
+"""Tests of corpus.py: reading articles and their metadata."""

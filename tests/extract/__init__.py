@@ -1,0 +1,1 @@
+"""Tests of extract/: quotes from parses (CoNLL-U fixtures)."""

@@ -1,0 +1,1 @@
+"""Tests of parse/: the Stanza pipeline, model loading, features, decoding."""

@@ -1,0 +1,1 @@
+"""Tests of resolve/: speakers and outlets, names and roles."""

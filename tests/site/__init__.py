@@ -1,0 +1,1 @@
+"""Tests of site/: the Datasette plugin (datasette.client) and the UI in a headless browser."""

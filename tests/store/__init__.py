@@ -1,0 +1,1 @@
+"""Tests of store/: the database, migrations, crash safety."""
