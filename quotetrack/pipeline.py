@@ -89,6 +89,13 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.errors
 
+    @classmethod
+    def of(cls, totals: dict, errors: list[str], started: float, counts: dict, removed: int = 0) -> "IngestReport":
+        """The report of a run begun at ``started`` (``time.perf_counter()``), from the store's counts."""
+        return cls(articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
+                   outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
+                   seconds=time.perf_counter() - started, removed=removed, **counts)
+
 
 @attrs.frozen(kw_only=True)
 class _Versions:
@@ -144,16 +151,9 @@ def ingest(
                 store.log(article.path, "error", problem)
                 continue
             seen[article.sha256] = article.doc
-            try:
-                outcome = _ingest_article(article, store, parser, versions)
-            except (QuotetrackError, sqlite3.DatabaseError):
-                raise  # a bad model or a database that cannot be written stops the ingest, clearly
-            except Exception as e:  # a parser failure on one article must not stop the rest
-                message = f"{article.path}: could not be analysed ({type(e).__name__}: {e})"
-                errors.append(message)
-                store.log(article.path, "error", message)
-                continue
-            counts[outcome] += 1
+            outcome = _guarded(article, store, errors, lambda: _ingest_article(article, store, parser, versions))
+            if outcome:
+                counts[outcome] += 1
         removed = 0
         if prune:
             for doc in store.remove_missing(p.name for p in article_paths(folder)):
@@ -168,11 +168,7 @@ def ingest(
         ) from error
     finally:
         store.close()
-    return IngestReport(
-        articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
-        outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
-        seconds=time.perf_counter() - started, removed=removed, **counts,
-    )
+    return IngestReport.of(totals, errors, started, counts, removed)
 
 
 def _duplicate(article: Article, seen: dict[str, str], store) -> str | None:
@@ -211,6 +207,30 @@ def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, mode
     return outcome
 
 
+def _guarded(article: Article, store, errors: list[str], step: Callable[[], str]) -> str | None:
+    """One article's step: its own failure (a parser error, say) is reported and
+    logged without stopping the rest (None); a bad model or a database that
+    cannot be written stops the whole run, clearly."""
+    try:
+        return step()
+    except (QuotetrackError, sqlite3.DatabaseError):
+        raise
+    except Exception as e:  # noqa: BLE001 - one article's failure, reported by name
+        message = f"{article.path}: could not be analysed ({type(e).__name__}: {e})"
+        errors.append(message)
+        store.log(article.path, "error", message)
+        return None
+
+
+def _reanalyse_article(article: Article, row: dict, store, analysis: str, parser: Parser | None) -> str:
+    """Analyse a stored article again from its stored parse (parsing it when there is none)."""
+    doc = store.stored_parse(article.sha256, row["models_key"] or "", article.text)
+    if doc is not None:
+        return _store_analysis(article, doc, store, analysis, json.loads(row["models"] or "{}"), row["models_key"])
+    parser = parser or Parser()
+    return _ingest_article(article, store, parser, _Versions.of(parser))
+
+
 def reanalyse(
     db_path: str | Path,
     parser: Parser | None = None,
@@ -233,22 +253,9 @@ def reanalyse(
             if row["analysis_version"] == analysis:
                 counts["skipped"] += 1
                 continue
-            try:
-                doc = store.stored_parse(article.sha256, row["models_key"] or "", article.text)
-                if doc is not None:
-                    outcome = _store_analysis(article, doc, store, analysis, json.loads(row["models"] or "{}"),
-                                              row["models_key"])
-                else:
-                    parser = parser or Parser()
-                    outcome = _ingest_article(article, store, parser, _Versions.of(parser))
-            except (QuotetrackError, sqlite3.DatabaseError):
-                raise
-            except Exception as e:  # one article that cannot be analysed must not stop the rest
-                message = f"{article.doc}: could not be analysed ({type(e).__name__}: {e})"
-                errors.append(message)
-                store.log(article.path, "error", message)
-                continue
-            counts[outcome] += 1
+            outcome = _guarded(article, store, errors, lambda: _reanalyse_article(article, row, store, analysis, parser))
+            if outcome:
+                counts[outcome] += 1
         relink(store)
         totals = store.counts()
     except sqlite3.DatabaseError as error:
@@ -256,11 +263,7 @@ def reanalyse(
                          "analysed before it are complete, run it again to finish") from error
     finally:
         store.close()
-    return IngestReport(
-        articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
-        outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
-        seconds=time.perf_counter() - started, **counts,
-    )
+    return IngestReport.of(totals, errors, started, counts)
 
 
 def relink(store) -> None:

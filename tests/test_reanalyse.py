@@ -134,3 +134,44 @@ def test_a_word_list_edit_reanalyses_the_stored_corpus_without_stanza(stored, tm
     store = open_store(db)
     versions = {r["analysis_version"] for r in store.db.query("select analysis_version from articles")}
     assert len(versions) == 1 and pipeline.analysis_version() not in versions
+
+
+def test_quotetrack_reanalyse_needs_no_corpus_folder_and_no_stanza(stored, monkeypatch):
+    from click.testing import CliRunner
+
+    from quotetrack.cli import cli
+
+    corpus, db = stored
+    before = _quotes(db)
+    shutil.rmtree(corpus)  # the stored texts and parses are all it needs
+    monkeypatch.setattr(pipeline, "RULES_VERSION", pipeline.RULES_VERSION + "-next")
+    result = CliRunner().invoke(cli, ["reanalyse", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "5 articles (0 parsed, 5 re-analysed, 0 unchanged), 101 quotes" in result.output
+    assert _quotes(db) == before
+    again = CliRunner().invoke(cli, ["reanalyse", "--db", str(db)])
+    assert "(0 parsed, 0 re-analysed, 5 unchanged)" in again.output
+
+
+def test_reanalyse_parses_an_article_whose_parse_was_never_stored(stored, monkeypatch):
+    corpus, db = stored
+    store = open_store(db)
+    with store.db.atomic():
+        store.db.execute("delete from parses where sha256 = (select sha256 from articles order by doc limit 1)")
+    store.close()
+    monkeypatch.setattr(pipeline, "RULES_VERSION", pipeline.RULES_VERSION + "-next")
+    parser = FixtureParser()
+    report = pipeline.reanalyse(db, parser)
+    assert (report.parsed, report.reanalysed, report.skipped) == (1, 4, 0) and parser.calls == 1
+    assert open_store(db).counts()["parses"] == 5  # and its parse is stored now
+
+
+def test_reanalyse_of_a_missing_database_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from quotetrack.cli import cli
+
+    result = CliRunner().invoke(cli, ["reanalyse", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "none.db: no such database; run `quotetrack ingest` first" in result.output
+    assert "Traceback" not in result.output

@@ -51,9 +51,9 @@ class Store:
             "from articles where status = 'current' order by doc")]
 
     def article_versions(self) -> dict[str, dict]:
-        """doc -> the analysis version and models key of each current article."""
+        """doc -> the analysis version, models and models key of each current article."""
         return {r["doc"]: r for r in self.db.query(
-            "select doc, analysis_version, models_key from articles where status = 'current'")}
+            "select doc, analysis_version, models, models_key from articles where status = 'current'")}
 
     # -- parses -------------------------------------------------------------
 
