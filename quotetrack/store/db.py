@@ -281,7 +281,10 @@ def _now() -> str:
 def _main_role(entity: Entity) -> str | None:
     if not entity.roles:
         return None
-    return max({r for r, _ in entity.roles}, key=lambda r: (sum(1 for x, _ in entity.roles if x == r), len(r)))
+    # the most frequent, then the longest, then the first alphabetically (never the
+    # iteration order of a set of strings, which changes from process to process)
+    return max(sorted({r for r, _ in entity.roles}),
+               key=lambda r: (sum(1 for x, _ in entity.roles if x == r), len(r)))
 
 
 def open_store(path: str | Path, timeout: float = 10.0) -> Store:
