@@ -204,3 +204,23 @@ def build_site_db(path: str | Path) -> dict:
     out["utterance"] = rows[q_close.quote_id]["utterance_id"]
     store.close()
     return out
+
+
+def sentences_doc(text: str, *sentences: str) -> ParsedDoc:
+    """A document with the given sentence split and nothing more (each word a
+    bare token): for rules that ask only where sentences begin and end."""
+    from quotetrack.records import Sentence, Word
+
+    out, position = [], 0
+    for number, sentence in enumerate(sentences):
+        start = text.index(sentence, position)
+        words, cursor = [], start
+        for i, token in enumerate(sentence.split()):
+            s = text.index(token, cursor)
+            cursor = s + len(token)
+            words.append(Word(index=i, id=i + 1, text=token, lemma=token.lower(), upos="X", xpos=None,
+                              feats=None, head=0 if i == 0 else 1, deprel="root" if i == 0 else "dep",
+                              start_char=s, end_char=cursor))
+        out.append(Sentence(index=number, words=tuple(words)))
+        position = cursor
+    return ParsedDoc(text=text, sentences=tuple(out))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .. import lexicon
-from ..parse import paragraphs
+from ..parse.geometry import paragraph_index, paragraph_spans
 from ..records import ParsedDoc, Sentence, Word
 
 _UPOS = {
@@ -45,7 +45,7 @@ def _upos(tag: str, lemma: str, deprel: str) -> str:
 def read_corenlp_xml(text: str, xml: str) -> ParsedDoc:
     """A :class:`ParsedDoc` of ``text`` from CoreNLP's XML output."""
     root = ET.fromstring(xml)
-    para_starts = [s for s, _ in paragraphs(text)]
+    para_starts = [s for s, _ in paragraph_spans(text)]
     sentences = []
     for sent in root.iter("sentence"):
         tokens = sent.find("tokens")
@@ -76,6 +76,6 @@ def read_corenlp_xml(text: str, xml: str) -> ParsedDoc:
             ))
         if not words:
             continue
-        para = max((k for k, s in enumerate(para_starts) if s <= words[0].start_char), default=0)
+        para = paragraph_index(para_starts, words[0].start_char)
         sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=para))
     return ParsedDoc(text=text, sentences=tuple(sentences))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import QuotetrackError
 from ..records import ParsedDoc, Sentence, Word
-from .geometry import paragraphs
+from .geometry import paragraph_index, paragraph_spans
 
 
 def from_conllu(text: str, conllu: str) -> ParsedDoc:
@@ -23,8 +23,7 @@ def from_conllu(text: str, conllu: str) -> ParsedDoc:
     from stanza.utils.conll import CoNLL
 
     doc = CoNLL.conll2doc(input_str=conllu)
-    paras = paragraphs(text)
-    para_starts = [start for start, _ in paras]
+    para_starts = [start for start, _ in paragraph_spans(text)]
     position = 0
     sentences = []
     for sent in doc.sentences:
@@ -48,9 +47,7 @@ def from_conllu(text: str, conllu: str) -> ParsedDoc:
                     local = w_end
                 words.append(word_from_stanza(word, len(words), start + w_start, start + w_end))
             position = end
-        paragraph = max(
-            (i for i, s in enumerate(para_starts) if s <= words[0].start_char), default=0
-        )
+        paragraph = paragraph_index(para_starts, words[0].start_char)
         sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=paragraph))
     return ParsedDoc(text=text, sentences=tuple(sentences))
 
@@ -74,13 +71,13 @@ def to_conllu(doc: ParsedDoc) -> str:
 def read_conllu(text: str, conllu: str) -> ParsedDoc:
     """A ParsedDoc from CoNLL-U written by :func:`quotetrack.parse.to_conllu`
     (word offsets read from MISC, so no re-alignment is needed)."""
-    para_starts = [s for s, _ in paragraphs(text)]
+    para_starts = [s for s, _ in paragraph_spans(text)]
     sentences, words = [], []
 
     def close():
         if words:
             start = words[0].start_char
-            para = max((i for i, s in enumerate(para_starts) if s <= start), default=0)
+            para = paragraph_index(para_starts, start)
             sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=para))
 
     for line in conllu.splitlines():

@@ -14,12 +14,7 @@ _PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each non-blank line, stripped of surrounding spaces."""
-    found = []
-    for m in _PARAGRAPH_RE.finditer(text):
-        line = m.group()
-        lead = len(line) - len(line.lstrip())
-        found.append((m.start() + lead, line.strip()))
-    return found
+    return [(start, text[start:end]) for start, end in paragraph_spans(text)]
 
 
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -36,3 +31,9 @@ def index_at(starts, char: int) -> int:
     """The index of the last of the sorted ``starts`` at or before ``char``
     (-1 when ``char`` is before them all)."""
     return bisect.bisect_right(starts, char) - 1
+
+
+def paragraph_index(starts, char: int) -> int:
+    """The paragraph (by its start in the sorted ``starts``) that holds ``char``;
+    0 before the first."""
+    return max(0, index_at(starts, char))

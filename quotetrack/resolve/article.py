@@ -9,7 +9,6 @@ than none.
 
 from __future__ import annotations
 
-import re
 
 import attrs
 
@@ -56,7 +55,7 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
     contents = [(q.start_char, q.end_char) for q in quotes]
     resolved: list[ResolvedQuote] = []
     for index, quote in enumerate(quotes):
-        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc.text, genders, contents)
+        name, role, type_, how = _resolve_speaker(quote, resolved, known, doc, genders, contents)
         if name and type_ == "person":
             if how == "pronoun":
                 _note_gender(genders, name, lexicon.words().pronouns.get(quote.speaker.text.strip().lower()))
@@ -200,7 +199,8 @@ def _with_title_words(sent, run: list) -> list:
     return run
 
 
-def _resolve_speaker(quote, resolved, known, text, genders, contents):
+def _resolve_speaker(quote, resolved, known, doc: ParsedDoc, genders, contents):
+    text = doc.text
     if quote.speaker is None:
         if quote.continues is not None and quote.continues < len(resolved):
             prev = resolved[quote.continues]
@@ -210,8 +210,8 @@ def _resolve_speaker(quote, resolved, known, text, genders, contents):
     position = quote.speaker.start_char
     low = mention.strip().lower()
     if low in lexicon.words().pronouns:
-        return _resolve_pronoun(low, position, resolved, known, genders, _window_start(text, position),
-                                contents, text)
+        return _resolve_pronoun(low, position, resolved, known, genders, _window_start(doc, position),
+                                contents, doc)
     mention = document_author(mention) or mention  # "a statement … by the Foreign Ministry"
     name, role = split_name_role(mention)
     following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
@@ -267,25 +267,20 @@ def _anonymous_from(resolved: list[ResolvedQuote]) -> list[_Known]:
     ]
 
 
-def _window_start(text: str, position: int) -> int:
+def _window_start(doc: ParsedDoc, position: int) -> int:
     """Where a pronoun's antecedent may start: the paragraph before the pronoun's
     (news paragraphs are short), and at most PRONOUN_WINDOW characters back."""
-    start = text.rfind("\n", 0, position) + 1  # this paragraph
-    before = text[:start].rstrip()  # blank lines between paragraphs skipped
-    if before:
-        start = before.rfind("\n") + 1
+    paragraph = doc.paragraph_at(position)
+    start = doc.paragraphs[max(0, paragraph - 1)][0] if doc.paragraphs else 0
     return max(start, position - PRONOUN_WINDOW)
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s|\n")
+def _same_sentence(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Two offsets in one sentence of the parse."""
+    return doc.sentence_at(start) == doc.sentence_at(end)
 
 
-def _same_sentence(text: str, start: int, end: int) -> bool:
-    """No sentence end or line break between two offsets."""
-    return not _SENTENCE_END_RE.search(text, start, end)
-
-
-def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, contents, text):
+def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, contents, doc: ParsedDoc):
     """The entity a pronoun speaker refers to: the nearest earlier one of the
     right kind (people for he/she, groups and organisations for they, organisations
     and outlets for it) in this paragraph or the one before, never one whose gender
@@ -305,7 +300,7 @@ def _resolve_pronoun(pronoun, position, resolved, known, genders, window_start, 
         # ("Melanie said …. “I love you,” he said") is too often someone else
         return (number in ("m", "f") and k.speaker and k.type == "unknown" and k.name is not None
                 and len(k.name.split()) == 1 and not is_country_or_capital(k.name)
-                and _same_sentence(text, k.position, position))
+                and _same_sentence(doc, k.position, position))
 
     candidates = [
         k for k in known + _known_from(resolved)

@@ -2,7 +2,7 @@ import attrs
 
 from quotetrack.resolve import outlet_kind, outlet_name, resolve_article, resolve_corpus
 
-from ..helpers import article, empty_doc, quote, resolved
+from ..helpers import article, empty_doc, quote, resolved, sentences_doc
 
 TEXT = (
     "Russia and the US are close to a deal, Russian Deputy Foreign Minister Sergei Ryabkov has said.\n\n"
@@ -248,15 +248,19 @@ def test_he_after_a_speaker_named_by_surname_only_in_the_same_sentence():
         quote(text, "such offers come when the rebels are in a difficult spot", "he", "adding",
               kind="indirect", after=text.index("adding")),
     ]
-    got = resolve_article(article(text), empty_doc(text), quotes)
+    got = resolve_article(article(text), sentences_doc(text, text), quotes)
     assert [(r.speaker_name, r.resolution, r.speaker_type) for r in got] == [
         ("Assad", "name", "unknown"), ("Assad", "pronoun", "person")]
     # a lone first name in an earlier sentence may well be someone else
     text = 'Melanie said yes, over and over again. "I love you," he said.'
     quotes = [quote(text, "yes", "Melanie", "said", kind="indirect"),
               quote(text, "I love you", "he", "said", after=text.index('"I love'))]
-    got = resolve_article(article(text), empty_doc(text), quotes)
+    doc = sentences_doc(text, "Melanie said yes, over and over again.", '"I love you," he said.')
+    got = resolve_article(article(text), doc, quotes)
     assert [(r.speaker_name, r.resolution) for r in got] == [("Melanie", "name"), (None, "unresolved")]
+    # the sentences are the parse's: in one sentence of it, the pronoun takes the name
+    got = resolve_article(article(text), sentences_doc(text, text), quotes)
+    assert [(r.speaker_name, r.resolution) for r in got] == [("Melanie", "name"), ("Melanie", "pronoun")]
 
 
 def test_a_role_resolves_to_the_person_given_it_in_another_article():
