@@ -142,10 +142,10 @@ def serve(db_path, port, metadata):
     """Serve the database in Datasette on 127.0.0.1."""
     if not Path(db_path).exists():
         raise QuotetrackError(f"{db_path}: no such database; run `quotetrack ingest` first")
-    command = [sys.executable, "-m", "datasette", "serve", db_path, "-h", "127.0.0.1", "-p", str(port)]
-    from .site.metadata import metadata_path
+    from .site.metadata import checked_metadata
 
-    command += ["--metadata", str(metadata or metadata_path())]
+    command = [sys.executable, "-m", "datasette", "serve", db_path, "-h", "127.0.0.1", "-p", str(port),
+               "--metadata", str(checked_metadata(metadata))]
     click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/")
     sys.exit(subprocess.call(command, env=os.environ.copy()))
 
@@ -187,11 +187,10 @@ def publish(db_path, out, metadata, port):
     copies the metadata and runs `datasette inspect`.
     """
     from .export.deploy import build_site
-    from .site.metadata import metadata_path
+    from .site.metadata import checked_metadata
 
-    metadata = metadata or metadata_path()
     try:
-        site = build_site(db_path, out, metadata)
+        site = build_site(db_path, out, checked_metadata(metadata))
     except QuotetrackError as error:
         raise click.ClickException(str(error)) from None
     counts = site.counts

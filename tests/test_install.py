@@ -214,3 +214,22 @@ def test_publish_refuses_a_missing_metadata_file_it_is_given(tmp_path):
     build_site_db(db)
     with pytest.raises(PublishError, match="gone.yml: no such metadata file"):
         build_site(db, tmp_path / "build", tmp_path / "gone.yml")
+
+
+@pytest.mark.parametrize("command", ["serve", "publish"])
+@pytest.mark.parametrize("content, problem", [
+    ("title: [unclosed\n", "line 2: not valid YAML"),
+    ("- just\n- a list\n", "Datasette metadata must be a mapping"),
+])
+def test_serve_and_publish_refuse_metadata_that_is_not_datasette_metadata(tmp_path, command, content, problem):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(content, encoding="utf-8")
+    db = tmp_path / "quotes.db"
+    build_site_db(db)
+    args = [command, "--db", str(db), "--metadata", str(bad)]
+    args += ["--out", str(tmp_path / "build")] if command == "publish" else ["--port", "1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert f"{bad}: {problem}" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "build").exists()
