@@ -70,6 +70,18 @@ async def find_database(datasette, table: str, record_id: str):
     return None
 
 
+async def find_redirect(datasette, kind: str, record_id: str) -> str | None:
+    """The entity a retired speaker or outlet ID leads to (``entity_redirects``)."""
+    for db in await quotetrack_databases(datasette):
+        if "entity_redirects" not in await db.table_names():
+            continue  # a database from before entity IDs were redirected
+        row = (await db.execute("select new_id from entity_redirects where old_id = ? and kind = ?",
+                                [record_id, kind])).first()
+        if row is not None:
+            return row[0]
+    return None
+
+
 async def can_view(datasette, request, database: str, table: str) -> bool:
     visible, _ = await datasette.check_visibility(
         request.actor if request else None,

@@ -9,7 +9,9 @@ from markupsafe import escape
 
 from .page_json import page_json
 from .pages import LOADERS
-from .queries import can_view, databases, every, find_database, is_quotetrack_db, quotetrack_databases
+from .queries import (
+    can_view, databases, every, find_database, find_redirect, is_quotetrack_db, quotetrack_databases,
+)
 from .urls import ID_PATTERNS, PAGES, Urls, id_shape, normalise_id
 
 SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (the sitemaps.org limit)
@@ -29,6 +31,10 @@ def page_view(kind: str):
             fixed = normalise_id(record_id)
             if fixed != record_id and await find_database(datasette, table, fixed):
                 return Response.redirect(urls.page(kind, fixed, fmt or ""), status=301)
+            # a speaker or outlet ID retired when its entity was renamed or merged
+            successor = await find_redirect(datasette, kind, fixed) if kind in ("speaker", "outlet") else None
+            if successor:
+                return Response.redirect(urls.page(kind, successor, fmt or ""), status=301)
             return await not_found(datasette, request, kind, record_id, fmt)
         if not await can_view(datasette, request, db.name, table):
             raise Forbidden("You do not have permission to view this")

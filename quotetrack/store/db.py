@@ -21,6 +21,7 @@ import sqlite_utils
 from ..errors import StoreError
 from ..parse.models import models_key as parse_models_key
 from ..records import Article, Entity, ParsedDoc, ResolvedQuote
+from .redirects import successors, updated_redirects
 from .rows import parse_from_row, parse_row, quote_row, row_to_article
 from .schema import migrate
 
@@ -205,8 +206,13 @@ class Store:
         utterances: list[dict],
         publishers: dict[str, str],
     ) -> None:
-        """Replace speakers, outlets and utterances, and relink every current quote."""
+        """Replace speakers, outlets and utterances, and relink every current quote.
+
+        A speaker or outlet ID that no longer exists redirects to the entity that
+        took over its quotes (and, for outlets, its articles): ``entity_redirects``.
+        """
         with self.db.atomic():
+            before = self._entity_links()
             # superseded and removed quotes still point at the entities being replaced:
             # foreign keys are checked at commit, after those links are mended below
             self.db.execute("pragma defer_foreign_keys = on")
@@ -249,6 +255,37 @@ class Store:
                 "update articles set publisher_id = null where status != 'current' "
                 "and publisher_id not in (select id from outlets)"
             )
+            self._redirect_retired(before, self._entity_links())
+
+    def _entity_links(self) -> dict[str, dict[str, str]]:
+        """kind -> (record -> entity ID) for the current quotes and articles."""
+        speakers = {r["id"]: r["speaker_id"] for r in self.db.query(
+            "select id, speaker_id from quotes where status = 'current' and speaker_id is not null")}
+        outlets = {r["id"]: r["via_outlet_id"] for r in self.db.query(
+            "select id, via_outlet_id from quotes where status = 'current' and via_outlet_id is not null")}
+        outlets.update({r["id"]: r["publisher_id"] for r in self.db.query(
+            "select id, publisher_id from articles where status = 'current' and publisher_id is not null")})
+        return {"speaker": speakers, "outlet": outlets}
+
+    def _redirect_retired(self, before: dict, after: dict) -> None:
+        for kind, table in (("speaker", "speakers"), ("outlet", "outlets")):
+            live = {r["id"] for r in self.db.query(f"select id from {table}")}
+            existing = {r["old_id"]: r["new_id"] for r in self.db.query(
+                "select old_id, new_id from entity_redirects where kind = ?", [kind])}
+            found = successors(before[kind], after[kind], live)
+            keep = updated_redirects(existing, found, live)
+            since = {r["old_id"]: r["since"] for r in self.db.query(
+                "select old_id, since from entity_redirects where kind = ?", [kind])}
+            self.db.execute("delete from entity_redirects where kind = ?", [kind])
+            now = _now()
+            self.db["entity_redirects"].insert_all(
+                [{"old_id": old, "new_id": new, "kind": kind, "since": since.get(old) or now}
+                 for old, new in sorted(keep.items())], pk="old_id")
+
+    def redirect(self, entity_id: str) -> str | None:
+        """The entity a retired speaker or outlet ID now leads to."""
+        rows = list(self.db.query("select new_id from entity_redirects where old_id = ?", [entity_id]))
+        return rows[0]["new_id"] if rows else None
 
     # -- log --------------------------------------------------------------
 

@@ -146,6 +146,17 @@ def _parses(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("models_key", str)
 
 
+@MIGRATIONS(name="005_entity_redirects")
+def _entity_redirects(db: sqlite_utils.Database) -> None:
+    """Retired speaker and outlet IDs, each to the entity that took over its
+    quotes (IDs derive from canonical names, which can change)."""
+    db["entity_redirects"].create(
+        {"old_id": str, "new_id": str, "kind": str, "since": str},
+        pk="old_id", not_null={"new_id", "kind"},
+    )
+    db["entity_redirects"].create_index(["new_id"], if_not_exists=True)
+
+
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
 #: version -> migration name)
 _LEGACY = {1: "001_tables", 2: "002_kinds"}

@@ -20,7 +20,7 @@ def _quotes(a):
     return resolve_article(a, ParsedDoc(text=a.text, sentences=()), qs)
 
 
-ALL_MIGRATIONS = ["001_tables", "002_kinds", "003_local_columns", "004_parses"]
+ALL_MIGRATIONS = ["001_tables", "002_kinds", "003_local_columns", "004_parses", "005_entity_redirects"]
 
 
 def test_migrations_run_once_and_the_database_is_in_wal_mode(tmp_path):
