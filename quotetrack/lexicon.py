@@ -37,7 +37,8 @@ LEXICON_DIR_ENV = "QUOTETRACK_LEXICON_DIR"
 #: what a verb can do in the rules (the ``frames`` column of verbs.csv)
 VERB_FRAMES = (
     "speech", "np_content", "topic", "quote_only", "quoted_as", "reported_to", "tell", "question",
-    "no_clause", "anonymity", "reporting", "outlet_governor", "outlet_lead", "cognition",
+    "no_clause", "anonymity", "reporting", "outlet_governor", "outlet_lead", "cognition", "infinitive",
+    "addressee", "speaker_object", "named_object", "request", "outlet_subject",
 )
 #: outlet kinds, in the order an outlet's words are tried for one
 OUTLET_KINDS = ("agency", "newspaper", "broadcaster", "website")
@@ -45,6 +46,9 @@ OUTLET_KINDS = ("agency", "newspaper", "broadcaster", "website")
 ORGANISATION_KINDS = ("military", "international", "party", "company", "government", "ngo")
 #: what an outlet name or noun is used for: finding outlets in the text, naming them, or both
 USES = ("detection", "naming", "both")
+#: the outlet leads a preposition opens an outlet's noun phrase after: verbs (verbs.csv), nouns
+#: (statement_nouns.csv) or both
+OUTLET_LEADS = ("verbs", "nouns", "both")
 #: what a pronoun refers to: a man, a woman, several (groups, organisations), a thing
 #: (organisations, outlets), or the speaker or the one spoken to (never resolved)
 REFERENTS = ("m", "f", "p", "n", "s")
@@ -123,27 +127,31 @@ TABLES: dict[str, dict[str, Cell]] = {
     "verbs.csv": {"lemma": _lower, "frames": _frames, "particles": _words},
     "cue_forms.csv": {"form": _text, "lemma": _lower, "use": _one_of("headline", "evaluation", "both", empty=False)},
     "statement_nouns.csv": {"word": _lower, "clause": _flag, "infinitive": _flag, "document": _flag,
-                            "outlet_governor": _flag},
+                            "outlet_governor": _flag, "outlet_lead": _flag},
     "outlets.csv": {"name": _text, "outlet": _optional, "kind": _one_of(*OUTLET_KINDS),
                     "use": _one_of(*USES, empty=False), "cased": _flag},
     "outlet_nouns.csv": {"word": _lower, "use": _one_of(*USES), "kind": _one_of(*OUTLET_KINDS), "tail": _rank},
-    "titles.csv": {"word": _text, "role": _flag, "before_name": _flag, "gender": _GENDER, "heads_org": _flag},
+    "titles.csv": {"word": _text, "role": _flag, "before_name": _flag, "gender": _GENDER, "heads_org": _flag,
+                   "split_dot": _flag},
     "people.csv": {"word": _lower, "gender": _GENDER, "press": _flag, "group": _flag, "source": _flag},
     "organisations.csv": {"word": _lower, "org": _flag, "kind": _one_of(*ORGANISATION_KINDS)},
     "organisation_descriptors.csv": {"descriptor": _lower, "place": _one_of("before", "after", empty=False)},
     "pronouns.csv": {"word": _lower, "refers_to": _one_of(*REFERENTS, empty=False), "speaker": _flag,
-                     "possessive": _flag},
+                     "possessive": _flag, "own_clause": _flag},
     "determiners.csv": {"word": _lower, "indefinite": _flag, "numeral": _flag},
-    "prepositions.csv": {"word": _lower, "topic": _flag, "role": _flag, "locative": _flag, "head_end": _flag},
+    "prepositions.csv": {"word": _lower, "topic": _flag, "role": _flag, "locative": _flag, "head_end": _flag,
+                         "np_content": _flag, "author": _flag, "outlet_lead": _one_of(*OUTLET_LEADS)},
     "name_particles.csv": {"word": _lower, "folded": _flag},
     "anonymity.csv": {"phrase": _lower, "after_mention": _flag},
     "months.csv": {"word": _lower, "month": _month, "full": _flag, "name_word": _flag},
-    "time_words.csv": {"word": _lower, "calendar": _flag},
+    "time_words.csv": {"word": _lower, "calendar": _flag, "occasion": _flag},
     "auxiliaries.csv": {"word": _lower, "modal": _flag},
+    "adverbial_openers.csv": {"word": _lower, "time": _flag},
+    "work_titles.csv": {"word": _lower, "inside": _flag, "before": _flag},
 }
 #: the word classes with no properties: one lower-case entry a line
-LISTS = ("generic_outlet_words.txt", "name_connectors.txt", "clock_words.txt", "adverbial_openers.txt",
-         "function_words.txt", "agency_credits.txt")
+LISTS = ("generic_outlet_words.txt", "name_connectors.txt", "clock_words.txt", "function_words.txt",
+         "agency_credits.txt", "attribution_openers.txt")
 #: tables whose entries are compared in lower case (so "Mr." and "mr." would be one entry)
 _CASELESS_ENTRIES = ("titles.csv", "cue_forms.csv")
 
@@ -248,6 +256,7 @@ def _parsed(folder: str, files: dict[str, bytes]) -> dict[str, tuple]:
             parsed[name] = parse_list(path, text)
     _check_outlets(f"{folder}/outlets.csv", parsed["outlets.csv"])
     _check_ranks(f"{folder}/outlet_nouns.csv", parsed["outlet_nouns.csv"], "tail")
+    _check_split_dots(f"{folder}/titles.csv", parsed["titles.csv"])
     return parsed
 
 
@@ -269,6 +278,13 @@ def _check_outlets(path: str, rows: tuple[Row, ...]) -> None:
             raise QuotetrackError(f"{where}: a kind is read for naming only; use naming or both")
         if row["cased"] and row["use"] == "naming":
             raise QuotetrackError(f"{where}: cased is read for detection only; use detection or both")
+
+
+def _check_split_dots(path: str, rows: tuple[Row, ...]) -> None:
+    """A title whose dot the tokenizer may split off is written with its dot."""
+    for row in rows:
+        if row["split_dot"] and not row["word"].endswith("."):
+            raise QuotetrackError(f"{path}: line {row['line']}: split_dot: {row['word']!r} has no dot to split off")
 
 
 def _check_ranks(path: str, rows: tuple[Row, ...], column: str) -> None:
@@ -314,6 +330,12 @@ class Words:
     reporting_participles: frozenset[str]
     outlet_leads: frozenset[str]
     cognition_verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    speaker_object_verbs: frozenset[str]
+    named_object_verbs: frozenset[str]
+    request_verbs: frozenset[str]
+    outlet_subject_verbs: frozenset[str]
     verb_particles: dict[str, tuple[str, ...]]
     # verbs.csv and statement_nouns.csv
     outlet_governors: frozenset[str]
@@ -324,6 +346,7 @@ class Words:
     speech_nouns: frozenset[str]
     infinitive_speech_nouns: frozenset[str]
     document_words: frozenset[str]
+    outlet_lead_nouns: frozenset[str]
     # outlets.csv
     seed_outlets: tuple[str, ...]
     cased_outlets: frozenset[str]
@@ -337,6 +360,7 @@ class Words:
     # titles.csv, people.csv
     title_words: frozenset[str]
     sentence_titles: frozenset[str]
+    split_dot_titles: frozenset[str]
     head_modifiers: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
@@ -351,6 +375,7 @@ class Words:
     # pronouns.csv, determiners.csv, prepositions.csv, name_particles.csv, name_connectors.txt
     pronouns: dict[str, str]
     possessives: frozenset[str]
+    own_clause_pronouns: frozenset[str]
     determiners: frozenset[str]
     name_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -358,6 +383,10 @@ class Words:
     role_prepositions: frozenset[str]
     locative_prepositions: tuple[str, ...]
     head_end_prepositions: tuple[str, ...]
+    np_content_prepositions: frozenset[str]
+    author_prepositions: frozenset[str]
+    verb_lead_prepositions: frozenset[str]
+    noun_lead_prepositions: frozenset[str]
     name_particles: tuple[str, ...]
     folded_particles: frozenset[str]
     name_connectors: frozenset[str]
@@ -367,13 +396,19 @@ class Words:
     # months.csv, time_words.csv
     months: dict[str, int]
     time_words: frozenset[str]
+    occasion_words: frozenset[str]
     not_name_words: frozenset[str]
     clock_words: frozenset[str]
-    # function_words.txt, auxiliaries.csv, adverbial_openers.txt
+    # function_words.txt, auxiliaries.csv, adverbial_openers.csv, attribution_openers.txt
     function_words: frozenset[str]
     auxiliaries: frozenset[str]
     modals: frozenset[str]
     adverbial_openers: frozenset[str]
+    time_subordinators: frozenset[str]
+    attribution_openers: frozenset[str]
+    # work_titles.csv
+    work_title_words: frozenset[str]
+    work_title_leads: tuple[str, ...]
     # agency_credits.txt
     agency_credits: frozenset[str]
 
@@ -407,6 +442,12 @@ def _by_kind(rows: Iterable[Row], kinds: tuple[str, ...]) -> tuple[tuple[str, tu
     return tuple((kind, tuple(r["word"] for r in rows if r["kind"] == kind)) for kind in kinds)
 
 
+def _outlet_lead(preps: Iterable[Row], lead: str) -> frozenset[str]:
+    """The prepositions that open an outlet's noun phrase after an outlet lead of
+    the kind ``lead`` (verbs or nouns)."""
+    return frozenset(p["word"] for p in preps if p["outlet_lead"] in (lead, "both"))
+
+
 def _gendered(titles: Iterable[Row], people: Iterable[Row], gender: str) -> frozenset[str]:
     return frozenset([t["word"].lower() for t in titles if t["gender"] == gender]
                      + [p["word"] for p in people if p["gender"] == gender])
@@ -420,7 +461,8 @@ def build(tables: dict[str, tuple]) -> Words:
     pronouns, determiners, preps = tables["pronouns.csv"], tables["determiners.csv"], tables["prepositions.csv"]
     particles, anonymity = tables["name_particles.csv"], tables["anonymity.csv"]
     months, times = tables["months.csv"], tables["time_words.csv"]
-    auxiliaries = tables["auxiliaries.csv"]
+    auxiliaries, openers = tables["auxiliaries.csv"], tables["adverbial_openers.csv"]
+    work_titles = tables["work_titles.csv"]
     detection = [r for r in outlets if r["use"] != "naming"]
     full_months = [m for m in months if m["full"]]
     return Words(
@@ -437,6 +479,12 @@ def build(tables: dict[str, tuple]) -> Words:
         reporting_participles=_with_frame(verbs, "speech") | _with_frame(verbs, "reporting"),
         outlet_leads=_with_frame(verbs, "outlet_lead"),
         cognition_verbs=_with_frame(verbs, "cognition"),
+        infinitive_verbs=_with_frame(verbs, "infinitive"),
+        addressee_verbs=_with_frame(verbs, "tell") | _with_frame(verbs, "addressee"),
+        speaker_object_verbs=_with_frame(verbs, "speaker_object"),
+        named_object_verbs=_with_frame(verbs, "named_object"),
+        request_verbs=_with_frame(verbs, "request"),
+        outlet_subject_verbs=_with_frame(verbs, "outlet_subject"),
         verb_particles={v["lemma"]: v["particles"] for v in verbs if v["particles"]},
         outlet_governors=_with_frame(verbs, "outlet_governor") | _where(nouns, "outlet_governor"),
         headline_cues=_cue_forms(tables["cue_forms.csv"], "headline"),
@@ -444,6 +492,7 @@ def build(tables: dict[str, tuple]) -> Words:
         speech_nouns=_where(nouns, "clause"),
         infinitive_speech_nouns=_where(nouns, "infinitive"),
         document_words=_where(nouns, "document"),
+        outlet_lead_nouns=_where(nouns, "outlet_lead"),
         seed_outlets=tuple(r["name"] for r in detection),
         cased_outlets=_where(detection, "cased", key="name"),
         outlets=_naming_outlets(outlets),
@@ -454,6 +503,7 @@ def build(tables: dict[str, tuple]) -> Words:
         generic_outlet_words=frozenset(tables["generic_outlet_words.txt"]),
         title_words=frozenset(t["word"].lower() for t in titles if t["role"]),
         sentence_titles=_where(titles, "before_name"),
+        split_dot_titles=frozenset(t["word"].removesuffix(".") for t in titles if t["split_dot"]),
         head_modifiers=frozenset(t["word"].lower() for t in titles if t["heads_org"]),
         female_words=_gendered(titles, people, "f"),
         male_words=_gendered(titles, people, "m"),
@@ -466,6 +516,7 @@ def build(tables: dict[str, tuple]) -> Words:
         describing_tails=tuple(d["descriptor"] for d in descriptors if d["place"] == "after"),
         pronouns={p["word"]: p["refers_to"] for p in pronouns if p["speaker"]},
         possessives=_where(pronouns, "possessive"),
+        own_clause_pronouns=_where(pronouns, "own_clause"),
         determiners=frozenset(d["word"] for d in determiners),
         name_determiners=frozenset(d["word"] for d in determiners if not d["numeral"]),
         indefinite_determiners=_where(determiners, "indefinite"),
@@ -473,19 +524,29 @@ def build(tables: dict[str, tuple]) -> Words:
         role_prepositions=_where(preps, "role"),
         locative_prepositions=tuple(p["word"] for p in preps if p["locative"]),
         head_end_prepositions=tuple(p["word"] for p in preps if p["head_end"]),
+        np_content_prepositions=_where(preps, "np_content"),
+        author_prepositions=_where(preps, "author"),
+        verb_lead_prepositions=_outlet_lead(preps, "verbs"),
+        noun_lead_prepositions=_outlet_lead(preps, "nouns"),
         name_particles=tuple(p["word"] for p in particles),
         folded_particles=_where(particles, "folded"),
         name_connectors=frozenset(tables["name_connectors.txt"]),
         anonymous_words=tuple(a["phrase"] for a in anonymity if not a["after_mention"]),
         anonymity_clauses=tuple(a["phrase"] for a in anonymity if a["after_mention"]),
         months={m["word"]: m["month"] for m in months},
-        time_words=frozenset(t["word"] for t in times) | frozenset(m["word"] for m in full_months),
+        time_words=frozenset(t["word"] for t in times if not t["occasion"])
+        | frozenset(m["word"] for m in full_months),
+        occasion_words=_where(times, "occasion"),
         not_name_words=_where(times, "calendar") | frozenset(m["word"] for m in full_months if not m["name_word"]),
         clock_words=frozenset(tables["clock_words.txt"]),
         function_words=frozenset(tables["function_words.txt"]),
         auxiliaries=frozenset(a["word"] for a in auxiliaries),
         modals=_where(auxiliaries, "modal"),
-        adverbial_openers=frozenset(tables["adverbial_openers.txt"]),
+        adverbial_openers=frozenset(o["word"] for o in openers),
+        time_subordinators=_where(openers, "time"),
+        attribution_openers=frozenset(tables["attribution_openers.txt"]),
+        work_title_words=_where(work_titles, "inside"),
+        work_title_leads=tuple(w["word"] for w in work_titles if w["before"]),
         agency_credits=frozenset(tables["agency_credits.txt"]),
     )
 

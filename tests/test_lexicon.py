@@ -136,6 +136,51 @@ def test_the_package_lists_load():
     assert "Mr." in words.sentence_titles and "mr." in words.title_words and "mr." in words.male_words
 
 
+# the word lists the rules wrote inline before they moved here: (field of
+# lexicon.words(), the words)
+OLD_INLINE_LISTS = [
+    ("infinitive_verbs", {"urge", "ask", "tell", "call", "warn", "order", "instruct", "advise", "promise", "pledge",
+                          "vow", "threaten", "agree", "demand", "remind"}),
+    ("speaker_object_verbs", {"quote"}),
+    ("named_object_verbs", {"call"}),
+    ("request_verbs", {"call", "ask", "urge"}),
+    ("outlet_subject_verbs", {"report", "say", "quote"}),
+    ("outlet_lead_nouns", {"interview", "comment", "comments", "remarks"}),
+    ("split_dot_titles", {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov"}),
+    ("own_clause_pronouns", {"he", "she", "they", "i", "we"}),
+    ("np_content_prepositions", {"for", "of", "on"}),
+    ("author_prepositions", {"by", "from"}),
+    ("verb_lead_prepositions", {"to", "with", "by", "in"}),
+    ("noun_lead_prepositions", {"with", "to", "in"}),
+    ("occasion_words", {"time", "times"}),
+    ("time_subordinators", {"before", "after", "since", "while", "until", "once", "without"}),
+    ("attribution_openers", {"he", "she", "they", "said", "says", "according"}),
+    ("work_title_words", {"of", "the", "and", "a", "in", "on", "for", "to"}),
+    ("work_title_leads", {"on", "of", "in"}),
+]
+
+
+@pytest.mark.parametrize("field, old", OLD_INLINE_LISTS, ids=[f for f, _ in OLD_INLINE_LISTS])
+def test_a_list_moved_out_of_the_rules_holds_what_they_wrote(field, old):
+    assert set(getattr(lexicon.read_lexicon(FOLDER), field)) == old
+
+
+def test_the_verbs_with_an_addressee_are_the_tell_verbs_and_ask():
+    words = lexicon.read_lexicon(FOLDER)
+    assert words.addressee_verbs == words.tell_verbs | {"ask"}
+
+
+def test_an_occasion_is_no_time_word():
+    words = lexicon.read_lexicon(FOLDER)
+    assert "times" in words.occasion_words and not words.occasion_words & words.time_words
+    assert "monday" in words.time_words
+
+
+def test_the_time_subordinators_are_adverbial_openers():
+    words = lexicon.read_lexicon(FOLDER)
+    assert words.time_subordinators < words.adverbial_openers
+
+
 # --------------------------------------------------------------------------
 # The merged outlet list
 # --------------------------------------------------------------------------
@@ -196,7 +241,9 @@ def test_an_unknown_column_is_an_error(copy):
     ("organisations.csv", "navy,,military", "Navy,,military", "column 'word': 'Navy': write it in lower case"),
     ("determiners.csv", "another,yes,", "another,yes", "3 cells expected"),
     ("verbs.csv", "yell,speech,", "yell,speech,\nsay,speech,", "'say' is listed twice"),
-    ("titles.csv", "mayor,yes,,,", "mayor,yes,,,\nMayor,yes,,,", "'Mayor' is listed twice"),
+    ("titles.csv", "mayor,yes,,,,", "mayor,yes,,,,\nMayor,yes,,,,", "'Mayor' is listed twice"),
+    ("titles.csv", "mr,yes,,m,,", "mr,yes,,m,,yes", "split_dot: 'mr' has no dot to split off"),
+    ("prepositions.csv", "by,,,,,,yes,verbs", "by,,,,,,yes,verb", "column 'outlet_lead': unknown value 'verb'"),
     ("outlets.csv", "DW,Deutsche Welle,", "DW,Deutsche Wele,", "outlet 'Deutsche Wele' is not listed above"),
     ("outlets.csv", "Fox News,,,detection,", "Fox News,,broadcaster,detection,", "a kind is read for naming only"),
     ("outlet_nouns.csv", "website,both,website,5", "website,both,website,6", "tail 6 is given twice"),

@@ -265,7 +265,8 @@ def _noun_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word,
     subj = max(tree.children(w, "nmod:poss"), key=lambda k: k.id, default=None)
     if subj is None:
         subj = next((k for k in tree.children(w, "nmod") if k.id > w.id and k.id < clause.id
-                     and any(c.text.lower() in ("by", "from") for c in tree.children(k, "case"))), None)
+                     and any(c.text.lower() in lexicon.words().author_prepositions
+                             for c in tree.children(k, "case"))), None)
     speaker = noun_phrase(doc, tree, subj, [content]) if subj is not None else None
     cue = Cue(start_char=w.start_char, end_char=w.end_char, text=w.text, lemma=lemma)
     return Attribution(index, cue, w, speaker, None, content, "noun")
@@ -488,7 +489,7 @@ def _name_across_split(doc: ParsedDoc, att: Attribution, prev: Sentence, sent: S
     if att.speaker is not None and (att.speaker.start_char, att.speaker.end_char) != (first.start_char, first.end_char):
         return att
     words = list(prev.words)
-    if len(words) >= 2 and words[-1].text == "." and words[-2].text in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov"):
+    if len(words) >= 2 and words[-1].text == "." and words[-2].text in lexicon.words().split_dot_titles:
         words[-1:] = []  # "Mr ." split off
     elif words and words[-1].upos == "PUNCT":
         return att
@@ -605,12 +606,13 @@ def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word
     # "…, RIA reported" / "the Interfax news agency quoted X as saying"
     if top.lemma.lower() == "quote" and not any(k.deprel == "nsubj:pass" for k in tree.children(top)):
         candidates.extend(tree.children(top, "nsubj"))
+    outlet_subject_verbs = lexicon.words().outlet_subject_verbs
     for k in tree.children(clause, "parataxis", "ccomp"):  # a closing report misread as ccomp too
-        if k.lemma.lower() in ("report", "say", "quote") and k.id > cue.id:
+        if k.lemma.lower() in outlet_subject_verbs and k.id > cue.id:
             candidates.extend(tree.children(k, "nsubj"))
     if clause.deprel == "ccomp" and clause.head:
         gov = tree.head(clause)
-        if gov.lemma.lower() in ("report", "say", "quote"):
+        if gov.lemma.lower() in outlet_subject_verbs:
             candidates.extend(tree.children(gov, "nsubj"))
     seen = set()
     for c in sorted(candidates, key=lambda w: abs(w.id - cue.id)):
@@ -630,14 +632,16 @@ def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention
     ``interview with``/``quoted by``/``quoted in``/``reported by``/``published in``
     in the cue's sentence."""
     words = tree.sent.words
+    lists = lexicon.words()
     starts = []
     for i, w in enumerate(words):
         lemma = w.lemma.lower()
+        after = words[i + 1].text.lower() if i + 1 < len(words) else None
         if w is cue and lemma == "tell":
             starts.append(i + 1)
-        elif lemma in lexicon.words().outlet_leads and i + 1 < len(words) and words[i + 1].text.lower() in ("to", "with", "by", "in"):
+        elif lemma in lists.outlet_leads and after in lists.verb_lead_prepositions:
             starts.append(i + 2)
-        elif lemma in ("interview", "comment", "comments", "remarks") and i + 1 < len(words) and words[i + 1].text.lower() in ("with", "to", "in"):
+        elif lemma in lists.outlet_lead_nouns and after in lists.noun_lead_prepositions:
             starts.append(i + 2)
     for i in starts:
         run = []

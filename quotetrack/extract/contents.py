@@ -116,7 +116,7 @@ def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[lis
     if ccomp:
         head = ccomp[0]
         words = _with_stray_subject(tree, cue, head, tree.subtree(head, nested(head)))
-        if misread and cue.lemma.lower() not in lexicon.words().tell_verbs and cue.lemma.lower() != "ask":
+        if misread and cue.lemma.lower() not in lexicon.words().addressee_verbs:
             # "said [the panel] (obj) [itself might be damaged] (acl:relcl)": with a verb that
             # takes no addressee, the object is the clause's subject
             obj = tree.head(head)
@@ -140,8 +140,7 @@ def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[lis
         naming = small_clause_naming(tree, cue) or _naming_content(tree, cue)
         if naming:
             return naming
-    if cue.lemma.lower() in ("urge", "ask", "tell", "call", "warn", "order", "instruct", "advise",
-                             "promise", "pledge", "vow", "threaten", "agree", "demand", "remind"):
+    if cue.lemma.lower() in lexicon.words().infinitive_verbs:
         xcomp = [k for k in tree.children(cue, "xcomp") if k.upos in ("VERB", "AUX", "ADJ")]
         if xcomp and any(c.deprel == "mark" for c in tree.children(xcomp[0])):
             head = xcomp[0]
@@ -180,7 +179,7 @@ def content_words(tree: Tree, cue: Word, top: Word, cues: set[int]) -> tuple[lis
         for k in tree.children(cue, "obj", "obl"):
             if k.deprel.startswith("obl"):
                 cases = [c.text.lower() for c in tree.children(k, "case")]
-                if not any(c in ("for", "of", "on") for c in cases):
+                if not any(c in lexicon.words().np_content_prepositions for c in cases):
                     continue
                 if cue.lemma.lower() == "call" and "on" in cases:
                     continue
@@ -224,7 +223,8 @@ def _reports_on_its_own(tree: Tree, cue: Word, top: Word) -> bool:
     is not its fronted content. The object of ``told [Reuters]`` or of ``quoted
     [Ryabkov] as saying`` is the addressee or the speaker, not a complement."""
     rels = ("ccomp", "xcomp")
-    if top is cue and cue.lemma.lower() not in lexicon.words().tell_verbs and cue.lemma.lower() not in ("ask", "quote"):
+    lists, lemma = lexicon.words(), cue.lemma.lower()
+    if top is cue and lemma not in lists.addressee_verbs and lemma not in lists.speaker_object_verbs:
         rels += ("obj",)
     return any(k.id > top.id and k.deprel.split(":")[0] in rels for k in tree.children(top))
 
@@ -277,7 +277,7 @@ def _with_stray_subject(tree: Tree, cue: Word, head: Word, words: list[Word]) ->
     if subj:
         return words + _object_before_subject(tree, cue, subj[0], words)
     stray = [k for k in tree.children(cue, "obj", "xcomp", "dep", "ccomp") if cue.id < k.id < head.id]
-    if cue.lemma.lower() not in lexicon.words().tell_verbs and cue.lemma.lower() != "ask":
+    if cue.lemma.lower() not in lexicon.words().addressee_verbs:
         # "said [the politics …] (iobj) [would be more intense]": no addressee for "say"
         stray += [k for k in tree.children(cue, "iobj") if cue.id < k.id < head.id]
     if not stray:
@@ -290,8 +290,10 @@ def _object_before_subject(tree: Tree, cue: Word, subj: Word, words: list[Word])
     """``says [Donald Trump's flurry of tweets targeting] (obj) [Machado was
     unhinged] (ccomp)``: an object of the cue running straight into the content's
     subject, holding a verb that lost its object to it, is the start of the
-    subject. Not for verbs with an addressee (``told [reporters] he was …``)."""
-    if cue.lemma.lower() in lexicon.words().tell_verbs or cue.lemma.lower() in ("ask", "call"):
+    subject. Not for verbs with an addressee (``told [reporters] he was …``) or
+    that name their object (``called [him] …``)."""
+    lists, lemma = lexicon.words(), cue.lemma.lower()
+    if lemma in lists.addressee_verbs or lemma in lists.named_object_verbs:
         return []
     first = min(x.id for x in words)
     for k in tree.children(cue, "obj"):
@@ -423,8 +425,8 @@ def _fronted_by_position(tree: Tree, cue: Word, top: Word) -> tuple[list[Word], 
     """``CONTENT, officials said [on Monday].`` when the parse does not link the
     content to the cue: the cue ends the sentence (only its modifiers follow),
     its subject comes right before it after a comma, and everything before that
-    comma is the content."""
-    if cue.lemma.lower() in ("call", "ask", "urge"):
+    comma is the content. Not for verbs of request (``urged``, ``called for``)."""
+    if cue.lemma.lower() in lexicon.words().request_verbs:
         return None
     subj = [k for k in tree.children(top, "nsubj") if k.id < top.id][-1:]
     if not subj:
@@ -553,6 +555,7 @@ def small_clause_naming(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] |
         if not any(w.text == ";" for w in words):
             return words, o, "object"
     scope = [w for k in kids if k.deprel.split(":")[0] in ("obj", "obl", "nmod") for w in tree.subtree(k)]
+    lists = lexicon.words()
     for d in sorted(scope, key=lambda w: w.id):
         if d.id <= o.id or d.upos not in ("NOUN", "ADJ"):
             continue
@@ -563,7 +566,7 @@ def small_clause_naming(tree: Tree, cue: Word) -> tuple[list[Word], Word, str] |
             or d.deprel == "conj" and d.head == o.id and not tree.children(d, "cc") \
             or d.deprel == "nmod" and not tree.children(d, "case")  # "[her vote in favor of the war] [a mistake]"
         if not (d.deprel in ("dep", "appos") or second) \
-                or d.lemma.lower() in lexicon.words().time_words or d.lemma.lower() in ("time", "times"):
+                or d.lemma.lower() in lists.time_words or d.lemma.lower() in lists.occasion_words:
             continue
         before = sent.word(d.id - 1) if d.id > 1 else None
         dets = [c for c in tree.children(d, "det") if c.id < d.id]
@@ -628,7 +631,7 @@ def adverbial_clause(tree: Tree, cue: Word, head: Word, rule: str) -> bool:
     opener = first.text.lower()
     if opener == "when":
         return cue.lemma.lower() not in lexicon.words().question_verbs
-    return opener in ("before", "after", "since", "while", "until", "once", "without")
+    return opener in lexicon.words().time_subordinators
 
 
 @attrs.frozen
@@ -734,7 +737,7 @@ def _conjuncts_hung_on_cue(found: _Content, words: list[Word]) -> list[Word]:
         parallel = bool(that and own and that[0].id < own[0].id)  # "said [that A], and [that B]"
         if own and not parallel:
             s = own[0]
-            if subj is None or s.upos == "PRON" and s.text.lower() in ("he", "she", "they", "i", "we") \
+            if subj is None or s.upos == "PRON" and s.text.lower() in lexicon.words().own_clause_pronouns \
                     or s.text.lower() == subj.text.lower() or s.lemma.lower() == subj.lemma.lower():
                 continue
             if not modal:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import Sequence
 
 import attrs
@@ -483,7 +484,7 @@ def _fragment_running_on(doc: ParsedDoc, s: MarkSpan, draft: _Draft,
     if s.close_at is None or s.reopened or s.unclosed or text[s.start:s.end].rstrip()[-1:] in ".,!?;:":
         return draft
     m = re.match(r"[ \t]+([a-z][\w'’-]*)", text[s.close_at + 1:s.close_at + 1 + _RUN_ON_WINDOW])
-    if m is None or m.group(1) in ("he", "she", "they", "said", "says", "according"):
+    if m is None or m.group(1) in lexicon.words().attribution_openers:
         return draft
     si = doc.sentence_at(s.close_at)
     if si is None:
@@ -621,17 +622,23 @@ def _reports_a_report(a: Attribution, d: _Draft) -> bool:
         and d.speaker is not None and c0 <= d.speaker.start_char < c1
 
 
-_TITLE_LEAD_RE = re.compile(r"(?:['’]s|\bon|\bof|\bin)\s*$", re.I)
+@cache
+def _title_lead_re() -> re.Pattern:
+    """A possessive or a word that introduces a title (work_titles.csv ``before``)
+    at the end of the text."""
+    leads = "|".join(map(re.escape, lexicon.words().work_title_leads))
+    return re.compile(r"(?:['’]s|\b(?:" + leads + r"))\s*$", re.I)
 
 
 def _looks_like_title(text: str, s: MarkSpan) -> bool:
     """A short title-cased name in marks after a possessive or ``on``/``of``/``in``:
     ``Fox News channel’s “Sunday Morning Futures,”`` (a show, not a quote)."""
     words = re.findall(r"[\w'’-]+", text[s.start:s.end])
-    if not words or len(words) > _TITLE_MAX_WORDS or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
-                                              ("of", "the", "and", "a", "in", "on", "for", "to") for w in words):
+    inside = lexicon.words().work_title_words
+    if not words or len(words) > _TITLE_MAX_WORDS or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in inside
+                                                             for w in words):
         return False
-    return bool(_TITLE_LEAD_RE.search(text[max(0, s.open_at - _TITLE_LEAD_CHARS):s.open_at]))
+    return bool(_title_lead_re().search(text[max(0, s.open_at - _TITLE_LEAD_CHARS):s.open_at]))
 
 
 def _unquoted_lead(doc: ParsedDoc, s: MarkSpan, atts: Sequence[Attribution],
