@@ -11,6 +11,7 @@ parse, never Stanza; one unchanged in all three is skipped.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
@@ -222,13 +223,13 @@ def _guarded(article: Article, store, errors: list[str], step: Callable[[], str]
         return None
 
 
-def _reanalyse_article(article: Article, row: dict, store, analysis: str, parser: Parser | None) -> str:
-    """Analyse a stored article again from its stored parse (parsing it when there is none)."""
+def _reanalyse_article(article: Article, row: dict, store, analysis: str,
+                       parse_anew: Callable[[Article], str]) -> str:
+    """Analyse a stored article again from its stored parse (``parse_anew`` when there is none)."""
     doc = store.stored_parse(article.sha256, row["models_key"] or "", article.text)
-    if doc is not None:
-        return _store_analysis(article, doc, store, analysis, json.loads(row["models"] or "{}"), row["models_key"])
-    parser = parser or Parser()
-    return _ingest_article(article, store, parser, _Versions.of(parser))
+    if doc is None:
+        return parse_anew(article)
+    return _store_analysis(article, doc, store, analysis, json.loads(row["models"] or "{}"), row["models_key"])
 
 
 def reanalyse(
@@ -244,6 +245,15 @@ def reanalyse(
     store = open_store(db_path)
     errors: list[str] = []
     counts = {"parsed": 0, "reanalysed": 0, "skipped": 0}
+    parser = parser or Parser()  # loads no model until an article needs parsing
+
+    @functools.cache
+    def versions() -> _Versions:  # read once, and only when an article needs parsing
+        return _Versions.of(parser)
+
+    def parse_anew(article: Article) -> str:
+        return _ingest_article(article, store, parser, versions())
+
     try:
         analysis = analysis_version()
         stored = store.article_versions()
@@ -253,7 +263,8 @@ def reanalyse(
             if row["analysis_version"] == analysis:
                 counts["skipped"] += 1
                 continue
-            outcome = _guarded(article, store, errors, lambda: _reanalyse_article(article, row, store, analysis, parser))
+            outcome = _guarded(article, store, errors,
+                               lambda: _reanalyse_article(article, row, store, analysis, parse_anew))
             if outcome:
                 counts[outcome] += 1
         relink(store)

@@ -116,9 +116,9 @@ class ParsedDoc:
 
     def paragraph_at(self, char: int) -> int:
         """The index of the paragraph starting last at or before ``char`` (0 before the first)."""
-        from .parse.geometry import index_at
+        from .parse.geometry import paragraph_index
 
-        return max(0, index_at(self._paragraph_starts, char))
+        return paragraph_index(self._paragraph_starts, char)
 
     def sentence_at(self, char: int) -> int | None:
         """The index of the last sentence starting at or before ``char`` (None before the first)."""

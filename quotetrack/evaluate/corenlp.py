@@ -45,7 +45,8 @@ def _upos(tag: str, lemma: str, deprel: str) -> str:
 def read_corenlp_xml(text: str, xml: str) -> ParsedDoc:
     """A :class:`ParsedDoc` of ``text`` from CoreNLP's XML output."""
     root = ET.fromstring(xml)
-    para_starts = [s for s, _ in paragraph_spans(text)]
+    spans = paragraph_spans(text)
+    para_starts = [s for s, _ in spans]
     sentences = []
     for sent in root.iter("sentence"):
         tokens = sent.find("tokens")
@@ -78,4 +79,4 @@ def read_corenlp_xml(text: str, xml: str) -> ParsedDoc:
             continue
         para = paragraph_index(para_starts, words[0].start_char)
         sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=para))
-    return ParsedDoc(text=text, sentences=tuple(sentences))
+    return ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=spans)

@@ -12,7 +12,7 @@ Training lives apart, in :mod:`quotetrack.training`.
 """
 
 from .conllu import from_conllu, read_conllu, to_conllu
-from .geometry import paragraphs
+from .geometry import paragraph_spans
 from .parser import Parser
 
-__all__ = ["Parser", "from_conllu", "paragraphs", "read_conllu", "to_conllu"]
+__all__ = ["Parser", "from_conllu", "paragraph_spans", "read_conllu", "to_conllu"]

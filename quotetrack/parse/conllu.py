@@ -23,7 +23,8 @@ def from_conllu(text: str, conllu: str) -> ParsedDoc:
     from stanza.utils.conll import CoNLL
 
     doc = CoNLL.conll2doc(input_str=conllu)
-    para_starts = [start for start, _ in paragraph_spans(text)]
+    spans = paragraph_spans(text)
+    para_starts = [start for start, _ in spans]
     position = 0
     sentences = []
     for sent in doc.sentences:
@@ -49,7 +50,7 @@ def from_conllu(text: str, conllu: str) -> ParsedDoc:
             position = end
         paragraph = paragraph_index(para_starts, words[0].start_char)
         sentences.append(Sentence(index=len(sentences), words=tuple(words), paragraph=paragraph))
-    return ParsedDoc(text=text, sentences=tuple(sentences))
+    return ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=spans)
 
 
 def to_conllu(doc: ParsedDoc) -> str:
@@ -71,7 +72,8 @@ def to_conllu(doc: ParsedDoc) -> str:
 def read_conllu(text: str, conllu: str) -> ParsedDoc:
     """A ParsedDoc from CoNLL-U written by :func:`quotetrack.parse.to_conllu`
     (word offsets read from MISC, so no re-alignment is needed)."""
-    para_starts = [s for s, _ in paragraph_spans(text)]
+    spans = paragraph_spans(text)
+    para_starts = [s for s, _ in spans]
     sentences, words = [], []
 
     def close():
@@ -96,7 +98,7 @@ def read_conllu(text: str, conllu: str) -> ParsedDoc:
             start_char=int(misc["start_char"]), end_char=int(misc["end_char"]),
         ))
     close()
-    return ParsedDoc(text=text, sentences=tuple(sentences))
+    return ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=spans)
 
 
 def word_from_stanza(word, index: int, start: int, end: int) -> Word:

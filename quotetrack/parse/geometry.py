@@ -12,11 +12,6 @@ import re
 _PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each non-blank line, stripped of surrounding spaces."""
-    return [(start, text[start:end]) for start, end in paragraph_spans(text)]
-
-
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each non-blank line, surrounding spaces excluded."""
     spans = []

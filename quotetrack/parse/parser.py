@@ -14,7 +14,7 @@ from typing import Iterable
 from .. import lexicon
 from ..records import ParsedDoc, Sentence
 from .conllu import word_from_stanza
-from .geometry import paragraphs
+from .geometry import paragraph_spans
 
 _SPLITTING = "tokenize,mwt"  # run first: sentences cut short are joined before
 _PARSING = "pos,lemma,depparse"
@@ -69,23 +69,23 @@ class Parser:
         import stanza
 
         texts = list(texts)
-        pieces = [(t, paragraphs(t)) for t in texts]
-        docs = [stanza.Document([], text=p) for _, paras in pieces for _, p in paras]
+        pieces = [(t, paragraph_spans(t)) for t in texts]
+        docs = [stanza.Document([], text=t[s:e]) for t, spans in pieces for s, e in spans]
         if docs:
             docs = self.pipeline.bulk_process(docs, processors=_SPLITTING)
             docs = [rejoin_sentences(doc) for doc in docs]
             docs = self.pipeline.bulk_process(docs, processors=_PARSING)
         parsed, position = [], 0
-        for text, paras in pieces:
+        for text, spans in pieces:
             sentences: list[Sentence] = []
-            for number, (offset, _) in enumerate(paras):
+            for number, (offset, _) in enumerate(spans):
                 doc = docs[position]
                 position += 1
                 for sent in doc.sentences:
                     sentences.append(
                         _sentence(sent, len(sentences), number, offset)
                     )
-            parsed.append(ParsedDoc(text=text, sentences=tuple(sentences)))
+            parsed.append(ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=spans))
         return parsed
 
 

@@ -270,12 +270,10 @@ class Store:
     def _redirect_retired(self, before: dict, after: dict) -> None:
         for kind, table in (("speaker", "speakers"), ("outlet", "outlets")):
             live = {r["id"] for r in self.db.query(f"select id from {table}")}
-            existing = {r["old_id"]: r["new_id"] for r in self.db.query(
-                "select old_id, new_id from entity_redirects where kind = ?", [kind])}
-            found = successors(before[kind], after[kind], live)
-            keep = updated_redirects(existing, found, live)
-            since = {r["old_id"]: r["since"] for r in self.db.query(
-                "select old_id, since from entity_redirects where kind = ?", [kind])}
+            rows = list(self.db.query("select old_id, new_id, since from entity_redirects where kind = ?", [kind]))
+            existing = {r["old_id"]: r["new_id"] for r in rows}
+            since = {r["old_id"]: r["since"] for r in rows}
+            keep = updated_redirects(existing, successors(before[kind], after[kind], live), live)
             self.db.execute("delete from entity_redirects where kind = ?", [kind])
             now = _now()
             self.db["entity_redirects"].insert_all(
