@@ -2,7 +2,7 @@
 
 Every command is here: ``ingest``, ``extract``, ``serve``, ``publish``,
 ``models train|export|evaluate|versions`` (:mod:`quotetrack.training`) and
-``evaluate polnear`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
+``evaluate polnear|provenance`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
 inside the commands, so ``quotetrack --help`` starts fast.
 """
 
@@ -331,6 +331,33 @@ def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json):
     except (FileNotFoundError, QuotetrackError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+
+
+@evaluate.command("provenance")
+@click.option("--path", type=click.Path(path_type=Path), default=None,
+              help="PolNeAR checkout (default: $POLNEAR_DIR or ~/.cache/quotetrack/polnear).")
+@click.option("--set", "set_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Provenance set (default: the one shipped, quotetrack/evaluate/data/polnear_provenance.json).")
+@click.option("--split", "splits", type=click.Choice(["train", "dev"]), multiple=True,
+              help="Score only this split (repeatable; default: train and dev).")
+@click.option("--models", default=None, help="Stanza models whose cached parses to read (default: bundled).")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every error (article, gold offsets, gold and predicted via).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def provenance(path, set_path, splits, models, show_errors, as_json):
+    """Score quotes' channel (via outlet, via how) on the PolNeAR provenance set, from cached parses only."""
+    from .evaluate.provenance import evaluate_provenance, format_table
+
+    try:
+        result = evaluate_provenance(set_path, path, tuple(splits) or ("train", "dev"),
+                                     log=lambda s: click.echo(s, err=True), models=models)
+    except (FileNotFoundError, QuotetrackError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        if not show_errors:
+            result = {k: v for k, v in result.items() if k != "errors"}
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(format_table(result, errors=show_errors))
 
 
 def main():
