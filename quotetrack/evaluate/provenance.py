@@ -440,12 +440,14 @@ def format_table(result: dict, errors: bool = False) -> str:
                      f"{_pct(t['via_accuracy']):>8} {_pct(t['via_recall']):>7} {_pct(t['how_accuracy']):>8}")
     if errors:
         lines += ["", f"errors ({len(r['errors'])}):",
-                  f"{'article':<34} {'error':<15} {'gold content':<16} {'gold via':<24} {'how':<8} predicted"]
+                  f"{'article':<34} {'error':<15} {'gold content':<16} {'gold via':<24} {'how':<8} "
+                  f"{'predicted via':<26} predicted speaker"]
         for e in r["errors"]:
             content = ";".join(f"{s}-{t}" for s, t in e["gold_content"])
             pred = e["predicted_via"] or "-"
             if e["predicted_how"]:
                 pred += f" ({e['predicted_how']})"
             lines.append(f"{e['article'][:34]:<34} {e['error']:<15} {content[:16]:<16} "
-                         f"{(e['gold_via'] or '-')[:24]:<24} {(e['gold_how'] or '-'):<8} {pred}")
+                         f"{(e['gold_via'] or '-')[:24]:<24} {(e['gold_how'] or '-'):<8} {pred[:26]:<26} "
+                         f"{(e['predicted_speaker'] or '-')[:30]}")
     return "\n".join(lines)
