@@ -33,7 +33,8 @@ from .helpers import METADATA, ROOT, build_site_db
 # what a build never needs from the checkout
 NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "db", "*.egg-info", "__pycache__",
                                     "*.pyc", ".pytest_cache", "artifacts", ".whl", ".gl")
-PACKAGED_FOLDERS = ("quotetrack/site/templates", "quotetrack/site/static", "quotetrack/data")
+PACKAGED_FOLDERS = ("quotetrack/site/templates", "quotetrack/site/static", "quotetrack/data",
+                    "quotetrack/evaluate/data")
 
 
 def package_files(folder: str) -> dict[str, Path]:
