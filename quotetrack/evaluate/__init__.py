@@ -1,5 +1,8 @@
 """Evaluation of quotetrack's stages against annotated corpora.
 
 :mod:`.polnear` scores quote extraction on PolNeAR (``quotetrack evaluate
-polnear``); :mod:`.corenlp` reads the CoreNLP parses PolNeAR ships.
+polnear``); :mod:`.corenlp` reads the CoreNLP parses PolNeAR ships;
+:mod:`.gum` scores speaker resolution and outlet attributions on GUM's
+Wikinews documents, from their gold trees and coreference (``quotetrack
+evaluate gum``; the outlet annotations are ``data/gum_provenance.json``).
 """
