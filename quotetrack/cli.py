@@ -2,7 +2,7 @@
 
 Every command is here: ``ingest``, ``extract``, ``serve``, ``publish``,
 ``models train|export|evaluate|versions`` (:mod:`quotetrack.training`) and
-``evaluate polnear|provenance`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
+``evaluate polnear|provenance|gum`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
 inside the commands, so ``quotetrack --help`` starts fast.
 """
 
@@ -358,6 +358,31 @@ def provenance(path, set_path, splits, models, show_errors, as_json):
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(format_table(result, errors=show_errors))
+@evaluate.command("gum")
+@click.option("--path", type=click.Path(path_type=Path), default=None,
+              help="Folder holding en_gum-ccby-ud-{train,dev,test}.conllu "
+              "(default: $QUOTETRACK_UD_DIR, else ../shared/ud beside the project).")
+@click.option("--provenance", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Outlet annotations (default: the packaged data/gum_provenance.json).")
+@click.option("--errors", is_flag=True, help="List every wrong or unresolved speaker and every outlet error.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and every scored case) as JSON.")
+def gum(path, provenance, errors, as_json):
+    """Score speaker resolution and outlet attributions on GUM's Wikinews documents (gold trees)."""
+    from .evaluate.gum import default_path, evaluate_gum, format_table, result_json
+
+    try:
+        result = evaluate_gum(path or default_path(), provenance)
+    except (FileNotFoundError, QuotetrackError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        out = result_json(result)
+        if not errors:
+            out["speakers"].pop("cases")
+            for o in [out["outlets"], *out["outlets_by_group"].values()]:
+                o.pop("cases")
+        click.echo(json.dumps(out, indent=2))
+    else:
+        click.echo(format_table(result, errors=errors))
 
 
 def main():
