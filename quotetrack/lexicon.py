@@ -38,7 +38,7 @@ LEXICON_DIR_ENV = "QUOTETRACK_LEXICON_DIR"
 VERB_FRAMES = (
     "speech", "np_content", "topic", "quote_only", "quoted_as", "reported_to", "tell", "question",
     "no_clause", "anonymity", "reporting", "outlet_governor", "outlet_lead", "cognition", "infinitive",
-    "addressee", "speaker_object", "named_object", "request", "outlet_subject",
+    "addressee", "speaker_object", "named_object", "request", "outlet_subject", "carries",
 )
 #: outlet kinds, in the order an outlet's words are tried for one
 OUTLET_KINDS = ("agency", "newspaper", "broadcaster", "website")
@@ -127,10 +127,11 @@ TABLES: dict[str, dict[str, Cell]] = {
     "verbs.csv": {"lemma": _lower, "frames": _frames, "particles": _words},
     "cue_forms.csv": {"form": _text, "lemma": _lower, "use": _one_of("headline", "evaluation", "both", empty=False)},
     "statement_nouns.csv": {"word": _lower, "clause": _flag, "infinitive": _flag, "document": _flag,
-                            "outlet_governor": _flag, "outlet_lead": _flag},
+                            "outlet_governor": _flag, "outlet_lead": _flag, "carries": _flag},
     "outlets.csv": {"name": _text, "outlet": _optional, "kind": _one_of(*OUTLET_KINDS),
                     "use": _one_of(*USES, empty=False), "cased": _flag},
-    "outlet_nouns.csv": {"word": _lower, "use": _one_of(*USES), "kind": _one_of(*OUTLET_KINDS), "tail": _rank},
+    "outlet_nouns.csv": {"word": _lower, "use": _one_of(*USES), "kind": _one_of(*OUTLET_KINDS), "tail": _rank,
+                         "org_cased": _flag},
     "titles.csv": {"word": _text, "role": _flag, "before_name": _flag, "gender": _GENDER, "heads_org": _flag,
                    "split_dot": _flag},
     "people.csv": {"word": _lower, "gender": _GENDER, "press": _flag, "group": _flag, "source": _flag},
@@ -151,7 +152,8 @@ TABLES: dict[str, dict[str, Cell]] = {
 }
 #: the word classes with no properties: one lower-case entry a line
 LISTS = ("generic_outlet_words.txt", "name_connectors.txt", "clock_words.txt", "function_words.txt",
-         "agency_credits.txt", "attribution_openers.txt")
+         "agency_credits.txt", "attribution_openers.txt", "owner_nouns.txt",
+         "outlet_work_nouns.txt", "carrying_adverbs.txt")
 #: tables whose entries are compared in lower case (so "Mr." and "mr." would be one entry)
 _CASELESS_ENTRIES = ("titles.csv", "cue_forms.csv")
 
@@ -336,6 +338,7 @@ class Words:
     named_object_verbs: frozenset[str]
     request_verbs: frozenset[str]
     outlet_subject_verbs: frozenset[str]
+    carrying_verbs: frozenset[str]
     verb_particles: dict[str, tuple[str, ...]]
     # verbs.csv and statement_nouns.csv
     outlet_governors: frozenset[str]
@@ -347,6 +350,7 @@ class Words:
     infinitive_speech_nouns: frozenset[str]
     document_words: frozenset[str]
     outlet_lead_nouns: frozenset[str]
+    carrying_nouns: frozenset[str]
     # outlets.csv
     seed_outlets: tuple[str, ...]
     cased_outlets: frozenset[str]
@@ -357,6 +361,7 @@ class Words:
     outlet_tails: tuple[str, ...]
     outlet_kind_words: tuple[tuple[str, tuple[str, ...]], ...]
     generic_outlet_words: frozenset[str]
+    organisation_outlet_nouns: frozenset[str]
     # titles.csv, people.csv
     title_words: frozenset[str]
     sentence_titles: frozenset[str]
@@ -411,6 +416,12 @@ class Words:
     work_title_leads: tuple[str, ...]
     # agency_credits.txt
     agency_credits: frozenset[str]
+    # owner_nouns.txt
+    owner_nouns: frozenset[str]
+    # outlet_work_nouns.txt
+    outlet_work_nouns: frozenset[str]
+    # carrying_adverbs.txt
+    carrying_adverbs: frozenset[str]
 
 
 def _where(rows: Iterable[Row], column: str, key: str = "word") -> frozenset[str]:
@@ -485,6 +496,7 @@ def build(tables: dict[str, tuple]) -> Words:
         named_object_verbs=_with_frame(verbs, "named_object"),
         request_verbs=_with_frame(verbs, "request"),
         outlet_subject_verbs=_with_frame(verbs, "outlet_subject"),
+        carrying_verbs=_with_frame(verbs, "carries"),
         verb_particles={v["lemma"]: v["particles"] for v in verbs if v["particles"]},
         outlet_governors=_with_frame(verbs, "outlet_governor") | _where(nouns, "outlet_governor"),
         headline_cues=_cue_forms(tables["cue_forms.csv"], "headline"),
@@ -493,6 +505,7 @@ def build(tables: dict[str, tuple]) -> Words:
         infinitive_speech_nouns=_where(nouns, "infinitive"),
         document_words=_where(nouns, "document"),
         outlet_lead_nouns=_where(nouns, "outlet_lead"),
+        carrying_nouns=_where(nouns, "carries"),
         seed_outlets=tuple(r["name"] for r in detection),
         cased_outlets=_where(detection, "cased", key="name"),
         outlets=_naming_outlets(outlets),
@@ -548,6 +561,10 @@ def build(tables: dict[str, tuple]) -> Words:
         work_title_words=_where(work_titles, "inside"),
         work_title_leads=tuple(w["word"] for w in work_titles if w["before"]),
         agency_credits=frozenset(tables["agency_credits.txt"]),
+        owner_nouns=frozenset(tables["owner_nouns.txt"]),
+        outlet_work_nouns=frozenset(tables["outlet_work_nouns.txt"]),
+        carrying_adverbs=frozenset(tables["carrying_adverbs.txt"]),
+        organisation_outlet_nouns=_where(outlet_nouns, "org_cased"),
     )
 
 

@@ -16,6 +16,11 @@ import attrs
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 ENTITY_TYPES = ("person", "organisation", "outlet", "anonymous", "group", "unknown")
+#: how a quote's channel (the outlet its words came through) was found: named in
+#: its own attribution ("told Reuters"), carried from the quote it follows ("…,"
+#: he added), or the speaker itself is an outlet ("state TV said")
+VIA_HOWS = ("named", "carried", "speaker")
+RESOLUTIONS = ("name", "surname", "pronoun", "description", "continuation", "unresolved")
 
 
 def _non_negative(instance, attribute, value):
@@ -213,10 +218,20 @@ class ResolvedQuote:
     speaker_name: str | None = None  # canonical name (corpus-wide once resolved)
     speaker_role: str | None = None
     speaker_type: str = "unknown"
-    # how the mention was tied to a name: "name", "surname", "pronoun",
-    # "description", "continuation" or "unresolved"
-    resolution: str = "unresolved"
+    # how the mention was tied to a speaker (RESOLUTIONS): "name", "surname",
+    # "pronoun", "description" (a role or an anonymous source's description),
+    # "continuation" or "unresolved" (no speaker: speaker_id and name are None)
+    resolution: str = attrs.field(default="unresolved", validator=attrs.validators.in_(RESOLUTIONS))
+    # the channel: the outlet that obtained or relayed the words
     via_outlet_id: str | None = None
     via_outlet_name: str | None = None
+    via_how: str | None = attrs.field(default=None, validator=attrs.validators.optional(
+        attrs.validators.in_(VIA_HOWS)))
+    # where the channel's outlet is named: the quote's own ``quote.via_outlet`` when
+    # named, an earlier quote's when carried, the speaker mention when the speaker
+    via_outlet_mention: Mention | None = None
+    # True when the channel is the article's publisher, False when another outlet,
+    # None when no channel is known
+    first_hand: bool | None = None
     cluster_id: str | None = None
     continues_id: str | None = None  # quote_id of the quote this one continues

@@ -71,10 +71,17 @@ def attributed(art: Article, content: str, speaker: str | None, cue: str | None,
                resolution: str = "name", speaker_type: str = "person", after: int = 0) -> ResolvedQuote:
     """An article-level resolved quote of ``art``, its speaker and cue found after it (the cue's
     lemma is its last word: "was quoted as saying" -> "saying")."""
+    from quotetrack.resolve.names import fold
+    from quotetrack.resolve.outlets import channel_outlet, outlet_name
+
     q = quote(art.text, content, speaker, cue, kind=kind, after=after, via=via,
               lemma=cue.split()[-1] if cue else None, near_quote=True)
+    channel = {} if via is None else dict(
+        via_outlet_name=channel_outlet(via), via_how="named", via_outlet_mention=q.via_outlet,
+        first_hand=None if not art.publisher else fold(outlet_name(art.publisher)) == fold(channel_outlet(via)))
     return ResolvedQuote(quote_id=ids.quote_id(art.sha256, q.start_char, q.end_char), doc=art.doc, quote=q,
-                         speaker_name=name, speaker_role=role, speaker_type=speaker_type, resolution=resolution)
+                         speaker_name=name, speaker_role=role, speaker_type=speaker_type, resolution=resolution,
+                         **channel)
 
 
 def compact_conllu(*sentences: str) -> str:

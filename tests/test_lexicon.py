@@ -150,7 +150,7 @@ OLD_INLINE_LISTS = [
     ("own_clause_pronouns", {"he", "she", "they", "i", "we"}),
     ("np_content_prepositions", {"for", "of", "on"}),
     ("author_prepositions", {"by", "from"}),
-    ("verb_lead_prepositions", {"to", "with", "by", "in"}),
+    ("verb_lead_prepositions", {"to", "with", "by", "in", "on"}),  # "on": said on NBC (channels)
     ("noun_lead_prepositions", {"with", "to", "in"}),
     ("occasion_words", {"time", "times"}),
     ("time_subordinators", {"before", "after", "since", "while", "until", "once", "without"}),
@@ -187,16 +187,19 @@ def test_the_time_subordinators_are_adverbial_openers():
 
 
 def test_the_merged_outlets_detect_by_every_old_detection_name():
+    # the list grows (outlets, aliases); nothing the old lists detected is lost
     words = lexicon.read_lexicon(FOLDER)
-    assert sorted(words.seed_outlets) == sorted(OLD_SEED_OUTLETS)
-    assert words.cased_outlets == OLD_CASED_ONLY
+    assert set(OLD_SEED_OUTLETS) <= set(words.seed_outlets)
+    assert OLD_CASED_ONLY <= words.cased_outlets
 
 
 def test_the_merged_outlets_name_as_the_old_outlets_csv_did():
     old = [(name, kind, tuple(filter(None, aliases.split("|"))))
            for name, kind, aliases in csv.reader(OLD_OUTLETS_CSV.splitlines())]
     words = lexicon.read_lexicon(FOLDER)
-    assert [(o.name, o.kind, o.aliases) for o in words.outlets] == old
+    now = {o.name: o for o in words.outlets}
+    for name, kind, aliases in old:  # each old outlet keeps its kind and its aliases
+        assert now[name].kind == kind and set(aliases) <= set(now[name].aliases), name
 
 
 def test_a_name_in_both_old_lists_is_marked_both():
@@ -206,7 +209,7 @@ def test_a_name_in_both_old_lists_is_marked_both():
               for n in [line.split(",")[0], *filter(None, line.split(",")[2].split("|"))]}
     shared = naming & set(OLD_SEED_OUTLETS)
     assert len(shared) == 31
-    assert {n for n, use in uses.items() if use == "both"} == shared
+    assert shared <= {n for n, use in uses.items() if use == "both"}
 
 
 def test_a_cased_name_counts_only_as_written():
@@ -245,7 +248,7 @@ def test_an_unknown_column_is_an_error(copy):
     ("titles.csv", "mr,yes,,m,,", "mr,yes,,m,,yes", "split_dot: 'mr' has no dot to split off"),
     ("prepositions.csv", "by,,,,,,yes,verbs", "by,,,,,,yes,verb", "column 'outlet_lead': unknown value 'verb'"),
     ("outlets.csv", "DW,Deutsche Welle,", "DW,Deutsche Wele,", "outlet 'Deutsche Wele' is not listed above"),
-    ("outlets.csv", "Fox News,,,detection,", "Fox News,,broadcaster,detection,", "a kind is read for naming only"),
+    ("outlets.csv", "Voice of America,,,detection,", "Voice of America,,broadcaster,detection,", "a kind is read for naming only"),
     ("outlet_nouns.csv", "website,both,website,5", "website,both,website,6", "tail 6 is given twice"),
     ("clock_words.txt", "p.m.\n", "p.m.\nP.M.\n", "'P.M.': write it in lower case"),
 ])

@@ -55,9 +55,10 @@ Wikinews``, ``according to CNN``), the outlet and how it is tied to the
 quote (``named``, ``carried``, ``speaker``), and for the other quotes
 ``via: null``. Each extracted quote is paired with the annotated content it
 overlaps most (at least ``OVERLAP`` of its own characters): via-outlet
-accuracy over all such pairs, the spurious-outlet rate (gold null, an outlet
-predicted), missed outlets, and, where the resolved quote has a ``via_how``,
-how-accuracy.
+accuracy (of the pairs whose quote came through an outlet, the fraction with
+that outlet), agreement (the right outlet or rightly none, over all pairs),
+the spurious-outlet rate (gold null, an outlet predicted), missed outlets,
+and how-accuracy (the same ``via_how``).
 """
 
 from __future__ import annotations
@@ -817,7 +818,7 @@ def provenance_cases(doc: GumDoc, quotes: Sequence, gold: Sequence[GoldProvenanc
         if best is None or share < OVERLAP:
             continue
         pred = q.via_outlet_name
-        how = getattr(q, "via_how", None)
+        how = q.via_how
         if best.via is None:
             outcome = "spurious" if pred else "correct-none"
         elif pred is None:
@@ -843,8 +844,6 @@ def score_provenance(pairs: Iterable[tuple[GumDoc, Sequence]], gold: Sequence[Go
     c = Counter(x.outcome for x in cases)
     with_via = [x for x in cases if x.gold_via is not None]
     without = [x for x in cases if x.gold_via is None]
-    # ResolvedQuote.via_how is new: score it only where the quotes have the field
-    has_how = any(hasattr(q, "via_how") for _, qs in pairs for q in qs)
     how_ok = sum(1 for x in with_via if x.predicted_how == x.gold_how)
     return {
         "annotated": len(annotated),
@@ -854,15 +853,15 @@ def score_provenance(pairs: Iterable[tuple[GumDoc, Sequence]], gold: Sequence[Go
         "matched_via": len(with_via),
         "outcomes": {o: c[o] for o in PROVENANCE_OUTCOMES},
         # the right outlet, or rightly none, over every matched quote
-        "via_accuracy": (c["correct"] + c["correct-none"]) / len(cases) if cases else None,
+        "agreement": (c["correct"] + c["correct-none"]) / len(cases) if cases else None,
         # the right outlet over the matched quotes that came through one
-        "via_recall": c["correct"] / len(with_via) if with_via else None,
+        "via_accuracy": c["correct"] / len(with_via) if with_via else None,
         # right over every outlet predicted on a matched quote
         "via_precision": c["correct"] / (c["correct"] + c["wrong"] + c["spurious"])
         if c["correct"] + c["wrong"] + c["spurious"] else None,
         # an outlet predicted where the annotation has none
         "spurious_rate": c["spurious"] / len(without) if without else None,
-        "how_accuracy": how_ok / len(with_via) if has_how and with_via else None,
+        "how_accuracy": how_ok / len(with_via) if with_via else None,
         "by_how": {h: _how_tally([x for x in with_via if x.gold_how == h]) for h in HOWS},
         "reached": len({(x.doc, x.gold_start) for x in cases}),
         "cases": cases,
@@ -934,12 +933,12 @@ def format_table(result: dict, errors: bool = False) -> str:
               "(both left out of acc and prec)", ""]
     lines.append("Outlet attributions (data/gum_provenance.json)")
     lines.append(f"{'split':<9} {'annot':>6} {'via':>5} {'matched':>8} {'m.via':>6} {'correct':>8} {'wrong':>6}"
-                 f" {'missed':>7} {'spur':>5} {'via acc':>8} {'via rec':>8} {'spur rate':>9} {'how acc':>8}")
+                 f" {'missed':>7} {'spur':>5} {'agree':>8} {'via acc':>8} {'spur rate':>9} {'how acc':>8}")
     for group, o in list(result["outlets_by_group"].items()) + [("all", result["outlets"])]:
         oc = o["outcomes"]
         lines.append(f"{group:<9} {o['annotated']:6d} {o['annotated_via']:5d} {o['matched']:8d} {o['matched_via']:6d} "
                      f"{oc['correct']:8d} {oc['wrong']:6d} {oc['missed']:7d} {oc['spurious']:5d} "
-                     f"{_pct(o['via_accuracy']):>8} {_pct(o['via_recall']):>8} {_pct(o['spurious_rate']):>9} "
+                     f"{_pct(o['agreement']):>8} {_pct(o['via_accuracy']):>8} {_pct(o['spurious_rate']):>9} "
                      f"{_pct(o['how_accuracy']):>8}")
     lines.append("")
     lines.append("Outlet attributions by how the outlet is tied (all splits; matched quotes with a gold outlet)")

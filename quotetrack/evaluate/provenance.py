@@ -21,7 +21,7 @@ the prediction is one of the gold's ``also``.
 Reported: **via accuracy** (matched pairs whose gold has a via: the fraction whose
 prediction names the same outlet), **spurious-outlet rate** (matched pairs whose
 gold via is null: the fraction with a predicted via), **how accuracy** (pairs where
-both have a via: the same ``via_how``; only once quotes carry ``via_how``), the
+both have a via: the same ``via_how``), the
 same by gold ``how``, via recall over all gold with a via (unmatched ones count as
 misses), and the counts; and every error, for ``--errors``.
 """
@@ -219,7 +219,7 @@ def channels_of(quotes: Sequence[ResolvedQuote]) -> list[Channel]:
         first = with_via[0] if with_via else None
         head = quotes[members[0]]
         out.append(Channel(pred, first.via_outlet_name if first else None,
-                           getattr(first, "via_how", None) if first else None,
+                           first.via_how if first else None,
                            head.speaker_name or (head.quote.speaker.text if head.quote.speaker else None)))
     return out
 
@@ -268,8 +268,6 @@ def score_quotes(items: Iterable[tuple[ProvenanceGold, Sequence[ResolvedQuote]]]
     """Scores of already analysed quotes: ``items`` are (gold with provenance, the
     article's :class:`ResolvedQuote` list in extraction order)."""
     items = list(items)
-    quotes_all = [q for _, qs in items for q in qs]
-    how_known = any(hasattr(q, "via_how") for q in quotes_all)
     via = _Tally()
     by_how = {h: _Tally() for h in HOWS}
     null_gold = null_matched = spurious = 0
@@ -304,7 +302,7 @@ def score_quotes(items: Iterable[tuple[ProvenanceGold, Sequence[ResolvedQuote]]]
                 t.matched += 1
                 t.correct += ok
             how_ok = None
-            if ch.via and how_known:
+            if ch.via:
                 how_ok = ch.how == lab.how
                 for t in tallies:
                     t.how_n += 1
@@ -324,7 +322,7 @@ def score_quotes(items: Iterable[tuple[ProvenanceGold, Sequence[ResolvedQuote]]]
         "via_accuracy": total["via_accuracy"], "via_recall": total["via_recall"],
         "spurious_outlets": spurious,
         "spurious_rate": spurious / null_matched if null_matched else None,
-        "how_known": how_known, "how_n": total["how_n"], "how_accuracy": total["how_accuracy"],
+        "how_n": total["how_n"], "how_accuracy": total["how_accuracy"],
         "by_how": {h: t.row() for h, t in by_how.items()},
         "errors": errors,
     }
@@ -430,8 +428,7 @@ def format_table(result: dict, errors: bool = False) -> str:
         f"via recall      {_pct(r['via_recall'])}   (all gold with a via, unmatched count as missed)",
         f"spurious rate   {_pct(r['spurious_rate'])}   ({r['spurious_outlets']} of {r['matched_without_via']} "
         "matched gold without a via got one)",
-        f"how accuracy    {_pct(r['how_accuracy'])}   (" + (
-            f"{r['how_n']} pairs where both have a via)" if r["how_known"] else "quotes carry no via_how yet)"),
+        f"how accuracy    {_pct(r['how_accuracy'])}   ({r['how_n']} pairs where both have a via)",
         "",
         f"{'gold how':<10} {'gold':>5} {'match':>6} {'unmat':>6} {'ok':>5} {'via acc':>8} {'recall':>7} {'how acc':>8}",
     ]

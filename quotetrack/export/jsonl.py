@@ -11,30 +11,39 @@ text as read, and ``text == article_text[start_char:end_char]``::
                  "start_char": 0, "end_char": 0, "entity_id": "s-…",
                  "role": "…", "type": "person", "resolution": "surname"},
      "cue": {"text": "added", "lemma": "add", "start_char": 0, "end_char": 0},
-     "via_outlet": "Interfax",
+     "via_outlet": "Interfax", "via_how": "carried", "first_hand": false,
      "via_outlet_mention": {"text": "the Interfax news agency", "start_char": 0,
                             "end_char": 0, "entity_id": "o-…"},
      "cluster_id": "u-…", "continues": "q-…", "rule": "…", "confidence": 0.9,
      "sentence_start": 0, "sentence_end": 0}
 
-``speaker`` is always an object (fields null when no speaker was found);
-``cue``, ``via_outlet``, ``via_outlet_mention``, ``cluster_id`` and
-``continues`` may be null. New fields may be added; none is removed or renamed.
-``format_version`` says which version of this shape a record has: 1 had no
-such field; 2 added it, and is the shape the site's quote JSON shares.
+``speaker`` is always an object (fields null when no speaker was found; an
+anonymous source has its display label as ``name``, e.g. "unnamed opposition
+official", and an entity of its own article). The channel: ``via_outlet`` is the
+outlet the words came through; ``via_how`` says how it was found — ``named`` in
+the quote's own attribution ("told Reuters"), ``carried`` from the report the
+quote goes on with ("…," he added), or ``speaker`` (the speaker is the outlet:
+"state TV said"); ``via_outlet_mention`` is where that outlet is named (for a
+carried channel, in an earlier sentence); ``first_hand`` is true when the
+channel is the article's own publisher, false when another outlet, null when
+no channel is known. ``cue``, ``via_outlet``, ``via_how``, ``first_hand``,
+``via_outlet_mention``, ``cluster_id`` and ``continues`` may be null. New
+fields may be added; none is removed or renamed. ``format_version`` says which
+version of this shape a record has: 1 had no such field; 2 added it, and is
+the shape the site's quote JSON shares; 3 added ``via_how`` and ``first_hand``.
 """
 
 from __future__ import annotations
 
 from ..records import ResolvedQuote
 
-FORMAT_VERSION = 2  # bump when a field is added (none is ever removed or renamed)
+FORMAT_VERSION = 3  # bump when a field is added (none is ever removed or renamed)
 
 
 def quote_json(q: ResolvedQuote) -> dict:
     """The record of one resolved (and linked) quote."""
     quote = q.quote
-    speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
+    speaker, cue, via = quote.speaker, quote.cue, q.via_outlet_mention
     return {
         "format_version": FORMAT_VERSION,
         "quote_id": q.quote_id,
@@ -58,6 +67,8 @@ def quote_json(q: ResolvedQuote) -> dict:
             "start_char": cue.start_char, "end_char": cue.end_char,
         },
         "via_outlet": q.via_outlet_name,
+        "via_how": q.via_how,
+        "first_hand": q.first_hand,
         "via_outlet_mention": None if via is None else {
             "text": via.text, "start_char": via.start_char, "end_char": via.end_char,
             "entity_id": q.via_outlet_id,

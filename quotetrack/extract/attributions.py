@@ -194,12 +194,19 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
         found = None  # "said [when she resigned]": the time of speaking, not what was said
     if found and found[2] == "ccomp" and w.lemma.lower() in lexicon.words().no_clause_verbs:
         found = None  # "spoke [as the crowd cheered]": speak and talk report topics, not clauses
+    if found and found[2] == "ccomp" and found[1].xpos == "VBG" and found[1].id > w.id + 1 \
+            and found[1].lemma.lower() in lexicon.words().outlet_governors \
+            and tree.sent.words[found[1].index - 1].text == "," and not tree.children(found[1], "nsubj", "aux"):
+        found = None  # "he said, [speaking to Reuters]": how he spoke, not what he said
     if found:
         words, head, rule = found
         words = bound_content(tree, w, head, rule, words, cut_ids)
         content = span_of(strip_edges(words, doc.text)) if words else None
     elif w.xpos == "VBN" and w.deprel == "acl":
         return None  # "as demanded by Damascus"
+    closing = _closing_report(doc, tree, w, content) or _told_outlet_first(doc, tree, w, content)
+    if closing is not None:
+        content, closing_via = closing
     avoid = [content] if content else []
     subj = None
     if top is not w and top.lemma.lower() == "quote" and not tree.children(top, "nsubj:pass"):
@@ -209,8 +216,11 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
         subj = inverted[3]
     if subj is None:
         subj = participle_subject(tree, top, quoted) or subject(tree, top, quoted)
-    if subj is not None and subj.deprel == "nsubj:pass" and top is w and subj.head == w.id:
-        subj = None  # "he was asked whether …", "it was announced that …": not the speaker
+    if subj is not None and subj.deprel == "nsubj:pass" and top is w and subj.head == w.id \
+            and (tree.children(w, "aux:pass") or w.xpos != "VBN" or not tree.children(w, "aux")):
+        # "he was asked whether …", "it was announced that …": not the speaker; a passive
+        # subject of "had called" (a perfect, no passive auxiliary) is the parser's slip
+        subj = None
     if subj is not None and content and content[0] <= subj.start_char < content[1]:
         subj = None
     if subj is not None and (subj.upos == "NUM" and any(c.isdigit() for c in subj.text)
@@ -236,7 +246,8 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
     speaker = noun_phrase(doc, tree, subj, avoid) if subj is not None else None
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
-    via = _outlet_near(doc, tree, w, top, subj, taken) or _outlet_by_position(doc, tree, w, taken)
+    via = (closing_via if closing is not None else None) or _outlet_near(doc, tree, w, top, subj, taken) \
+        or _outlet_by_position(doc, tree, w, taken)
     lead = interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
     return Attribution(index, cue, w, speaker, via, content, rule, lead)
 
@@ -593,6 +604,9 @@ def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word
         for k in tree.children(tree.sent.word(a)):
             if k.deprel in ("obj", "iobj") or k.deprel.startswith("obl") or k.deprel.startswith("nmod"):
                 candidates.append(k)
+            if k.deprel in ("obj", "iobj") and tree.sent.word(a).lemma.lower() in lexicon.words().tell_verbs:
+                # "told Bill O'Reilly of Fox News", "told the MSNBC hosts of 'Morning Joe'"
+                candidates.extend(x for x in tree.children(k, "nmod", "compound") if x.upos == "PROPN")
             if k.deprel.split(":")[0] in ("advcl", "obl", "nmod", "xcomp") and (
                 k.lemma.lower() in lexicon.words().outlet_governors
             ):
@@ -624,6 +638,64 @@ def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word
         if _is_outlet(doc, tree, c):
             return noun_phrase(doc, tree, c, avoid)
     return None
+
+
+def _told_outlet_first(doc: ParsedDoc, tree: Tree, cue: Word,
+                       content: tuple[int, int] | None) -> tuple[tuple[int, int], Mention] | None:
+    """``Podesta told the AP his firm worked …``, where the parse takes the
+    addressee into a content with no ``that``: an outlet's name right after a
+    ``tell`` verb is the channel, and the content starts after it."""
+    if content is None or cue.lemma.lower() not in lexicon.words().tell_verbs:
+        return None
+    words = tree.sent.words
+    after = [x for x in words[cue.index + 1:] if x.start_char >= content[0]]
+    if not after or after[0].start_char != content[0] or after[0].id != cue.id + 1:
+        return None
+    run = []
+    for x in after:
+        if x.upos == "PROPN" or (x.upos == "DET" and not run):
+            run.append(x)
+            continue
+        break
+    if not run or run[-1].upos != "PROPN" or len(run) >= len(after) - 1:
+        return None
+    head = run[-1]
+    if not lexicon.names_seed_outlet(doc.text[run[0].start_char:head.end_char]):
+        return None
+    rest = after[len(run)]
+    if rest.text.lower() == "that":  # "told the AP that …": the parse had it right
+        return None
+    return (rest.start_char, content[1]), mention(doc, run, head)
+
+
+def _closing_report(doc: ParsedDoc, tree: Tree, cue: Word,
+                    content: tuple[int, int] | None) -> tuple[tuple[int, int], Mention] | None:
+    """``Ryabkov said talks would continue in Geneva, RIA reported``, where the
+    parse hangs the closing report inside the content: a content ending in a
+    comma, an outlet's noun phrase and a verb whose subject may be the outlet
+    (verbs.csv ``outlet_subject``) ends at the comma, and the outlet is the
+    channel. Read off the words: the parse of such a tail is unreliable."""
+    if content is None:
+        return None
+    words = [x for x in tree.sent.words if content[0] <= x.start_char and x.end_char <= content[1]
+             and x.upos != "PUNCT" or (x.text == "," and content[0] <= x.start_char < content[1])]
+    if len(words) < 4:
+        return None
+    verb = words[-1]
+    if verb.id <= cue.id or verb.upos != "VERB" or verb.lemma.lower() not in lexicon.words().outlet_subject_verbs:
+        return None
+    commas = [i for i, x in enumerate(words[:-1]) if x.text == ","]
+    if not commas or commas[-1] < 1 or len(words) - commas[-1] - 2 > _OUTLET_MAX_WORDS:
+        return None
+    np = words[commas[-1] + 1:-1]
+    if not np or any(x.upos not in ("DET", "PROPN", "NOUN", "ADJ") for x in np):
+        return None
+    head = np[-1]
+    if not _is_outlet(doc, tree, head):
+        return None
+    via = mention(doc, np, head)
+    end = words[commas[-1] - 1].end_char
+    return (content[0], end), via
 
 
 def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention | None:

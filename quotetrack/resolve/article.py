@@ -10,11 +10,15 @@ than none.
 from __future__ import annotations
 
 
+from collections import Counter
+
 import attrs
 
 from .. import ids, lexicon
 from ..records import Article, ParsedDoc, Quote, ResolvedQuote
 from .names import (
+    anonymous_label,
+    countries_named,
     document_author,
     entity_name,
     fold,
@@ -24,9 +28,11 @@ from .names import (
     looks_anonymous,
     mention_type,
     name_parts,
+    owner_word,
     split_name_role,
 )
-from .outlets import outlet_name
+from .channels import assign_channels
+from .outlets import channel_outlet, known_outlet
 
 PRONOUN_WINDOW = 1500  # characters back to look for a pronoun's antecedent
 ANONYMITY_WINDOW = 80  # characters after a mention searched for "declined to be identified"
@@ -56,6 +62,13 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
     resolved: list[ResolvedQuote] = []
     for index, quote in enumerate(quotes):
         name, role, type_, how = _resolve_speaker(quote, resolved, known, doc, genders, contents)
+        if not name:  # "this said", a continuation of no one: no speaker
+            name, how = None, "unresolved"
+            type_ = type_ if type_ != "person" else "unknown"
+        if name and type_ != "person" and owner_word(name):
+            name = _owner_named(name, doc, quote)
+        if name and type_ == "unknown" and _plural_noun(doc, quote):
+            type_ = "group"  # "Demonstrators said", "Lawmakers say"
         if name and type_ == "person":
             if how == "pronoun":
                 _note_gender(genders, name, lexicon.words().pronouns.get(quote.speaker.text.strip().lower()))
@@ -72,11 +85,38 @@ def resolve_article(article: Article, doc: ParsedDoc, quotes: list[Quote]) -> li
                 speaker_role=role,
                 speaker_type=type_,
                 resolution=how,
-                via_outlet_name=outlet_name(quote.via_outlet.text) if quote.via_outlet else None,
+                via_outlet_name=channel_outlet(quote.via_outlet.text) if quote.via_outlet else None,
                 continues_id=_index_or_none(quote_ids, quote.continues),
             )
         )
-    return _generic_outlets_named_earlier(_roles_named_later(resolved, known))
+    return assign_channels(article, doc, _generic_outlets_named_earlier(_roles_named_later(resolved, known)))
+
+
+def _plural_noun(doc: ParsedDoc, quote: Quote) -> bool:
+    """The speaker mention's head is a plural common noun."""
+    mention = quote.speaker
+    if mention is None or mention.head_start is None:
+        return False
+    i = doc.sentence_at(mention.head_start)
+    words = doc.sentences[i].words if i is not None else ()
+    return any(w.start_char == mention.head_start and w.upos == "NOUN" and "Number=Plur" in (w.feats or "")
+               for w in words)
+
+
+def _owner_named(name: str, doc: ParsedDoc, quote: Quote) -> str:
+    """"the country's Foreign Ministry" -> "Syria's Foreign Ministry": the country
+    the article means, the one named in the quote's sentences (content and
+    attribution: "Syria confirms …, said a statement by the country's Foreign
+    Ministry") or else the one the article names most; unchanged when none."""
+    start, end = doc.sentence_bounds(min(quote.start_char, quote.speaker.start_char),
+                                     max(quote.end_char, quote.speaker.end_char))
+    near = countries_named(doc.text[start:end]) if start is not None else []
+    named = near or countries_named(doc.text)
+    if not named:
+        return name
+    counts = Counter(named)
+    country = max(counts, key=lambda c: (counts[c], -named.index(c)))
+    return f"{country}'s {name.split(maxsplit=1)[1]}" if len(name.split()) > 1 else country
 
 
 def _generic_outlets_named_earlier(resolved: list[ResolvedQuote]) -> list[ResolvedQuote]:
@@ -217,7 +257,8 @@ def _resolve_speaker(quote, resolved, known, doc: ParsedDoc, genders, contents):
     following = text[quote.speaker.end_char : quote.speaker.end_char + ANONYMITY_WINDOW]
     type_ = mention_type(mention, name, role)
     if looks_anonymous(mention, following.split(".")[0]) or is_indefinite_description(mention, name):
-        return None, role or mention, "anonymous", "unresolved"
+        # its own entity in this article, shown by its description
+        return anonymous_label(mention), role or mention, "anonymous", "description"
     if name is None:
         # a description: "the minister", "the spokesman", "the official" (who may be
         # an anonymous source described before)
@@ -228,6 +269,8 @@ def _resolve_speaker(quote, resolved, known, doc: ParsedDoc, genders, contents):
                 if k.position < position and k.role and head and head[0] in fold(k.role).split():
                     return k.name, k.role, k.type, "description"
             return None, role, "unknown", "unresolved"
+        if type_ == "outlet":  # "Syria's state news agency": SANA
+            return known_outlet(mention) or entity_name(mention, None), None, type_, "name"
         return entity_name(mention, None), None, type_, "name"
     if type_ == "person" and len(name.split()) >= 2:
         return name, role, "person", "name"
@@ -243,7 +286,7 @@ def _resolve_speaker(quote, resolved, known, doc: ParsedDoc, genders, contents):
         if type_ != "organisation":
             return name, role, type_, "name"
     if type_ == "outlet":  # "state TV" is the outlet's name, not a role and a name
-        return entity_name(mention, None), None, type_, "name"
+        return known_outlet(mention) or entity_name(mention, None), None, type_, "name"
     if type_ == "organisation" and role and role == role.lower():
         return name, role, type_, "name"  # "its ally Russian Federation"
     return entity_name(mention, name), role, type_, "name"
@@ -261,7 +304,7 @@ def _anonymous_from(resolved: list[ResolvedQuote]) -> list[_Known]:
     """Anonymous sources described earlier ("one opposition official, who declined
     to be identified"): a later "the official" is the same unnamed source."""
     return [
-        _Known(None, r.speaker_role, "anonymous", r.quote.speaker.start_char, speaker=True)
+        _Known(r.speaker_name, r.speaker_role, "anonymous", r.quote.speaker.start_char, speaker=True)
         for r in resolved
         if r.speaker_type == "anonymous" and r.speaker_role and r.quote.speaker is not None
     ]

@@ -42,6 +42,7 @@ def resolve_corpus(
                 q,
                 speaker_id=entity.entity_id if entity else None,
                 speaker_name=entity.name if entity else q.speaker_name,
+                speaker_type=entity.type if entity else q.speaker_type,
                 via_outlet_id=via.entity_id if via else None,
                 via_outlet_name=via.name if via else q.via_outlet_name,
             )
@@ -74,9 +75,18 @@ def _roles_seen_elsewhere(quotes: list[ResolvedQuote], speakers: dict[str, Entit
 
 
 def _speaker_key(q: ResolvedQuote):
-    if not q.speaker_name or q.speaker_type == "anonymous":
+    if not q.speaker_name:
         return None
+    if q.speaker_type == "anonymous":  # never merged across articles
+        return ("anonymous", q.speaker_name, q.doc)
     return (q.speaker_type if q.speaker_type != "unknown" else "person", q.speaker_name)
+
+
+def _anonymous_entity(key, roles) -> Entity:
+    """An anonymous source: one entity per description and article, shown by its label."""
+    _, label, doc = key
+    return Entity(entity_id=ids.entity_id("anonymous", f"{doc}#{fold(label)}"), name=label, type="anonymous",
+                  roles=tuple(sorted(roles)))
 
 
 def _speaker_entities(quotes: list[ResolvedQuote]):
@@ -92,10 +102,14 @@ def _speaker_entities(quotes: list[ResolvedQuote]):
                 roles[key].add((q.speaker_role, q.doc))
     groups: list[list] = []
     people = [k for k in keys if k[0] == "person"]
-    others = [k for k in keys if k[0] != "person"]
+    others = [k for k in keys if k[0] not in ("person", "anonymous")]
     groups += _group_people(people)
     groups += _group_organisations(others)
     key_to_id, entities = {}, {}
+    for key in (k for k in keys if k[0] == "anonymous"):
+        entity = _anonymous_entity(key, roles[key])
+        entities[entity.entity_id] = entity
+        key_to_id[key] = entity.entity_id
     for group in groups:
         full = [k for k in group if len(k[1].split()) > 1] or group
         canonical = max(full, key=lambda k: (keys[k], len(k[1]), k[1]))

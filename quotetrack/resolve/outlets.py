@@ -10,6 +10,8 @@ from functools import lru_cache
 from .. import lexicon
 from .names import fold, is_capitalised
 
+_MARKS = "\"“”‘’'"
+
 
 @lru_cache(maxsize=1)
 def outlet_lexicon() -> dict[str, tuple[str, str | None]]:
@@ -65,3 +67,88 @@ def outlet_kind(names: Iterable[str]) -> str | None:
     return None
 
 
+
+
+def known_outlet(mention: str) -> str | None:
+    """The lexicon's canonical name when ``mention`` is one of its outlets or
+    aliases ("the RIA news agency" -> "RIA Novosti", "Syria's state news agency"
+    -> "SANA"), else None."""
+    key = fold(mention)
+    key = key[4:] if key.startswith("the ") else key
+    known = outlet_lexicon().get(key)
+    return known[0] if known else None
+
+
+def channel_outlet(mention: str) -> str | None:
+    """The outlet a channel mention names, or None when it names none.
+
+    Accepted: a known outlet (outlets.csv, "the AP"); a name with an outlet noun
+    after it ("the al-Watan newspaper", "Syria's state TV", "Cosmopolitan
+    magazine") or with an outlet word in it ("Yahoo News"); an outlet's work
+    ("a Bloomberg interview", "a Wall Street Journal essay": the outlet);
+    a state outlet described ("state media", "state TV"). Not: an event or a
+    document ("a press conference", "a court file"), a bare description ("the
+    agency", "his show": an article resolves those to an outlet it named), an
+    organisation whose own name ends in Agency ("the International Atomic Energy
+    Agency")."""
+    lists = lexicon.words()
+    words = [w.strip(_MARKS) for w in " ".join(mention.split()).split(", ")[0].split()]
+    words = [w for w in words if w]
+    while words and (words[0].lower() in lists.determiners or words[0].lower() in lists.possessives):
+        words = words[1:]
+    while len(words) > 1 and (fold(words[-1]) in lists.outlet_work_nouns
+                              or fold(words[-1]).removesuffix("s") in lists.outlet_work_nouns):
+        words = words[:-1]  # "a Bloomberg interview"
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "Fox News's show" -> "Fox News"
+    if not words:
+        return None
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None:  # "ABC's This Week", "NBC's Meet the Press": the outlet's show
+        found = channel_outlet(" ".join(words[:owner] + [words[owner][:-2]]))
+        if found:
+            return found
+    candidate = " ".join(words)
+    known = known_outlet(candidate)
+    if known:
+        return known
+    span = lexicon.seed_outlet_span(candidate)
+    if span == (0, len(candidate)):
+        return outlet_name(candidate)
+    if span and span[0] == 0 and all(is_capitalised(w) for w in words):
+        return outlet_name(candidate[span[0]:span[1]])  # "Fox News Sunday": a show of Fox News
+    known = known_outlet(outlet_name(candidate))  # "The Post and Courier newspaper"
+    if known:
+        return known
+    if " of " in candidate:  # "Bill O'Reilly of Fox News", "the MSNBC hosts of Morning Joe"
+        for i in (i for i, w in enumerate(words) if w == "of"):
+            found = channel_outlet(" ".join(words[i + 1:])) or channel_outlet(" ".join(words[:i]))
+            if found:
+                return found
+        return None
+    last = fold(words[-1])
+    named = [w for w in words[:-1] if is_capitalised(w)]
+    describing = lists.outlet_words | lists.outlet_nouns | lists.generic_outlet_words
+    if any(w.islower() and "-" not in w and fold(w) not in describing for w in words[:-1]):
+        return None  # "a document on the Trump campaign's website": not an outlet's name
+    if last in lists.outlet_nouns and (words[-1].islower() or words[-1].isupper()):  # "newspaper", "TV"
+        if named:
+            return outlet_name(candidate)  # "the Interfax news agency", "Syria's state TV"
+        if len(words) > 1 and all(w.islower() for w in words[:-1]):
+            return candidate  # "state media", "state-run TV"
+        return None
+    if all(is_capitalised(w) for w in words) and any(
+            fold(w) in lists.outlet_words | lists.outlet_nouns and fold(w) not in lists.organisation_outlet_nouns
+            for w in words):
+        return outlet_name(candidate)  # "Yahoo News", "Christian News Service"
+    return None
+
+
+def bare_outlet_kind(mention: str) -> str | None:
+    """"the agency", "the network", "the newspaper": a bare description of an
+    outlet (its kind, for finding the outlet the article named), else None."""
+    lists = lexicon.words()
+    words = [w for w in fold(mention).split() if w not in lists.determiners]
+    if len(words) != 1 or words[0] not in lists.outlet_nouns:
+        return None
+    return outlet_kind([words[0]]) or words[0]

@@ -37,14 +37,34 @@ def stored_quote(row: dict, article: dict, via: dict | None) -> ResolvedQuote:
     return row_to_linked({**row, "doc": article.get("doc")}, via["name"] if via else None)
 
 
+#: how a channel was found, as the quote page says it
+VIA_HOW_TEXT = {
+    "named": "named in the quote's attribution",
+    "carried": "carried from an earlier sentence of the same report",
+    "speaker": "the outlet is itself the source",
+}
+
+
+def outlet_text(publisher: str | None, via: str | None, first_hand: bool | None,
+                unknown: str = "unknown") -> str:
+    """Who published the words and through whom: "Al Jazeera, citing Interfax";
+    the publisher's own interview or report is no citation ("Al Jazeera (own
+    reporting)")."""
+    where = publisher or unknown
+    if via and first_hand:
+        return f"{where} (own reporting)"
+    if via:
+        return f"{where}, citing {via}"
+    return where
+
+
 def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink) -> str:
     """The plain-text citation offered in the Cite block."""
     who = speaker_name or "Unidentified speaker"
     if speaker_role:
         who += f", {speaker_role}"
-    where = publisher or "an unknown outlet"
-    if via:
-        where += f", citing {via}"
+    first_hand = None if quote.get("first_hand") is None else bool(quote.get("first_hand"))
+    where = outlet_text(publisher, via, first_hand, unknown="an unknown outlet")
     when = article.get("date") or "undated"
     lines = [
         f"“{quote['text']}”",
@@ -177,6 +197,10 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
         "publisher_name": publisher_name,
         "via": via,
         "via_name": via_name,
+        "via_how_text": VIA_HOW_TEXT.get(q.get("via_how") or ("named" if q.get("via_outlet_mention") else "")),
+        "first_hand": None if q.get("first_hand") is None else bool(q.get("first_hand")),
+        "outlet_text": outlet_text(publisher_name, via_name,
+                                   None if q.get("first_hand") is None else bool(q.get("first_hand"))),
         "utterance": utterance,
         "trail_url": await _trail_url(datasette, db, utterance, others, request),
         "others": others,

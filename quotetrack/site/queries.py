@@ -17,7 +17,7 @@ REQUIRED = {
 # a quote with its article, publisher and intermediary, as the lists on every page show it
 QUOTE_LIST_SQL = """
 select q.id, q.kind, q.text, q.status, q.cue, q.cue_lemma, q.speaker_id, q.speaker_name,
-       q.speaker_role, q.speaker_resolution, q.via_outlet_id, v.name as via_name,
+       q.speaker_role, q.speaker_resolution, q.via_outlet_id, v.name as via_name, q.via_how, q.first_hand,
        q.utterance_id, q.confidence, q.start_char,
        a.id as article_id, a.title as article_title, a.publisher, a.publisher_id,
        coalesce(p.name, a.publisher) as publisher_name, a.date

@@ -23,7 +23,7 @@ from ..resolve import outlet_name
 
 def quote_row(q: ResolvedQuote, article_id: str) -> dict:
     quote: Quote = q.quote
-    speaker, cue, via = quote.speaker, quote.cue, quote.via_outlet
+    speaker, cue, via = quote.speaker, quote.cue, q.via_outlet_mention
     return {
         "id": q.quote_id, "article_id": article_id, "kind": quote.kind, "text": quote.text,
         "start_char": quote.start_char, "end_char": quote.end_char,
@@ -41,6 +41,7 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "via_outlet_local": q.via_outlet_name,
         "via_outlet_mention": via.text if via else None,
         "via_start": via.start_char if via else None, "via_end": via.end_char if via else None,
+        "via_how": q.via_how, "first_hand": None if q.first_hand is None else int(q.first_hand),
         "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
         "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
         "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
@@ -52,6 +53,7 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
     def mention(text, start, end):
         return None if text is None else Mention(start_char=start, end_char=end, text=text)
 
+    via = mention(row["via_outlet_mention"], row["via_start"], row["via_end"])
     quote = Quote(
         kind=row["kind"], start_char=row["start_char"], end_char=row["end_char"],
         text=row["text"],
@@ -59,20 +61,25 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
         cue=None if row["cue"] is None else Cue(
             start_char=row["cue_start"], end_char=row["cue_end"], text=row["cue"],
             lemma=row["cue_lemma"] or row["cue"]),
-        via_outlet=mention(row["via_outlet_mention"], row["via_start"], row["via_end"]),
+        # the quote's own attribution named it (rows stored before migration 6 knew no other way)
+        via_outlet=via if row.get("via_how") in (None, "named") else None,
         rule=row["rule"], confidence=row["confidence"],
         sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
     )
     via_name = row.get("via_outlet_local")
-    if via_name is None and quote.via_outlet:
+    if via_name is None and via:
         # a row stored before migration 3 kept no article-level name: the mention's own
-        via_name = outlet_name(quote.via_outlet.text)
+        via_name = outlet_name(via.text)
+    first_hand = row.get("first_hand")
     return ResolvedQuote(
         quote_id=row["id"], doc=row["doc"], quote=quote,
         speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
         speaker_type=_local(row, "speaker_type") or "unknown",
         resolution=_local(row, "speaker_resolution") or "unresolved",
         via_outlet_name=via_name,
+        via_how=row.get("via_how") or ("named" if via else None),
+        via_outlet_mention=via,
+        first_hand=None if first_hand is None else bool(first_hand),
         continues_id=row["continues"],
     )
 

@@ -157,6 +157,22 @@ def _entity_redirects(db: sqlite_utils.Database) -> None:
     db["entity_redirects"].create_index(["new_id"], if_not_exists=True)
 
 
+@MIGRATIONS(name="006_channels")
+def _channels(db: sqlite_utils.Database) -> None:
+    """The channel of each quote: how its outlet was found (``via_how``: named,
+    carried or speaker; ``via_start``/``via_end`` are then where the outlet is
+    named, for a carried channel in an earlier sentence) and whether it is the
+    article's publisher (``first_hand``: 1, 0, or null when no channel is known).
+    Rows stored before had only named channels."""
+    db["quotes"].add_column("via_how", str)
+    db["quotes"].add_column("first_hand", int)
+    db.execute("update quotes set via_how = 'named' where via_outlet_mention is not null")
+    db.execute("""update quotes set first_hand = (via_outlet_id =
+                  (select publisher_id from articles where articles.id = quotes.article_id))
+                  where via_outlet_id is not null""")
+    db["quotes"].create_index(["via_how"], if_not_exists=True)
+
+
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
 #: version -> migration name)
 _LEGACY = {1: "001_tables", 2: "002_kinds"}

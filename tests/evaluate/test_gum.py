@@ -220,14 +220,7 @@ def _provenance(tmp_path, doc, rows) -> list[gum.GoldProvenance]:
     return gum.load_provenance(path, [doc])
 
 
-@attrs.frozen(kw_only=True)
-class WithHow(ResolvedQuote):
-    """A resolved quote as it will be once ``via_how`` is added."""
-
-    via_how: str | None = None
-
-
-def test_via_outlets_are_scored_with_and_without_via_how(tmp_path):
+def test_via_outlets_and_how_they_are_tied_are_scored(tmp_path):
     [doc] = read(tmp_path, conllu())
     gold = _provenance(tmp_path, doc, [("the plan would work", "The Daily Example", "named"),
                                        ("It will work", None, None)])
@@ -237,11 +230,13 @@ def test_via_outlets_are_scored_with_and_without_via_how(tmp_path):
              resolved_quote(doc, "It will work", "he", "John Smith", "pronoun", after=after, via_outlet_name="BBC")]
     before = gum.score_provenance([(doc, plain)], gold)
     assert before["outcomes"]["correct"] == 1 and before["outcomes"]["spurious"] == 1
-    assert before["spurious_rate"] == 1.0 and before["via_accuracy"] == 0.5
-    assert before["how_accuracy"] is None  # today's ResolvedQuote has no via_how
-    with_how = [WithHow(**attrs.asdict(q, recurse=False), via_how=h) for q, h in zip(plain, ["carried", None])]
+    assert before["spurious_rate"] == 1.0 and before["agreement"] == 0.5 and before["via_accuracy"] == 1.0
+    assert before["how_accuracy"] == 0.0  # no via_how given
+    with_how = [attrs.evolve(q, via_how=h) for q, h in zip(plain, ["carried", "named"])]
     after_ = gum.score_provenance([(doc, with_how)], gold)
     assert after_["how_accuracy"] == 0.0
+    right = gum.score_provenance([(doc, [attrs.evolve(plain[0], via_how="named"), plain[1]])], gold)
+    assert right["how_accuracy"] == 1.0
     assert after_["by_how"]["named"] == {"matched": 1, "correct": 1, "wrong": 0, "missed": 0, "as_speaker": 0}
 
 

@@ -8,7 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -67,19 +66,11 @@ def quote(content: tuple[int, int], continues: int | None = None) -> Quote:
                  continues=continues)
 
 
-def resolved(content, via=None, continues=None, speaker=None) -> ResolvedQuote:
+def resolved(content, via=None, continues=None, speaker=None, how=None) -> ResolvedQuote:
+    if via is not None and how is None:
+        how = "carried" if continues is not None else "named"
     return ResolvedQuote(quote_id=f"q{content[0]}", doc="made-up.txt", quote=quote(content, continues),
-                         speaker_name=speaker, via_outlet_name=via)
-
-
-@attrs.frozen
-class WithHow:
-    """A resolved quote as it will be once ``via_how`` exists (the scorer reads it with getattr)."""
-
-    quote: Quote
-    via_outlet_name: str | None = None
-    via_how: str | None = None
-    speaker_name: str | None = None
+                         speaker_name=speaker, via_outlet_name=via, via_how=how)
 
 
 PREDICTED = [
@@ -107,23 +98,23 @@ def test_scores_on_the_made_up_article():
     assert r["via_accuracy"] == pytest.approx(1 / 3)   # the AP right; Fox for CNN, nothing for CNN
     assert r["via_recall"] == pytest.approx(1 / 4)     # NPR unmatched counts as missed
     assert r["spurious_outlets"] == 1 and r["spurious_rate"] == pytest.approx(1 / 2)
-    assert r["how_known"] is False and r["how_accuracy"] is None
+    assert r["how_n"] == 2 and r["how_accuracy"] == pytest.approx(1 / 2)  # the AP's piece: carried, not named
     named, carried, speaker = (r["by_how"][h] for h in ("named", "carried", "speaker"))
     assert (named["gold"], named["matched"], named["via_correct"]) == (3, 2, 1)
     assert (speaker["gold"], speaker["matched"], speaker["via_correct"]) == (1, 1, 0)
     assert carried["gold"] == 0 and carried["via_accuracy"] is None
     kinds = sorted((e["error"], e["gold_via"], e["predicted_via"]) for e in r["errors"])
     assert kinds == [("missed", "CNN", None), ("spurious", None, "Reuters"),
-                     ("unmatched", "NPR", None), ("wrong outlet", "CNN", "Fox")]
+                     ("unmatched", "NPR", None), ("wrong how", "The Associated Press", "AP"),
+                     ("wrong outlet", "CNN", "Fox")]
     missed = next(e for e in r["errors"] if e["error"] == "missed")
     assert missed["gold_content"] == [list(DEAL)] and missed["predicted_speaker"] == "CNN"
 
 
-def test_how_accuracy_once_quotes_carry_via_how():
-    quotes = [WithHow(quote(WIN)), WithHow(quote(DONE, 0), "the AP", "named"),
-              WithHow(quote(TAXES), "CNN", "carried"), WithHow(quote(DEAL), "CNN", "speaker")]
+def test_how_accuracy():
+    quotes = [resolved(WIN), resolved(DONE, "the AP", 0, how="named"),
+              resolved(TAXES, "CNN", how="carried"), resolved(DEAL, "CNN", how="speaker")]
     r = score_quotes([(PROV, quotes)])
-    assert r["how_known"] is True
     assert r["via_accuracy"] == 1.0 and r["how_n"] == 3
     assert r["how_accuracy"] == pytest.approx(2 / 3)
     assert r["by_how"]["named"]["how_accuracy"] == pytest.approx(1 / 2)
@@ -134,7 +125,7 @@ def test_how_accuracy_once_quotes_carry_via_how():
 
 def test_a_perfect_prediction_scores_one():
     quotes = [resolved(WIN, "Associated Press"), resolved(DONE, continues=0), resolved(VOTE),
-              resolved(TAXES, "CNN"), resolved(DEAL, "CNN"), resolved(NO), resolved(FINE, "NPR")]
+              resolved(TAXES, "CNN"), resolved(DEAL, "CNN", how="speaker"), resolved(NO), resolved(FINE, "NPR")]
     r = score_quotes([(PROV, quotes)])
     assert r["via_accuracy"] == r["via_recall"] == 1.0 and r["spurious_rate"] == 0.0
     assert r["errors"] == []
@@ -176,8 +167,8 @@ def test_join_refuses_a_label_that_is_no_gold_attribution():
 def test_table_lists_errors_only_when_asked():
     r = score_quotes([(PROV, PREDICTED)])
     plain, full = format_table(r), format_table(r, errors=True)
-    assert "via accuracy" in plain and "spurious rate" in plain and "quotes carry no via_how yet" in plain
-    assert "errors (4)" not in plain and "errors (4)" in full and "wrong outlet" in full
+    assert "via accuracy" in plain and "spurious rate" in plain and "how accuracy" in plain
+    assert "errors (5)" not in plain and "errors (5)" in full and "wrong outlet" in full
 
 
 # -- the loader ---------------------------------------------------------------------

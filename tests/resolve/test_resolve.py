@@ -27,7 +27,7 @@ def test_surname_pronoun_and_anonymous_speakers_within_an_article():
         ("Sergei Ryabkov", "surname"),
         ("Sergei Ryabkov", "pronoun"),
         ("ministry", "name"),
-        (None, "unresolved"),
+        ("unnamed opposition official", "description"),
     ]
     assert got[1].speaker_role == "Russian Deputy Foreign Minister"
     assert got[3].speaker_type == "organisation"
@@ -89,9 +89,12 @@ def test_acronyms_join_organisations_and_anonymous_sources_never_merge():
         resolved("d", "four", "opposition official", "anonymous"),
     ]
     speakers, _, linked = resolve_corpus(quotes, [])
-    assert [s.name for s in speakers] == ["International Committee of the Red Cross"]
-    assert speakers[0].aliases == ("ICRC",)
-    assert linked[2].speaker_id is None and linked[3].speaker_id is None
+    named = [s for s in speakers if s.type != "anonymous"]
+    assert [s.name for s in named] == ["International Committee of the Red Cross"]
+    assert named[0].aliases == ("ICRC",)
+    # each article's anonymous source is an entity of its own, never merged across articles
+    assert linked[2].speaker_id and linked[3].speaker_id and linked[2].speaker_id != linked[3].speaker_id
+    assert [s.name for s in speakers if s.type == "anonymous"] == ["opposition official"] * 2
 
 
 def test_outlet_names_resolve_with_and_without_the_lexicon():
@@ -181,7 +184,7 @@ def test_a_full_role_in_the_lead_resolves_to_the_one_person_named_with_it_later(
     ]
     got = resolve_article(article(text), empty_doc(text), quotes)
     assert [(r.speaker_name, r.resolution) for r in got] == [
-        ("Sergei Ryabkov", "description"), ("Sergei Ryabkov", "name"), (None, "unresolved")]
+        ("Sergei Ryabkov", "description"), ("Sergei Ryabkov", "name"), ("unnamed official", "description")]
 
 
 def test_a_generic_outlet_takes_the_fuller_name_the_article_gave_it():
@@ -208,19 +211,23 @@ def test_the_official_is_the_anonymous_source_described_before():
     ]
     got = resolve_article(article(text), empty_doc(text), quotes)
     assert [(r.speaker_name, r.speaker_type, r.resolution) for r in got] == [
-        (None, "anonymous", "unresolved"),
-        (None, "anonymous", "description"),
+        ("unnamed opposition official", "anonymous", "description"),
+        ("unnamed opposition official", "anonymous", "description"),
     ]
     assert got[1].speaker_role == "opposition official"
-    speakers, _, linked = resolve_corpus(got, [])
-    assert speakers == [] and all(q.speaker_id is None for q in linked)  # never merged with anyone
+    # the same description in another article is another source
+    other = [attrs.evolve(r, doc="other.txt", quote_id=r.quote_id + "x") for r in got]
+    speakers, _, linked = resolve_corpus(got + other, [])
+    assert [(s.name, s.type) for s in speakers] == [("unnamed opposition official", "anonymous")] * 2
+    assert linked[0].speaker_id == linked[1].speaker_id != linked[2].speaker_id == linked[3].speaker_id
 
 
 def test_an_indefinite_description_is_an_unnamed_source():
     text = "A Syrian army officer told Reuters intense fighting was taking place."
     [r] = resolve_article(article(text), empty_doc(text), [
         quote(text, "intense fighting was taking place", "A Syrian army officer", "told", kind="indirect")])
-    assert (r.speaker_name, r.speaker_type, r.speaker_role) == (None, "anonymous", "Syrian army officer")
+    assert (r.speaker_name, r.speaker_type, r.speaker_role) == ("unnamed Syrian army officer", "anonymous",
+                                                                "Syrian army officer")
 
 
 def test_a_statement_speaks_for_the_body_that_issued_it():
@@ -279,7 +286,9 @@ def test_a_role_resolves_to_the_person_given_it_in_another_article():
 
 def test_outlet_names_lose_describing_words_but_not_their_only_name():
     assert outlet_name("the state-owned al-Watan newspaper") == "Al-Watan"
-    assert outlet_name("Syria’s state news agency") == "Syria’s state news agency"
+    # a description that is its only name stays whole, unless the lexicon names the outlet
+    assert outlet_name("Turkmenistan’s state news agency") == "Turkmenistan’s state news agency"
+    assert outlet_name("Syria’s state news agency") == "SANA"
     assert outlet_name("the Interfax news agency") == "Interfax"
 
 

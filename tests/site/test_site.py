@@ -139,7 +139,7 @@ def test_quote_json_is_the_jsonl_record_with_page_fields(site):
     assert response.status_code == 200
     data = response.json()
     # the record's fields, named and typed as `quotetrack extract` writes them
-    assert data["format_version"] == FORMAT_VERSION == 2
+    assert data["format_version"] == FORMAT_VERSION == 3
     assert data["quote_id"] == ex["past"] and "id" not in data
     assert data["doc"] == "000_fb29eb345b8b11e0.txt"
     assert data["text"] == ex["past_text"]
@@ -150,6 +150,8 @@ def test_quote_json_is_the_jsonl_record_with_page_fields(site):
     assert data["cue"] == {"text": "was quoted as saying", "lemma": "saying",
                            "start_char": data["cue"]["start_char"], "end_char": data["cue"]["end_char"]}
     assert data["via_outlet"] == "Interfax"
+    # named in its own attribution, in an Al Jazeera article: relayed, not first-hand
+    assert (data["via_how"], data["first_hand"]) == ("named", False)
     assert data["via_outlet_mention"]["text"] == "the Interfax news agency"
     assert data["via_outlet_mention"]["entity_id"] == ex["interfax"]
     assert data["cluster_id"] == data["utterance"]["id"]

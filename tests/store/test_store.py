@@ -20,7 +20,8 @@ def _quotes(a):
     return resolve_article(a, ParsedDoc(text=a.text, sentences=()), qs)
 
 
-ALL_MIGRATIONS = ["001_tables", "002_kinds", "003_local_columns", "004_parses", "005_entity_redirects"]
+ALL_MIGRATIONS = ["001_tables", "002_kinds", "003_local_columns", "004_parses", "005_entity_redirects",
+                  "006_channels"]
 
 
 def test_migrations_run_once_and_the_database_is_in_wal_mode(tmp_path):
@@ -207,3 +208,23 @@ def test_a_parse_is_stored_once_and_reads_back_exactly(tmp_path):
     assert store.stored_parse(a.sha256, "other models", text) is None
     assert store.current_article(a.doc)["models_key"] == "key1"
     assert store.counts()["parses"] == 1
+
+
+def test_migration_6_gives_stored_channels_their_how_and_first_hand(tmp_path):
+    import sqlite_utils
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    MIGRATIONS.apply(db, stop_before="006_channels")
+    db["outlets"].insert_all([{"id": "o-aj", "name": "Al Jazeera"}, {"id": "o-ifx", "name": "Interfax"}])
+    db["articles"].insert({"id": "a-1", "doc": "a.txt", "sha256": "x", "text": "t", "status": "current",
+                           "publisher_id": "o-aj"})
+    rows = [("q-1", "o-ifx", "the Interfax news agency"), ("q-2", "o-aj", "Al Jazeera"), ("q-3", None, None)]
+    db["quotes"].insert_all([{"id": qid, "article_id": "a-1", "kind": "direct", "text": "t", "start_char": 0,
+                              "end_char": 1, "status": "current", "via_outlet_id": via,
+                              "via_outlet_mention": mention} for qid, via, mention in rows])
+    db.conn.close()
+    store = open_store(tmp_path / "old.db")
+    got = [(r["id"], r["via_how"], r["first_hand"])
+           for r in store.db.query("select id, via_how, first_hand from quotes order by id")]
+    assert got == [("q-1", "named", 0), ("q-2", "named", 1), ("q-3", None, None)]
+    store.close()

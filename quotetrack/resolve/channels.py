@@ -1,0 +1,175 @@
+"""The channel of each quote: the outlet its words came through.
+
+Set within one article, after its speakers are resolved, in text order:
+
+* **named** — the quote's own attribution names the outlet (``told Reuters``,
+  ``was quoted as saying by the RIA news agency``, ``…, RIA reported``): the
+  extraction found it (``Quote.via_outlet``);
+* **speaker** — the speaker is itself an outlet (``state TV said``, ``according
+  to state media``): it is its own channel;
+* **carried** — the words belong to a report whose outlet was named before:
+  the later pieces of one interrupted quotation and the unattributed quote
+  paragraphs that follow a quote (``continues``); the same speaker's quote with
+  a carrying cue (``"…," Ryabkov added``, ``he continued``, ``was quoted as
+  saying`` with no outlet, ``said in the interview``); a display quote (``'…'``
+  / ``- Ryabkov``) repeating the words of the same speaker's body quote. A
+  carried channel points at the mention where the outlet was named.
+
+Nothing is carried backwards (a headline or lede before the naming keeps
+none), and a fresh ``"…," X said`` that names no outlet inherits nothing.
+``first_hand`` says whether the channel is the article's own publisher.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .. import lexicon
+from ..records import Article, Mention, ParsedDoc, ResolvedQuote
+from .names import fold
+from .outlets import bare_outlet_kind, channel_outlet, known_outlet, outlet_kind, outlet_name
+
+DISPLAY_RULES = ("direct:dash-line",)  # a pull quote set apart, its speaker on the next line
+DEFINITE = ("the", "that", "this", "same")  # "in the interview": the one already told of
+
+
+@attrs.frozen
+class _Channel:
+    name: str
+    mention: Mention | None
+
+
+def assign_channels(article: Article, doc: ParsedDoc, resolved: list[ResolvedQuote]) -> list[ResolvedQuote]:
+    """``resolved`` (one article's quotes) with ``via_outlet_name``, ``via_how``,
+    ``via_outlet_mention`` and ``first_hand`` set."""
+    publisher = fold(outlet_name(article.publisher)) if article.publisher else None
+    # display quotes last: they repeat the report, they do not go on with it
+    order = sorted(range(len(resolved)), key=lambda i: (resolved[i].quote.rule in DISPLAY_RULES,
+                                                        resolved[i].quote.start_char, i))
+    channels: dict[int, _Channel] = {}
+    hows: dict[int, str] = {}
+    for i in order:
+        found = _own_channel(resolved[i], _named_before(resolved, channels, i)) \
+            or _carried_channel(i, resolved, doc, channels, order)
+        if found is not None:
+            channels[i], hows[i] = found
+    out = []
+    for i, r in enumerate(resolved):
+        channel = channels.get(i)
+        if channel is None:
+            out.append(attrs.evolve(r, via_outlet_name=None, via_how=None, via_outlet_mention=None,
+                                    first_hand=None))
+            continue
+        first_hand = None if publisher is None else fold(channel.name) == publisher
+        # an outlet that is the source is its own speaker: typed as the outlet it is
+        speaker = {"speaker_type": "outlet"} if hows[i] == "speaker" else {}
+        out.append(attrs.evolve(r, via_outlet_name=channel.name, via_how=hows[i],
+                                via_outlet_mention=channel.mention, first_hand=first_hand, **speaker))
+    return out
+
+
+def _named_before(resolved: list[ResolvedQuote], channels: dict[int, _Channel], i: int) -> list[str]:
+    """The outlets of the channels found so far before quote ``i``, in text order."""
+    start = resolved[i].quote.start_char
+    return [c.name for j, c in sorted(channels.items(), key=lambda jc: resolved[jc[0]].quote.start_char)
+            if resolved[j].quote.start_char < start]
+
+
+def _own_channel(r: ResolvedQuote, named_before: list[str]) -> tuple[_Channel, str] | None:
+    """Named in the quote's own attribution, or the speaker is an outlet. A bare
+    description ("told the agency", "the network said") is the outlet of that
+    kind the article named last before it, else no channel."""
+    if r.quote.via_outlet is not None and r.quote.continues is None:
+        name = r.via_outlet_name or _described(r.quote.via_outlet.text, named_before)
+        if name:
+            return _Channel(name, r.quote.via_outlet), "named"
+    if r.speaker_type not in ("anonymous", "group") and r.speaker_name and r.quote.speaker is not None:
+        # "CNN reported", "according to the AP", "a CNN tally": the outlet is the source
+        if r.speaker_type == "person":  # a one-word name that is an outlet's ("Politico said")
+            name = channel_outlet(r.quote.speaker.text) if fold(r.speaker_name) == fold(
+                outlet_name(r.quote.speaker.text)) else None
+        else:
+            name = channel_outlet(r.speaker_name) or channel_outlet(r.quote.speaker.text) \
+                or _described(r.quote.speaker.text, named_before)
+        if name and (r.speaker_type == "outlet" or known_outlet(name) or lexicon.names_seed_outlet(name)):
+            return _Channel(name, r.quote.speaker), "speaker"
+    return None
+
+
+def _described(mention: str, named_before: list[str]) -> str | None:
+    kind = bare_outlet_kind(mention)
+    if kind is None:
+        return None
+    fits = [n for n in named_before if outlet_kind([n]) == kind]
+    return fits[-1] if fits else None
+
+
+def _carried_channel(i: int, resolved: list[ResolvedQuote], doc: ParsedDoc,
+                     channels: dict[int, _Channel], order: list[int]) -> tuple[_Channel, str] | None:
+    r = resolved[i]
+    if r.quote.continues is not None:  # a later piece, or a follow-on quote paragraph
+        lead = r.quote.continues
+        if 0 <= lead < len(resolved) and lead in channels:
+            return channels[lead], "carried"
+        if r.quote.via_outlet is not None and r.via_outlet_name:  # the lead named it but was not kept
+            return _Channel(r.via_outlet_name, r.quote.via_outlet), "named"
+        return None
+    if not r.speaker_name:
+        return None
+    if _carrying_cue(r, doc):  # the same speaker's report that had a channel last
+        before = [j for j in order if resolved[j].quote.start_char < r.quote.start_char and j in channels
+                  and resolved[j].speaker_name == r.speaker_name and resolved[j].quote.rule not in DISPLAY_RULES]
+        if before:
+            return channels[before[-1]], "carried"
+        return None
+    if r.quote.rule in DISPLAY_RULES:
+        words = _words(r.quote.text)
+        for j, other in enumerate(resolved):
+            channel = channels.get(j)
+            if (j != i and channel is not None and other.speaker_name == r.speaker_name
+                    and _words(other.quote.text) == words and channel.mention is not None
+                    and channel.mention.start_char < r.quote.start_char):
+                return channel, "carried"
+    return None
+
+
+def _carrying_cue(r: ResolvedQuote, doc: ParsedDoc) -> bool:
+    """A cue that goes on with a report already begun: ``added``, ``continued``,
+    ``was quoted as saying`` with no outlet of its own, ``said in the interview``."""
+    cue = r.quote.cue
+    if cue is None:
+        return False
+    if cue.lemma.lower() in lexicon.words().carrying_verbs:
+        return True
+    return any(_in_the_interview(doc, w) or _also(doc, w) for w in _words_in(doc, cue.start_char, cue.end_char))
+
+
+def _also(doc: ParsedDoc, word) -> bool:
+    """``Trump also said``: an adverb of going on (carrying_adverbs.txt) on the cue."""
+    sent = doc.sentences[doc.sentence_at(word.start_char)]
+    return any(k.deprel == "advmod" and k.lemma.lower() in lexicon.words().carrying_adverbs
+               for k in sent.children(word))
+
+
+def _in_the_interview(doc: ParsedDoc, word) -> bool:
+    """``said in the interview``: an oblique of the cue headed by a statement noun
+    that carries (statement_nouns.csv), with a definite determiner."""
+    sent = doc.sentences[doc.sentence_at(word.start_char)]
+    for k in sent.children(word):
+        if k.deprel.startswith("obl") and k.lemma.lower() in lexicon.words().carrying_nouns:
+            if any(d.text.lower() in DEFINITE for d in sent.children(k) if d.deprel in ("det", "amod")):
+                return True
+    return False
+
+
+def _words_in(doc: ParsedDoc, start: int, end: int):
+    i = doc.sentence_at(start)
+    if i is None:
+        return []
+    return [w for w in doc.sentences[i].words if start <= w.start_char and w.end_char <= end]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", fold(text)))
