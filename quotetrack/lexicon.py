@@ -149,6 +149,7 @@ TABLES: dict[str, dict[str, Cell]] = {
     "auxiliaries.csv": {"word": _lower, "modal": _flag},
     "adverbial_openers.csv": {"word": _lower, "time": _flag},
     "work_titles.csv": {"word": _lower, "inside": _flag, "before": _flag},
+    "shows.csv": {"show": _text, "outlet": _text},
 }
 #: the word classes with no properties: one lower-case entry a line
 LISTS = ("generic_outlet_words.txt", "name_connectors.txt", "clock_words.txt", "function_words.txt",
@@ -259,6 +260,7 @@ def _parsed(folder: str, files: dict[str, bytes]) -> dict[str, tuple]:
     _check_outlets(f"{folder}/outlets.csv", parsed["outlets.csv"])
     _check_ranks(f"{folder}/outlet_nouns.csv", parsed["outlet_nouns.csv"], "tail")
     _check_split_dots(f"{folder}/titles.csv", parsed["titles.csv"])
+    _check_shows(f"{folder}/shows.csv", parsed["shows.csv"], parsed["outlets.csv"])
     return parsed
 
 
@@ -280,6 +282,14 @@ def _check_outlets(path: str, rows: tuple[Row, ...]) -> None:
             raise QuotetrackError(f"{where}: a kind is read for naming only; use naming or both")
         if row["cased"] and row["use"] == "naming":
             raise QuotetrackError(f"{where}: cased is read for detection only; use detection or both")
+
+
+def _check_shows(path: str, rows: tuple[Row, ...], outlets: tuple[Row, ...]) -> None:
+    """A show's outlet is an outlet of outlets.csv."""
+    names = {o["name"] for o in outlets}
+    for row in rows:
+        if row["outlet"] not in names:
+            raise QuotetrackError(f"{path}: line {row['line']}: outlet {row['outlet']!r} is not in outlets.csv")
 
 
 def _check_split_dots(path: str, rows: tuple[Row, ...]) -> None:
@@ -422,6 +432,8 @@ class Words:
     outlet_work_nouns: frozenset[str]
     # carrying_adverbs.txt
     carrying_adverbs: frozenset[str]
+    # shows.csv: folded show name -> its outlet
+    shows: dict[str, str]
 
 
 def _where(rows: Iterable[Row], column: str, key: str = "word") -> frozenset[str]:
@@ -564,8 +576,28 @@ def build(tables: dict[str, tuple]) -> Words:
         owner_nouns=frozenset(tables["owner_nouns.txt"]),
         outlet_work_nouns=frozenset(tables["outlet_work_nouns.txt"]),
         carrying_adverbs=frozenset(tables["carrying_adverbs.txt"]),
+        shows={_show_key(r["show"]): r["outlet"] for r in tables["shows.csv"]},
         organisation_outlet_nouns=_where(outlet_nouns, "org_cased"),
     )
+
+
+def _show_key(name: str) -> str:
+    """A show's name compared without case, marks or a leading "the"."""
+    key = " ".join(re.sub(r"[^\w' ]+", " ", name.lower()).split())
+    return key.removeprefix("the ")
+
+
+def show_outlet(text: str) -> str | None:
+    """The outlet of the broadcast show ``text`` names, or begins with ("This Week
+    With George Stephanopoulos"), from shows.csv; else None."""
+    small = {"the", "a", "an", "of", "and", "with", "on", "in", "to", "for", "&"}
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in text.split()):
+        return None  # a title is capitalised: "this week" is no show
+    key = _show_key(text)
+    shows = words().shows
+    if key in shows:
+        return shows[key]
+    return next((outlet for show, outlet in shows.items() if key.startswith(show + " ")), None)
 
 
 def read_lexicon(folder: Traversable) -> Words:

@@ -168,7 +168,11 @@ def test_extract_and_ingest_name_an_outlet_the_article_named_earlier_alike(parse
     assert extracted.via_outlet_name == "Syria's state TV"
     assert ingest(folder, tmp_path / "q.db", parser).ok
     store = open_store(tmp_path / "q.db")
-    [row] = store.db.query(
-        "select q.via_outlet_local, o.name from quotes q join outlets o on o.id = q.via_outlet_id")
-    assert row == {"via_outlet_local": "Syria's state TV", "name": "Syria's state TV"}
-    assert extracted.via_outlet_id == store.db.execute("select via_outlet_id from quotes where via_outlet_id is not null").fetchone()[0]
+    rows = list(store.db.query(
+        "select q.via_outlet_local, q.via_how, o.name from quotes q join outlets o on o.id = q.via_outlet_id"
+        " order by q.start_char"))
+    # "Syria's state TV said": the outlet is the source; "according to state TV": named, the same outlet
+    assert rows == [{"via_outlet_local": "Syria's state TV", "via_how": "speaker", "name": "Syria's state TV"},
+                    {"via_outlet_local": "Syria's state TV", "via_how": "named", "name": "Syria's state TV"}]
+    assert extracted.via_outlet_id == store.db.execute(
+        "select via_outlet_id from quotes where via_how = 'named'").fetchone()[0]

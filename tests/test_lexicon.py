@@ -240,6 +240,7 @@ def test_an_unknown_column_is_an_error(copy):
     ("verbs.csv", "warn,speech np_content", "warn,speech np-content", "column 'frames': unknown frame 'np-content'"),
     ("outlets.csv", "Reuters,,agency,both,", "Reuters,,agency,everything,", "column 'use': unknown value 'everything'"),
     ("months.csv", "sept,9,,", "sept,13,,", "column 'month': '13': a month is a number from 1 to 12"),
+    ("shows.csv", "Meet the Press,NBC", "Meet the Press,NBCC", "outlet 'NBCC' is not in outlets.csv"),
     ("people.csv", "widow,f,,,", "widow,f,no,,", "column 'press': 'no': write yes or leave the cell empty"),
     ("organisations.csv", "navy,,military", "Navy,,military", "column 'word': 'Navy': write it in lower case"),
     ("determiners.csv", "another,yes,", "another,yes", "3 cells expected"),
@@ -326,3 +327,10 @@ def test_a_folder_that_does_not_exist_is_an_error(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert f"{tmp_path / 'none'}: $QUOTETRACK_LEXICON_DIR names no directory" in done.stderr
+
+
+def test_a_show_is_its_network_only_when_written_as_a_title():
+    assert lexicon.show_outlet("Meet the Press") == "NBC"
+    assert lexicon.show_outlet("This Week With George Stephanopoulos") == "ABC"  # a longer title
+    assert lexicon.show_outlet("this week") is None  # a time, not ABC's show
+    assert lexicon.show_outlet("The Daily Show") is None  # not listed

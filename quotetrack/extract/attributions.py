@@ -580,7 +580,10 @@ def _is_outlet(doc: ParsedDoc, tree: Tree, head: Word) -> bool:
         if k.text.lower() in lexicon.words().outlet_nouns:
             return True
     s, e = name_words[0].start_char, name_words[-1].end_char
-    return lexicon.names_seed_outlet(doc.text[s:e])
+    if lexicon.names_seed_outlet(doc.text[s:e]):
+        return True
+    np = noun_phrase(doc, tree, head)  # a broadcast show ("on 'Meet the Press'", shows.csv)
+    return np is not None and head.upos == "PROPN" and lexicon.show_outlet(np.text.strip("\"“”'‘’ ")) is not None
 
 
 def _outlet_near(doc: ParsedDoc, tree: Tree, cue: Word, top: Word, speaker: Word | None,

@@ -50,8 +50,9 @@ def assign_channels(article: Article, doc: ParsedDoc, resolved: list[ResolvedQuo
                                                         resolved[i].quote.start_char, i))
     channels: dict[int, _Channel] = {}
     hows: dict[int, str] = {}
+    own = [outlet_name(article.publisher)] if article.publisher else []
     for i in order:
-        found = _own_channel(resolved[i], _named_before(resolved, channels, i)) \
+        found = _own_channel(resolved[i], own + _named_before(resolved, channels, i)) \
             or _carried_channel(i, resolved, doc, channels, order)
         if found is not None:
             channels[i], hows[i] = found
@@ -63,8 +64,12 @@ def assign_channels(article: Article, doc: ParsedDoc, resolved: list[ResolvedQuo
                                     first_hand=None))
             continue
         first_hand = None if publisher is None else fold(channel.name) == publisher
-        # an outlet that is the source is its own speaker: typed as the outlet it is
-        speaker = {"speaker_type": "outlet"} if hows[i] == "speaker" else {}
+        # an outlet that is the source is its own speaker, typed as the outlet it is
+        speaker = {}
+        if hows[i] == "speaker":
+            speaker = {"speaker_type": "outlet"}
+            if not r.speaker_name:  # "according to a CNN tally": CNN's
+                speaker.update(speaker_name=channel.name, resolution="description")
         out.append(attrs.evolve(r, via_outlet_name=channel.name, via_how=hows[i],
                                 via_outlet_mention=channel.mention, first_hand=first_hand, **speaker))
     return out
@@ -80,29 +85,39 @@ def _named_before(resolved: list[ResolvedQuote], channels: dict[int, _Channel], 
 def _own_channel(r: ResolvedQuote, named_before: list[str]) -> tuple[_Channel, str] | None:
     """Named in the quote's own attribution, or the speaker is an outlet. A bare
     description ("told the agency", "the network said") is the outlet of that
-    kind the article named last before it, else no channel."""
+    kind the article named last before it, else no channel; a short form ("the
+    Times") is the outlet named before (or the publisher) whose name ends with it."""
     if r.quote.via_outlet is not None and r.quote.continues is None:
         name = r.via_outlet_name or _described(r.quote.via_outlet.text, named_before)
         if name:
-            return _Channel(name, r.quote.via_outlet), "named"
-    if r.speaker_type not in ("anonymous", "group") and r.speaker_name and r.quote.speaker is not None:
+            return _Channel(_fuller(name, named_before), r.quote.via_outlet), "named"
+    if r.speaker_type not in ("anonymous", "group") and r.quote.speaker is not None:
         # "CNN reported", "according to the AP", "a CNN tally": the outlet is the source
-        if r.speaker_type == "person":  # a one-word name that is an outlet's ("Politico said")
-            name = channel_outlet(r.quote.speaker.text) if fold(r.speaker_name) == fold(
-                outlet_name(r.quote.speaker.text)) else None
+        mention = r.quote.speaker.text
+        if not r.speaker_name:  # "a new article in Politico", "a CNN tally": no one named
+            name = channel_outlet(mention)
+        elif r.speaker_type == "person":  # a one-word name that is an outlet's ("Politico said")
+            name = channel_outlet(mention) if fold(r.speaker_name) == fold(outlet_name(mention)) else None
         else:
-            name = channel_outlet(r.speaker_name) or channel_outlet(r.quote.speaker.text) \
-                or _described(r.quote.speaker.text, named_before)
+            name = channel_outlet(r.speaker_name) or channel_outlet(mention) or _described(mention, named_before)
         if name and (r.speaker_type == "outlet" or known_outlet(name) or lexicon.names_seed_outlet(name)):
-            return _Channel(name, r.quote.speaker), "speaker"
+            return _Channel(_fuller(name, named_before), r.quote.speaker), "speaker"
     return None
+
+
+def _fuller(name: str, named_before: list[str]) -> str:
+    """"Times" after "The New York Times": the fuller name given before."""
+    tail = f" {fold(name)}"
+    longer = [n for n in named_before if f" {fold(n)}".endswith(tail) and fold(n) != fold(name)]
+    return longer[-1] if longer else name
 
 
 def _described(mention: str, named_before: list[str]) -> str | None:
     kind = bare_outlet_kind(mention)
     if kind is None:
         return None
-    fits = [n for n in named_before if outlet_kind([n]) == kind]
+    # "the agency": the last agency named; "the news outlet": the last outlet named
+    fits = [n for n in named_before if kind == "outlet" or outlet_kind([n]) == kind]
     return fits[-1] if fits else None
 
 
@@ -118,12 +133,12 @@ def _carried_channel(i: int, resolved: list[ResolvedQuote], doc: ParsedDoc,
         return None
     if not r.speaker_name:
         return None
-    if _carrying_cue(r, doc):  # the same speaker's report that had a channel last
-        before = [j for j in order if resolved[j].quote.start_char < r.quote.start_char and j in channels
-                  and resolved[j].speaker_name == r.speaker_name and resolved[j].quote.rule not in DISPLAY_RULES]
-        if before:
-            return channels[before[-1]], "carried"
-        return None
+    before = [j for j in order if resolved[j].quote.start_char < r.quote.start_char and j in channels
+              and resolved[j].speaker_name == r.speaker_name and resolved[j].quote.rule not in DISPLAY_RULES]
+    # the same speaker's report that had a channel last: going on with it ("added"), or
+    # a second cue of the very sentence that named the outlet ("told CNN …, saying …")
+    if before and (_carrying_cue(r, doc) or _same_sentence(doc, resolved[before[-1]], r)):
+        return channels[before[-1]], "carried"
     if r.quote.rule in DISPLAY_RULES:
         words = _words(r.quote.text)
         for j, other in enumerate(resolved):
@@ -133,6 +148,14 @@ def _carried_channel(i: int, resolved: list[ResolvedQuote], doc: ParsedDoc,
                     and channel.mention.start_char < r.quote.start_char):
                 return channel, "carried"
     return None
+
+
+def _same_sentence(doc: ParsedDoc, a: ResolvedQuote, b: ResolvedQuote) -> bool:
+    """The cues of two quotes in one sentence of the parse."""
+    if a.quote.cue is None or b.quote.cue is None:
+        return False
+    i = doc.sentence_at(a.quote.cue.start_char)
+    return i is not None and i == doc.sentence_at(b.quote.cue.start_char)
 
 
 def _carrying_cue(r: ResolvedQuote, doc: ParsedDoc) -> bool:

@@ -11,6 +11,7 @@ from .. import lexicon
 from .names import fold, is_capitalised
 
 _MARKS = "\"“”‘’'"
+_LINKS = ("of", "in", "by", "from")  # a person or a work of an outlet: "X of CNN", "an article in Politico"
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +75,8 @@ def known_outlet(mention: str) -> str | None:
     aliases ("the RIA news agency" -> "RIA Novosti", "Syria's state news agency"
     -> "SANA"), else None."""
     key = fold(mention)
-    key = key[4:] if key.startswith("the ") else key
-    known = outlet_lexicon().get(key)
+    known = outlet_lexicon().get(key) or outlet_lexicon().get(key.removeprefix("the ")) \
+        or outlet_lexicon().get(f"the {key}")  # "The Hill" is listed with its article
     return known[0] if known else None
 
 
@@ -94,8 +95,16 @@ def channel_outlet(mention: str) -> str | None:
     lists = lexicon.words()
     words = [w.strip(_MARKS) for w in " ".join(mention.split()).split(", ")[0].split()]
     words = [w for w in words if w]
+    show = lexicon.show_outlet(" ".join(words))
+    if show:  # "Meet the Press", "This Week": the network's show (shows.csv)
+        return known_outlet(show) or show
     while words and (words[0].lower() in lists.determiners or words[0].lower() in lists.possessives):
         words = words[1:]
+    whole = known_outlet(" ".join(words))
+    if whole:  # "National Review": a name that ends like a work
+        return whole
+    if "(" in " ".join(words):  # "the Associated Press (AP)": the name before its short form
+        return channel_outlet(" ".join(words).split("(")[0])
     while len(words) > 1 and (fold(words[-1]) in lists.outlet_work_nouns
                               or fold(words[-1]).removesuffix("s") in lists.outlet_work_nouns):
         words = words[:-1]  # "a Bloomberg interview"
@@ -116,18 +125,28 @@ def channel_outlet(mention: str) -> str | None:
     if span == (0, len(candidate)):
         return outlet_name(candidate)
     if span and span[0] == 0 and all(is_capitalised(w) for w in words):
+        rest = fold(candidate[span[1]:]).split()
+        if rest and all(w in lists.outlet_nouns | lists.outlet_words for w in rest):
+            return outlet_name(candidate)  # "POLITICO Magazine", "Boston Herald Radio": an outlet of its own
         return outlet_name(candidate[span[0]:span[1]])  # "Fox News Sunday": a show of Fox News
     known = known_outlet(outlet_name(candidate))  # "The Post and Courier newspaper"
     if known:
         return known
-    if " of " in candidate:  # "Bill O'Reilly of Fox News", "the MSNBC hosts of Morning Joe"
-        for i in (i for i, w in enumerate(words) if w == "of"):
+    # "Bill O'Reilly of Fox News", "the MSNBC hosts of Morning Joe", "a new article in Politico"
+    if any(w in _LINKS for w in words):
+        for i in (i for i, w in enumerate(words) if w in _LINKS):
             found = channel_outlet(" ".join(words[i + 1:])) or channel_outlet(" ".join(words[:i]))
             if found:
                 return found
         return None
     last = fold(words[-1])
     named = [w for w in words[:-1] if is_capitalised(w)]
+    described = [i for i, w in enumerate(words[:-1]) if w.islower() and fold(w) in lists.outlet_nouns]
+    if described and all(is_capitalised(w) for w in words[described[-1] + 1:]):
+        # "French television station BFMTV", "the news site RTL Info": the name after its description
+        found = channel_outlet(" ".join(words[described[-1] + 1:]))
+        if found:
+            return found
     describing = lists.outlet_words | lists.outlet_nouns | lists.generic_outlet_words
     if any(w.islower() and "-" not in w and fold(w) not in describing for w in words[:-1]):
         return None  # "a document on the Trump campaign's website": not an outlet's name
@@ -149,6 +168,6 @@ def bare_outlet_kind(mention: str) -> str | None:
     outlet (its kind, for finding the outlet the article named), else None."""
     lists = lexicon.words()
     words = [w for w in fold(mention).split() if w not in lists.determiners]
-    if len(words) != 1 or words[0] not in lists.outlet_nouns:
+    if not words or len(words) > 2 or not all(w in lists.outlet_nouns | lists.outlet_words for w in words):
         return None
-    return outlet_kind([words[0]]) or words[0]
+    return outlet_kind([" ".join(words)]) or "outlet"  # "the news outlet": an outlet of any kind

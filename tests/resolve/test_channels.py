@@ -99,6 +99,10 @@ def test_what_names_an_outlet_and_what_does_not():
     assert channel_outlet("a Bloomberg interview") == "Bloomberg"
     assert channel_outlet("NBC's Meet the Press") == "NBC"
     assert channel_outlet('"Fox News Sunday"') == "Fox News"
+    assert channel_outlet('"Meet the Press"') == "NBC"  # a show: its network (shows.csv)
+    assert channel_outlet("the Associated Press (AP") == "Associated Press"
+    assert channel_outlet("French television station BFMTV") == "BFM TV"
+    assert channel_outlet("National Review") == "National Review"  # not "National" less a work noun
     assert channel_outlet("Bill O'Reilly of Fox News") == "Fox News"
     assert channel_outlet("state media") == "state media"
     assert channel_outlet("Syria’s state TV") == "Syria’s state TV"

@@ -713,3 +713,14 @@ def test_retyped_ids_redirect_to_the_canonical_one(site):
         assert response.headers["location"] == f"/-/quote/{qid}"
     response = get(ds, f"/-/quote/{qid.upper()}.json")
     assert response.headers["location"] == f"/-/quote/{qid}.json"
+
+
+def test_the_publishers_own_interview_is_no_citation_of_itself():
+    from quotetrack.site.pages import citation_text, outlet_text
+
+    assert outlet_text("Al Jazeera", "Al Jazeera", True) == "Al Jazeera (own reporting)"
+    assert outlet_text("Al Jazeera", "Interfax", False) == "Al Jazeera, citing Interfax"
+    assert outlet_text(None, None, None) == "unknown"
+    quote = {"id": "q-1", "text": "We are close", "start_char": 0, "end_char": 12, "first_hand": 1}
+    cited = citation_text(quote, {"doc": "a.txt"}, "Pawel Krzysiek", None, "Al Jazeera", "Al Jazeera", "/-/quote/q-1")
+    assert "reported by Al Jazeera (own reporting)" in cited and "citing" not in cited
