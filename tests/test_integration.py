@@ -176,3 +176,26 @@ def test_extract_and_ingest_name_an_outlet_the_article_named_earlier_alike(parse
                     {"via_outlet_local": "Syria's state TV", "via_how": "named", "name": "Syria's state TV"}]
     assert extracted.via_outlet_id == store.db.execute(
         "select via_outlet_id from quotes where via_how = 'named'").fetchone()[0]
+
+
+FRAMED = (
+    "Pence backs Ryan\n\n"
+    "In a telephone interview with Fox News on Tuesday, Pence was asked about the comment.\n\n"
+    '"These are two men that are building a good relationship," Pence replied.\n\n'
+    '"I strongly support Paul Ryan," Pence added.\n\n'
+    "Later, Ryan said he was grateful.\n"
+)
+
+
+def test_an_interview_framed_without_a_quote_is_the_channel_of_the_quotes_after_it(parser, tmp_path):
+    """A sentence that only sets up an interview ("In a telephone interview with Fox
+    News, Pence was asked …") names the channel of the next quote by that speaker;
+    his "added" goes on with it; another speaker's fresh "said" gets none."""
+    from quotetrack.pipeline import extract_files
+
+    path = tmp_path / "framed.txt"
+    path.write_text(FRAMED, encoding="utf-8")
+    got = {q.quote.text[:20]: (q.speaker_name, q.via_outlet_name, q.via_how) for q in extract_files([path], parser)}
+    assert got["These are two men th"] == ("Pence", "Fox News", "carried")
+    assert got["I strongly support P"] == ("Pence", "Fox News", "carried")
+    assert got["he was grateful"][1:] == (None, None)

@@ -346,12 +346,23 @@ def _error(article: GoldArticle, lab: ProvenanceLabel, ch: Channel | None, kind:
     }
 
 
+#: PolNeAR's publisher codes (metadata.tsv, the file names) and the outlets they are
+PUBLISHERS = {
+    "breitbart": "Breitbart", "huff-post": "The Huffington Post", "nyt": "The New York Times",
+    "politico": "POLITICO", "usa-today": "USA Today", "wash-post": "The Washington Post",
+    "west-journal": "Western Journalism",
+}
+
+
 def article_record(gold: ProvenanceGold) -> Article:
-    """The :class:`Article` :func:`quotetrack.pipeline.analyse` wants for a PolNeAR text."""
+    """The :class:`Article` :func:`quotetrack.pipeline.analyse` wants for a PolNeAR text,
+    its publisher named as the outlet it is (so that "told the Post" in a Washington
+    Post article is first-hand)."""
     text = gold.article.text
+    code = gold.provenance.publisher
     return Article(doc=f"{gold.article.name}.txt", path=f"{gold.article.name}.txt", text=text,
                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                   publisher=gold.provenance.publisher)
+                   publisher=PUBLISHERS.get(code, code))
 
 
 def score_provenance(pairs: Iterable[tuple[ProvenanceGold, ParsedDoc]],

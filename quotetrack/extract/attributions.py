@@ -233,6 +233,12 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
     if subj is not None and subj.lemma.lower() in lexicon.words().time_words and not (
             subj.upos == "PROPN" and tree.children(subj, "compound", "flat", "amod")):
         subj = None  # "Monday" misparsed as the subject of a cue speaks for no one ("Theresa May" does)
+    told_outlet = None
+    if subj is not None and subj.id > w.id and top is w and w.lemma.lower() in lexicon.words().tell_verbs \
+            and _is_outlet(doc, tree, subj):
+        # "…," Morton Blackwell, the Republican committeeman, told AFP: the parser made the
+        # outlet after "told" its subject; it is the channel, and the speaker comes before
+        told_outlet, subj = noun_phrase(doc, tree, subj, [content] if content else []), None
     if subj is None:
         agents = tree.children(top, "obl:agent")
         subj = agents[0] if agents else None
@@ -246,7 +252,7 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
     speaker = noun_phrase(doc, tree, subj, avoid) if subj is not None else None
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
-    via = (closing_via if closing is not None else None) or _outlet_near(doc, tree, w, top, subj, taken) \
+    via = (closing_via if closing is not None else None) or told_outlet or _outlet_near(doc, tree, w, top, subj, taken) \
         or _outlet_by_position(doc, tree, w, taken)
     lead = interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
     return Attribution(index, cue, w, speaker, via, content, rule, lead)

@@ -11,9 +11,13 @@ Set within one article, after its speakers are resolved, in text order:
   the later pieces of one interrupted quotation and the unattributed quote
   paragraphs that follow a quote (``continues``); the same speaker's quote with
   a carrying cue (``"…," Ryabkov added``, ``he continued``, ``was quoted as
-  saying`` with no outlet, ``said in the interview``); a display quote (``'…'``
-  / ``- Ryabkov``) repeating the words of the same speaker's body quote. A
-  carried channel points at the mention where the outlet was named.
+  saying`` with no outlet, ``said in the interview``, ``also said``); a second
+  cue of the sentence that named the outlet (``told CNN …, saying …``); the
+  speaker's first quote after a sentence, with no quote of its own, that sets up
+  an interview (``In a telephone interview with Fox News, Pence was asked …``),
+  in that paragraph or the next; a display quote (``'…'`` / ``- Ryabkov``)
+  repeating the words of the same speaker's body quote. A carried channel
+  points at the mention where the outlet was named.
 
 Nothing is carried backwards (a headline or lede before the naming keeps
 none), and a fresh ``"…," X said`` that names no outlet inherits nothing.
@@ -51,9 +55,10 @@ def assign_channels(article: Article, doc: ParsedDoc, resolved: list[ResolvedQuo
     channels: dict[int, _Channel] = {}
     hows: dict[int, str] = {}
     own = [outlet_name(article.publisher)] if article.publisher else []
+    frames = _frames(doc, resolved)
     for i in order:
         found = _own_channel(resolved[i], own + _named_before(resolved, channels, i)) \
-            or _carried_channel(i, resolved, doc, channels, order)
+            or _carried_channel(i, resolved, doc, channels, order) or _framed(resolved[i], frames, resolved, doc)
         if found is not None:
             channels[i], hows[i] = found
     out = []
@@ -133,11 +138,15 @@ def _carried_channel(i: int, resolved: list[ResolvedQuote], doc: ParsedDoc,
         return None
     if not r.speaker_name:
         return None
-    before = [j for j in order if resolved[j].quote.start_char < r.quote.start_char and j in channels
-              and resolved[j].speaker_name == r.speaker_name and resolved[j].quote.rule not in DISPLAY_RULES]
-    # the same speaker's report that had a channel last: going on with it ("added"), or
-    # a second cue of the very sentence that named the outlet ("told CNN …, saying …")
-    if before and (_carrying_cue(r, doc) or _same_sentence(doc, resolved[before[-1]], r)):
+    same = [j for j in order if resolved[j].quote.start_char < r.quote.start_char
+            and resolved[j].speaker_name == r.speaker_name and resolved[j].quote.rule not in DISPLAY_RULES]
+    if same and _same_sentence(doc, resolved[same[-1]], r):
+        # a second cue of one sentence goes on with its first: "told CNN …, saying …"
+        # carries CNN, "…, Spicer said, adding …" carries the fresh said's nothing
+        return (channels[same[-1]], "carried") if same[-1] in channels else None
+    before = [j for j in same if j in channels]
+    # the same speaker's report that had a channel last, gone on with ("added")
+    if before and _carrying_cue(r, doc):
         return channels[before[-1]], "carried"
     if r.quote.rule in DISPLAY_RULES:
         words = _words(r.quote.text)
@@ -147,6 +156,83 @@ def _carried_channel(i: int, resolved: list[ResolvedQuote], doc: ParsedDoc,
                     and _words(other.quote.text) == words and channel.mention is not None
                     and channel.mention.start_char < r.quote.start_char):
                 return channel, "carried"
+    return None
+
+
+@attrs.frozen
+class _Frame:
+    """A sentence with no quote of its own that names the outlet of an interview
+    ("In a telephone interview with Fox News' Jenna Lee, Pence was asked …",
+    "Melania Trump told NBC News before her appearance")."""
+
+    sentence: int
+    subject: str  # the folded last word of its subject ("pence", "trump")
+    channel: _Channel
+
+
+def _frames(doc: ParsedDoc, resolved: list[ResolvedQuote]) -> list[_Frame]:
+    lists = lexicon.words()
+    # a sentence whose own quote names an outlet and a speaker is no frame: carrying
+    # goes on from that quote ("Pence was asked about [the comment]" names no speaker)
+    quoted = {doc.sentence_at(r.quote.cue.start_char) for r in resolved
+              if r.quote.cue is not None and r.quote.via_outlet is not None and r.speaker_name}
+    frames = []
+    for index, sent in enumerate(doc.sentences):
+        if index in quoted:
+            continue
+        words = sent.words
+        for i, w in enumerate(words[:-1]):
+            lemma = w.lemma.lower()
+            after = words[i + 1].text.lower()
+            if lemma in lists.tell_verbs and w.upos == "VERB":
+                start = i + 1
+            elif (lemma in lists.outlet_leads and after in lists.verb_lead_prepositions) or (
+                    lemma in lists.outlet_lead_nouns and after in lists.noun_lead_prepositions):
+                start = i + 2
+            else:
+                continue
+            run = []
+            for x in words[start:start + 8]:
+                if x.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or x.text in ("'s", "’s", "'", "’"):
+                    run.append(x)
+                    continue
+                break
+            if not run:
+                continue
+            mention = Mention(start_char=run[0].start_char, end_char=run[-1].end_char,
+                              text=doc.text[run[0].start_char:run[-1].end_char])
+            name = channel_outlet(mention.text)
+            subjects = [x for x in words if x.deprel in ("nsubj", "nsubj:pass") and x.upos in ("PROPN", "PRON")]
+            if name and subjects:
+                frames.append(_Frame(index, subjects[0].text.lower(), _Channel(name, mention)))
+                break
+    return frames
+
+
+def _framed(r: ResolvedQuote, frames: list[_Frame], resolved: list[ResolvedQuote],
+            doc: ParsedDoc) -> tuple[_Channel, str] | None:
+    """The first quote of a speaker after a framing sentence about them, in the
+    same paragraph or the next, goes on with that interview (its subject is the
+    speaker's surname, or a pronoun for them)."""
+    if not r.speaker_name or r.quote.cue is None:
+        return None
+    doc_start = r.quote.start_char
+    last = fold(r.speaker_name).split()[-1:] or [""]
+    for frame in reversed(frames):
+        if frame.channel.mention.start_char >= doc_start:
+            continue
+        if doc.paragraph_at(doc_start) - doc.paragraph_at(frame.channel.mention.start_char) > 1:
+            return None
+        said_between = any(o.speaker_name == r.speaker_name
+                           and frame.channel.mention.start_char < o.quote.start_char < doc_start
+                           and doc.sentence_at(o.quote.start_char) != frame.sentence
+                           for o in resolved)
+        if said_between:
+            return None
+        pronoun = frame.subject in lexicon.words().pronouns
+        if pronoun or fold(frame.subject) == last[0]:
+            return frame.channel, "carried"
+        return None
     return None
 
 

@@ -126,8 +126,8 @@ def channel_outlet(mention: str) -> str | None:
         return outlet_name(candidate)
     if span and span[0] == 0 and all(is_capitalised(w) for w in words):
         rest = fold(candidate[span[1]:]).split()
-        if rest and all(w in lists.outlet_nouns | lists.outlet_words for w in rest):
-            return outlet_name(candidate)  # "POLITICO Magazine", "Boston Herald Radio": an outlet of its own
+        if rest and all(w in lists.outlet_nouns | lists.outlet_words or w.isdigit() for w in rest):
+            return outlet_name(candidate)  # "POLITICO Magazine", "Fox 35": an outlet of its own
         return outlet_name(candidate[span[0]:span[1]])  # "Fox News Sunday": a show of Fox News
     known = known_outlet(outlet_name(candidate))  # "The Post and Courier newspaper"
     if known:
@@ -153,8 +153,9 @@ def channel_outlet(mention: str) -> str | None:
     if last in lists.outlet_nouns and (words[-1].islower() or words[-1].isupper()):  # "newspaper", "TV"
         if named:
             return outlet_name(candidate)  # "the Interfax news agency", "Syria's state TV"
-        if len(words) > 1 and all(w.islower() for w in words[:-1]):
-            return candidate  # "state media", "state-run TV"
+        if len(words) > 1 and all(w.islower() for w in words[:-1]) and any(
+                fold(w).split()[0] in lists.generic_outlet_words for w in words[:-1]):
+            return candidate  # "state media", "state-run TV"; not "the news outlet"
         return None
     if all(is_capitalised(w) for w in words) and any(
             fold(w) in lists.outlet_words | lists.outlet_nouns and fold(w) not in lists.organisation_outlet_nouns
