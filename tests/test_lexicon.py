@@ -145,7 +145,7 @@ OLD_INLINE_LISTS = [
     ("named_object_verbs", {"call"}),
     ("request_verbs", {"call", "ask", "urge"}),
     ("outlet_subject_verbs", {"report", "say", "quote"}),
-    ("outlet_lead_nouns", {"interview", "comment", "comments", "remarks"}),
+    ("outlet_lead_nouns", {"interview", "comment", "comments", "remarks", "remark"}),  # "remark": a lemma (channels)
     ("split_dot_titles", {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov"}),
     ("own_clause_pronouns", {"he", "she", "they", "i", "we"}),
     ("np_content_prepositions", {"for", "of", "on"}),
