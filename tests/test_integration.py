@@ -183,7 +183,8 @@ FRAMED = (
     "In a telephone interview with Fox News on Tuesday, Pence was asked about the comment.\n\n"
     '"These are two men that are building a good relationship," Pence replied.\n\n'
     '"I strongly support Paul Ryan," Pence added.\n\n'
-    "Later, Ryan said he was grateful.\n"
+    "Later, Ryan said he was grateful.\n\n"
+    "Pence went on to say that the party would unite.\n"
 )
 
 
@@ -199,3 +200,4 @@ def test_an_interview_framed_without_a_quote_is_the_channel_of_the_quotes_after_
     assert got["These are two men th"] == ("Pence", "Fox News", "carried")
     assert got["I strongly support P"] == ("Pence", "Fox News", "carried")
     assert got["he was grateful"][1:] == (None, None)
+    assert got["the party would unit"] == ("Pence", "Fox News", "carried")  # "went on to say"

@@ -252,7 +252,19 @@ def _carrying_cue(r: ResolvedQuote, doc: ParsedDoc) -> bool:
         return False
     if cue.lemma.lower() in lexicon.words().carrying_verbs:
         return True
-    return any(_in_the_interview(doc, w) or _also(doc, w) for w in _words_in(doc, cue.start_char, cue.end_char))
+    return any(_in_the_interview(doc, w) or _also(doc, w) or _going_on(doc, w)
+               for w in _words_in(doc, cue.start_char, cue.end_char))
+
+
+def _going_on(doc: ParsedDoc, word) -> bool:
+    """``went on to say``, ``continuing to explain``: the cue hangs on a verb that
+    carries (with its particle where verbs.csv gives one: ``go on``)."""
+    sent = doc.sentences[doc.sentence_at(word.start_char)]
+    head = sent.head_of(word)
+    if head is None or head.lemma.lower() not in lexicon.words().carrying_verbs:
+        return False
+    particles = lexicon.words().verb_particles.get(head.lemma.lower())
+    return not particles or any(k.text.lower() in particles for k in sent.children(head))
 
 
 def _also(doc: ParsedDoc, word) -> bool:
