@@ -9,7 +9,10 @@ Two steps, both pure functions:
   every quote its entity IDs.
 
 :mod:`.names` splits names from roles and types mentions; :mod:`.outlets`
-names outlets.
+names outlets and tells which mentions name one; :mod:`.channels` gives each
+quote of an article its channel (the outlet its words came through, how that
+was found, and whether it is the publisher's own), as the last step of
+:func:`resolve_article`.
 """
 
 from .article import resolve_article
