@@ -201,3 +201,15 @@ def test_an_interview_framed_without_a_quote_is_the_channel_of_the_quotes_after_
     assert got["I strongly support P"] == ("Pence", "Fox News", "carried")
     assert got["he was grateful"][1:] == (None, None)
     assert got["the party would unit"] == ("Pence", "Fox News", "carried")  # "went on to say"
+
+
+def test_a_journalist_tied_to_an_outlet_names_the_channel_of_what_is_said_to_them(parser, tmp_path):
+    """"NBC's Matt Lauer" ties Lauer to NBC: "Asked by Lauer …, she said" came through NBC."""
+    from quotetrack.pipeline import extract_files
+
+    path = tmp_path / "host.txt"
+    path.write_text("Melania Trump spoke to NBC's Matt Lauer on Monday.\n\n"
+                    'Asked by Lauer whether she had practised her speech, Melania Trump said, "I read it once over."\n',
+                    encoding="utf-8")
+    [q] = [q for q in extract_files([path], parser) if q.quote.text.startswith("I read it")]
+    assert (q.via_outlet_name, q.via_how, q.via_outlet_mention.text) == ("NBC", "named", "Lauer")

@@ -4,7 +4,8 @@ Set within one article, after its speakers are resolved, in text order:
 
 * **named** — the quote's own attribution names the outlet (``told Reuters``,
   ``was quoted as saying by the RIA news agency``, ``…, RIA reported``): the
-  extraction found it (``Quote.via_outlet``);
+  extraction found it (``Quote.via_outlet``); or it names a journalist the
+  article ties to an outlet (``NBC's Matt Lauer`` … ``Asked by Lauer …, she said``);
 * **speaker** — the speaker is itself an outlet (``state TV said``, ``according
   to state media``): it is its own channel;
 * **carried** — the words belong to a report whose outlet was named before:
@@ -56,9 +57,11 @@ def assign_channels(article: Article, doc: ParsedDoc, resolved: list[ResolvedQuo
     hows: dict[int, str] = {}
     own = [outlet_name(article.publisher)] if article.publisher else []
     frames = _frames(doc, resolved)
+    hosts = _hosts(doc.text)
     for i in order:
         found = _own_channel(resolved[i], own + _named_before(resolved, channels, i)) \
-            or _carried_channel(i, resolved, doc, channels, order) or _framed(resolved[i], frames, resolved, doc)
+            or _carried_channel(i, resolved, doc, channels, order) or _framed(resolved[i], frames, resolved, doc) \
+            or _asked_by_host(resolved[i], hosts, doc)
         if found is not None:
             channels[i], hows[i] = found
     out = []
@@ -233,6 +236,43 @@ def _framed(r: ResolvedQuote, frames: list[_Frame], resolved: list[ResolvedQuote
         if pronoun or fold(frame.subject) == last[0]:
             return frame.channel, "carried"
         return None
+    return None
+
+
+# "CNN's Jake Tapper", "Fox News' Jenna Lee", "NBC’s Matt Lauer": an outlet's journalist
+_HOST_RE = re.compile(r"((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*)['’]s?\s((?:[A-Z][a-z]+\s)+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _hosts(text: str) -> dict[str, tuple[str, Mention]]:
+    """The journalists an article ties to their outlet by name ("CNN's Jake Tapper"):
+    folded surname -> (outlet, the mention "CNN's Jake Tapper")."""
+    out: dict[str, tuple[str, Mention]] = {}
+    for m in _HOST_RE.finditer(text):
+        outlet = channel_outlet(m.group(1))
+        if outlet and (known_outlet(outlet) or lexicon.names_seed_outlet(outlet)):
+            mention = Mention(start_char=m.start(), end_char=m.end(), text=m.group(0))
+            out.setdefault(fold(m.group(3)), (outlet, mention))
+    return out
+
+
+def _asked_by_host(r: ResolvedQuote, hosts: dict, doc: ParsedDoc) -> tuple[_Channel, str] | None:
+    """A quote whose attribution sentence names an outlet's journalist, not its
+    speaker ("Asked by Lauer whether …, she said", "he told Stephanopoulos"): the
+    words went to that journalist's outlet."""
+    if not hosts or r.quote.cue is None or not r.speaker_name:
+        return None
+    i = doc.sentence_at(r.quote.cue.start_char)
+    if i is None:
+        return None
+    sent = doc.sentences[i]
+    speaker = set(fold(r.speaker_name).split())
+    for w in sent.words:
+        if r.quote.start_char <= w.start_char < r.quote.end_char or w.upos != "PROPN":
+            continue
+        key = fold(w.text)
+        if key in hosts and key not in speaker:
+            outlet, _ = hosts[key]
+            return _Channel(outlet, Mention(start_char=w.start_char, end_char=w.end_char, text=w.text)), "named"
     return None
 
 
