@@ -92,12 +92,12 @@ def channel_outlet(mention: str) -> str | None:
     agency", "his show": an article resolves those to an outlet it named), an
     organisation whose own name ends in Agency ("the International Atomic Energy
     Agency")."""
-    lists = lexicon.words()
     words = [w.strip(_MARKS) for w in " ".join(mention.split()).split(", ")[0].split()]
     words = [w for w in words if w]
     show = lexicon.show_outlet(" ".join(words))
     if show:  # "Meet the Press", "This Week": the network's show (shows.csv)
         return known_outlet(show) or show
+    lists = lexicon.words()
     while words and (words[0].lower() in lists.determiners or words[0].lower() in lists.possessives):
         words = words[1:]
     whole = known_outlet(" ".join(words))
@@ -105,18 +105,44 @@ def channel_outlet(mention: str) -> str | None:
         return whole
     if "(" in " ".join(words):  # "the Associated Press (AP)": the name before its short form
         return channel_outlet(" ".join(words).split("(")[0])
-    while len(words) > 1 and (fold(words[-1]) in lists.outlet_work_nouns
-                              or fold(words[-1]).removesuffix("s") in lists.outlet_work_nouns):
-        words = words[:-1]  # "a Bloomberg interview"
-    if words and words[-1].endswith(("'s", "’s")):
-        words[-1] = words[-1][:-2]  # "Fox News's show" -> "Fox News"
+    words = _without_work(words)
     if not words:
         return None
+    for reader in (_owner_of, _known_or_seed, _linked, _after_description):
+        found = reader(words)
+        if found is not False:
+            return found
+    return _described_name(words)
+
+
+def _without_work(words: list[str]) -> list[str]:
+    """"a Bloomberg interview" -> "Bloomberg", "Fox News's show" -> "Fox News"."""
+    lists = lexicon.words()
+    while len(words) > 1 and (fold(words[-1]) in lists.outlet_work_nouns
+                              or fold(words[-1]).removesuffix("s") in lists.outlet_work_nouns):
+        words = words[:-1]
+    if words and words[-1].endswith(("'s", "’s")):
+        words = words[:-1] + [words[-1][:-2]]
+    return words
+
+
+# Each reader of a channel mention's words gives the outlet, None (it names none), or
+# False (the reader does not apply: try the next).
+
+def _owner_of(words: list[str]) -> str | None | bool:
+    """"ABC's This Week", "NBC's Meet the Press": the outlet that owns the show."""
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
-    if owner is not None:  # "ABC's This Week", "NBC's Meet the Press": the outlet's show
+    if owner is not None:
         found = channel_outlet(" ".join(words[:owner] + [words[owner][:-2]]))
         if found:
             return found
+    return False
+
+
+def _known_or_seed(words: list[str]) -> str | None | bool:
+    """A known outlet, or a well-known name at the start ("Fox News Sunday": a show of
+    Fox News; "POLITICO Magazine", "Fox 35": outlets of their own)."""
+    lists = lexicon.words()
     candidate = " ".join(words)
     known = known_outlet(candidate)
     if known:
@@ -127,40 +153,55 @@ def channel_outlet(mention: str) -> str | None:
     if span and span[0] == 0 and all(is_capitalised(w) for w in words):
         rest = fold(candidate[span[1]:]).split()
         if rest and all(w in lists.outlet_nouns | lists.outlet_words or w.isdigit() for w in rest):
-            return outlet_name(candidate)  # "POLITICO Magazine", "Fox 35": an outlet of its own
-        return outlet_name(candidate[span[0]:span[1]])  # "Fox News Sunday": a show of Fox News
-    known = known_outlet(outlet_name(candidate))  # "The Post and Courier newspaper"
-    if known:
-        return known
-    # "Bill O'Reilly of Fox News", "the MSNBC hosts of Morning Joe", "a new article in Politico"
-    if any(w in _LINKS for w in words):
-        for i in (i for i, w in enumerate(words) if w in _LINKS):
-            found = channel_outlet(" ".join(words[i + 1:])) or channel_outlet(" ".join(words[:i]))
-            if found:
-                return found
-        return None
-    last = fold(words[-1])
-    named = [w for w in words[:-1] if is_capitalised(w)]
+            return outlet_name(candidate)
+        return outlet_name(candidate[span[0]:span[1]])
+    return known_outlet(outlet_name(candidate)) or False  # "The Post and Courier newspaper"
+
+
+def _linked(words: list[str]) -> str | None | bool:
+    """"Bill O'Reilly of Fox News", "the MSNBC hosts of Morning Joe", "a new article
+    in Politico": a person or a work of an outlet."""
+    links = [i for i, w in enumerate(words) if w in _LINKS]
+    for i in links:
+        found = channel_outlet(" ".join(words[i + 1:])) or channel_outlet(" ".join(words[:i]))
+        if found:
+            return found
+    return None if links else False
+
+
+def _after_description(words: list[str]) -> str | None | bool:
+    """"French television station BFMTV", "the news site RTL Info": the name after its
+    description, when it is an outlet's."""
+    lists = lexicon.words()
     described = [i for i, w in enumerate(words[:-1]) if w.islower() and fold(w) in lists.outlet_nouns]
     if described and all(is_capitalised(w) for w in words[described[-1] + 1:]):
-        # "French television station BFMTV", "the news site RTL Info": the name after its description
         found = channel_outlet(" ".join(words[described[-1] + 1:]))
         if found:
             return found
+    return False
+
+
+def _described_name(words: list[str]) -> str | None:
+    """A name with an outlet noun after it ("the Interfax news agency", "Syria's state
+    TV") or an outlet word in it ("Yahoo News"); a state outlet described ("state
+    media"); not "the news outlet" or "a document on the Trump campaign's website"."""
+    lists = lexicon.words()
+    candidate = " ".join(words)
     describing = lists.outlet_words | lists.outlet_nouns | lists.generic_outlet_words
     if any(w.islower() and "-" not in w and fold(w) not in describing for w in words[:-1]):
-        return None  # "a document on the Trump campaign's website": not an outlet's name
+        return None
+    last = fold(words[-1])
     if last in lists.outlet_nouns and (words[-1].islower() or words[-1].isupper()):  # "newspaper", "TV"
-        if named:
-            return outlet_name(candidate)  # "the Interfax news agency", "Syria's state TV"
+        if any(is_capitalised(w) for w in words[:-1]):
+            return outlet_name(candidate)
         if len(words) > 1 and all(w.islower() for w in words[:-1]) and any(
                 fold(w).split()[0] in lists.generic_outlet_words for w in words[:-1]):
-            return candidate  # "state media", "state-run TV"; not "the news outlet"
+            return candidate
         return None
     if all(is_capitalised(w) for w in words) and any(
             fold(w) in lists.outlet_words | lists.outlet_nouns and fold(w) not in lists.organisation_outlet_nouns
             for w in words):
-        return outlet_name(candidate)  # "Yahoo News", "Christian News Service"
+        return outlet_name(candidate)
     return None
 
 
