@@ -138,7 +138,7 @@ TABLES: dict[str, dict[str, Cell]] = {
     "organisations.csv": {"word": _lower, "org": _flag, "kind": _one_of(*ORGANISATION_KINDS)},
     "organisation_descriptors.csv": {"descriptor": _lower, "place": _one_of("before", "after", empty=False)},
     "pronouns.csv": {"word": _lower, "refers_to": _one_of(*REFERENTS, empty=False), "speaker": _flag,
-                     "possessive": _flag, "own_clause": _flag},
+                     "possessive": _flag, "own_clause": _flag, "reflexive": _flag},
     "determiners.csv": {"word": _lower, "indefinite": _flag, "numeral": _flag},
     "prepositions.csv": {"word": _lower, "topic": _flag, "role": _flag, "locative": _flag, "head_end": _flag,
                          "np_content": _flag, "author": _flag, "outlet_lead": _one_of(*OUTLET_LEADS)},
@@ -391,6 +391,7 @@ class Words:
     pronouns: dict[str, str]
     possessives: frozenset[str]
     own_clause_pronouns: frozenset[str]
+    reflexive_pronouns: frozenset[str]
     determiners: frozenset[str]
     name_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -542,6 +543,7 @@ def build(tables: dict[str, tuple]) -> Words:
         pronouns={p["word"]: p["refers_to"] for p in pronouns if p["speaker"]},
         possessives=_where(pronouns, "possessive"),
         own_clause_pronouns=_where(pronouns, "own_clause"),
+        reflexive_pronouns=_where(pronouns, "reflexive"),
         determiners=frozenset(d["word"] for d in determiners),
         name_determiners=frozenset(d["word"] for d in determiners if not d["numeral"]),
         indefinite_determiners=_where(determiners, "indefinite"),

@@ -160,6 +160,9 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
         return None, None
     if is_name_list(mention):
         return _strip_det(mention), None
+    words = mention.split()
+    if len(words) > 1 and words[-1].lower() in lists.reflexive_pronouns:
+        mention = " ".join(words[:-1])  # "Rick Santorum himself"
     head, _, appos = mention.partition(", ")
     if appos and _is_participle_clause(appos):
         appos = ""
@@ -196,8 +199,18 @@ def split_name_role(mention: str) -> tuple[str | None, str | None]:
     if appos_role:
         if name is None and appos and is_capitalised(appos.split()[0]) and not role:
             name, role = appos, None
+        elif name is None and role and _is_person_name(appos) and any(
+                w.lower() in lists.title_words for w in role.split()):
+            return appos, role  # "Malaysia's Prime Minister, Najib Razak": the role, then the name
         role = ", ".join(r for r in (role, appos_role) if r)
     return name, role
+
+
+def _is_person_name(text: str) -> bool:
+    """Two to four capitalised words, none of them a title: "Najib Razak"."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(is_capitalised(w) and w.lower() not in lexicon.words().title_words
+                                        for w in words) and not is_country_or_capital(text)
 
 
 def document_author(mention: str) -> str | None:

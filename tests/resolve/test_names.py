@@ -137,3 +137,12 @@ def test_indefinite_descriptions_of_people_are_unnamed_sources(mention, describe
     from quotetrack.resolve.names import is_indefinite_description
 
     assert is_indefinite_description(mention, split_name_role(mention)[0]) is described
+
+
+def test_a_name_in_apposition_to_a_role_is_the_name_and_a_reflexive_no_part_of_it():
+    from quotetrack.resolve.names import split_name_role
+
+    assert split_name_role("Malaysia's Prime Minister, Najib Razak") == ("Najib Razak", "Malaysia's Prime Minister")
+    assert split_name_role("The state’s campaign chairman, Phil Lovas") == ("Phil Lovas", "state’s campaign chairman")
+    assert split_name_role("Rick Santorum himself") == ("Rick Santorum", None)
+    assert split_name_role("Reem, a mother of two children") == ("Reem", "mother of two children")  # unchanged
