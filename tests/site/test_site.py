@@ -724,3 +724,15 @@ def test_the_publishers_own_interview_is_no_citation_of_itself():
     quote = {"id": "q-1", "text": "We are close", "start_char": 0, "end_char": 12, "first_hand": 1}
     cited = citation_text(quote, {"doc": "a.txt"}, "Pawel Krzysiek", None, "Al Jazeera", "Al Jazeera", "/-/quote/q-1")
     assert "reported by Al Jazeera (own reporting)" in cited and "citing" not in cited
+
+
+def test_the_channel_queries_leave_out_own_reporting_and_find_outlets_that_are_sources(fixture_corpus):
+    _, ds = fixture_corpus
+    rows = get(ds, "/quotes/via_intermediary.json?_shape=objects").json()["rows"]
+    vias = {(r["via"], r["via_how"]) for r in rows}
+    assert ("Interfax", "carried") in vias and ("SANA", "speaker") in vias and ("RIA Novosti", "named") in vias
+    assert not any(r["via"] == "Al Jazeera" and r["publisher"] == "Al Jazeera" for r in rows)  # own interviews
+    rows = get(ds, "/quotes/quotes_by_outlet.json?_shape=objects&outlet=Al+Jazeera").json()["rows"]
+    assert {r["how"] for r in rows} >= {"published", "published (own reporting)"}
+    rows = get(ds, "/quotes/quotes_by_outlet.json?_shape=objects&outlet=SANA").json()["rows"]
+    assert [(r["publisher"], r["how"]) for r in rows] == [("Al Jazeera", "channel (speaker)")]
