@@ -13,7 +13,7 @@ and drop an outlet's report of a quote it relays.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import attrs
 
@@ -204,6 +204,7 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
         content = span_of(strip_edges(words, doc.text)) if words else None
     elif w.xpos == "VBN" and w.deprel == "acl":
         return None  # "as demanded by Damascus"
+    closing_via = None
     closing = _closing_report(doc, tree, w, content) or _told_outlet_first(doc, tree, w, content)
     if closing is not None:
         content, closing_via = closing
@@ -252,7 +253,7 @@ def verb_attribution(doc: ParsedDoc, tree: Tree, index: int, w: Word, cut_ids: s
     speaker = noun_phrase(doc, tree, subj, avoid) if subj is not None else None
     cue = _cue_span(doc, tree, w, top)
     taken = avoid + ([(speaker.start_char, speaker.end_char)] if speaker else [])
-    via = (closing_via if closing is not None else None) or told_outlet or _outlet_near(doc, tree, w, top, subj, taken) \
+    via = closing_via or told_outlet or _outlet_near(doc, tree, w, top, subj, taken) \
         or _outlet_by_position(doc, tree, w, taken)
     lead = interrupted_lead(doc, tree, cue, speaker, content, cut_ids, quoted)
     return Attribution(index, cue, w, speaker, via, content, rule, lead)
@@ -707,24 +708,32 @@ def _closing_report(doc: ParsedDoc, tree: Tree, cue: Word,
     return (content[0], end), via
 
 
+def outlet_lead_starts(words: Sequence[Word], tells: Callable[[Word], bool]) -> list[int]:
+    """Where an outlet's noun phrase may start in a sentence's ``words``: right
+    after a word ``tells`` accepts (``told``), or after a verb or noun that leads
+    to outlets and its preposition (``speaking to``, ``interview with``: verbs.csv
+    and statement_nouns.csv ``outlet_lead``, prepositions.csv)."""
+    lists = lexicon.words()
+    starts = []
+    for i, w in enumerate(words):
+        lemma = w.lemma.lower()
+        after = words[i + 1].text.lower() if i + 1 < len(words) else None
+        if tells(w):
+            starts.append(i + 1)
+        elif lemma in lists.outlet_leads and after in lists.verb_lead_prepositions:
+            starts.append(i + 2)
+        elif lemma in lists.outlet_lead_nouns and after in lists.noun_lead_prepositions:
+            starts.append(i + 2)
+    return starts
+
+
 def _outlet_by_position(doc: ParsedDoc, tree: Tree, cue: Word, taken) -> Mention | None:
     """An outlet read off the words, where the parse does not link it: the
     noun phrase right after ``told``, after ``speaking to``/``talking to``/
     ``interview with``/``quoted by``/``quoted in``/``reported by``/``published in``
     in the cue's sentence."""
     words = tree.sent.words
-    lists = lexicon.words()
-    starts = []
-    for i, w in enumerate(words):
-        lemma = w.lemma.lower()
-        after = words[i + 1].text.lower() if i + 1 < len(words) else None
-        if w is cue and lemma == "tell":
-            starts.append(i + 1)
-        elif lemma in lists.outlet_leads and after in lists.verb_lead_prepositions:
-            starts.append(i + 2)
-        elif lemma in lists.outlet_lead_nouns and after in lists.noun_lead_prepositions:
-            starts.append(i + 2)
-    for i in starts:
+    for i in outlet_lead_starts(words, lambda w: w is cue and w.lemma.lower() == "tell"):
         run = []
         for w in words[i:i + _OUTLET_MAX_WORDS]:
             if w.upos in ("DET", "PROPN", "NOUN", "ADJ") or (w.text in "-–" and run):

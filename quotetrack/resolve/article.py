@@ -32,7 +32,7 @@ from .names import (
     split_name_role,
 )
 from .channels import assign_channels
-from .outlets import channel_outlet, known_outlet
+from .outlets import channel_outlet, known_outlet, named_earlier
 
 PRONOUN_WINDOW = 1500  # characters back to look for a pronoun's antecedent
 ANONYMITY_WINDOW = 80  # characters after a mention searched for "declined to be identified"
@@ -131,12 +131,9 @@ def _generic_outlets_named_earlier(resolved: list[ResolvedQuote]) -> list[Resolv
         # "state TV", or "State TV" at a sentence start (generic_outlet_words.txt)
         generic = len(words) > 1 and (words[0].islower() or fold(words[0]) in lists.generic_outlet_words) and all(
             not w[:1].isupper() or fold(w) in lists.outlet_words for w in words[1:])
-        named = not generic
-        tail = f" {fold(name)}"
-        earlier = [n for n in seen if f" {fold(n)}".endswith(tail) and fold(n) != fold(name)]
-        if named:
+        if not generic:
             return name
-        return earlier[-1] if earlier else name[:1].lower() + name[1:]  # "State TV said" at a sentence start
+        return named_earlier(name, seen) or name[:1].lower() + name[1:]  # "State TV said" at a sentence start
 
     out = []
     for r in resolved:  # in text order

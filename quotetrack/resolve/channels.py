@@ -32,9 +32,10 @@ import re
 import attrs
 
 from .. import lexicon
-from ..records import Article, Mention, ParsedDoc, ResolvedQuote
+from ..records import Article, Mention, ParsedDoc, ResolvedQuote, Sentence, Word
 from .names import fold
-from .outlets import bare_outlet_kind, channel_outlet, known_outlet, outlet_kind, outlet_name
+from ..extract.attributions import outlet_lead_starts
+from .outlets import bare_outlet_kind, channel_outlet, is_listed_outlet, named_earlier, outlet_kind, outlet_name
 
 DISPLAY_RULES = ("direct:dash-line",)  # a pull quote set apart, its speaker on the next line
 DEFINITE = ("the", "that", "this", "same")  # "in the interview": the one already told of
@@ -108,16 +109,14 @@ def _own_channel(r: ResolvedQuote, named_before: list[str]) -> tuple[_Channel, s
             name = channel_outlet(mention) if fold(r.speaker_name) == fold(outlet_name(mention)) else None
         else:
             name = channel_outlet(r.speaker_name) or channel_outlet(mention) or _described(mention, named_before)
-        if name and (r.speaker_type == "outlet" or known_outlet(name) or lexicon.names_seed_outlet(name)):
+        if name and (r.speaker_type == "outlet" or is_listed_outlet(name)):
             return _Channel(_fuller(name, named_before), r.quote.speaker), "speaker"
     return None
 
 
 def _fuller(name: str, named_before: list[str]) -> str:
     """"Times" after "The New York Times": the fuller name given before."""
-    tail = f" {fold(name)}"
-    longer = [n for n in named_before if f" {fold(n)}".endswith(tail) and fold(n) != fold(name)]
-    return longer[-1] if longer else name
+    return named_earlier(name, named_before) or name
 
 
 def _described(mention: str, named_before: list[str]) -> str | None:
@@ -184,16 +183,10 @@ def _frames(doc: ParsedDoc, resolved: list[ResolvedQuote]) -> list[_Frame]:
         if index in quoted:
             continue
         words = sent.words
-        for i, w in enumerate(words[:-1]):
-            lemma = w.lemma.lower()
-            after = words[i + 1].text.lower()
-            if lemma in lists.tell_verbs and w.upos == "VERB":
-                start = i + 1
-            elif (lemma in lists.outlet_leads and after in lists.verb_lead_prepositions) or (
-                    lemma in lists.outlet_lead_nouns and after in lists.noun_lead_prepositions):
-                start = i + 2
-            else:
-                continue
+        subjects = [x for x in words if x.deprel in ("nsubj", "nsubj:pass") and x.upos in ("PROPN", "PRON")]
+        if not subjects:
+            continue
+        for start in outlet_lead_starts(words, lambda w: w.lemma.lower() in lists.tell_verbs and w.upos == "VERB"):
             run = []
             for x in words[start:start + 8]:
                 if x.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or x.text in ("'s", "’s", "'", "’"):
@@ -205,8 +198,7 @@ def _frames(doc: ParsedDoc, resolved: list[ResolvedQuote]) -> list[_Frame]:
             mention = Mention(start_char=run[0].start_char, end_char=run[-1].end_char,
                               text=doc.text[run[0].start_char:run[-1].end_char])
             name = channel_outlet(mention.text)
-            subjects = [x for x in words if x.deprel in ("nsubj", "nsubj:pass") and x.upos in ("PROPN", "PRON")]
-            if name and subjects:
+            if name:
                 frames.append(_Frame(index, subjects[0].text.lower(), _Channel(name, mention)))
                 break
     return frames
@@ -249,7 +241,7 @@ def _hosts(text: str) -> dict[str, tuple[str, Mention]]:
     out: dict[str, tuple[str, Mention]] = {}
     for m in _HOST_RE.finditer(text):
         outlet = channel_outlet(m.group(1))
-        if outlet and (known_outlet(outlet) or lexicon.names_seed_outlet(outlet)):
+        if outlet and is_listed_outlet(outlet):
             mention = Mention(start_char=m.start(), end_char=m.end(), text=m.group(0))
             out.setdefault(fold(m.group(3)), (outlet, mention))
     return out
@@ -292,14 +284,17 @@ def _carrying_cue(r: ResolvedQuote, doc: ParsedDoc) -> bool:
         return False
     if cue.lemma.lower() in lexicon.words().carrying_verbs:
         return True
-    return any(_in_the_interview(doc, w) or _also(doc, w) or _going_on(doc, w)
-               for w in _words_in(doc, cue.start_char, cue.end_char))
+    i = doc.sentence_at(cue.start_char)
+    if i is None:
+        return False
+    sent = doc.sentences[i]
+    return any(_in_the_interview(sent, w) or _also(sent, w) or _going_on(sent, w)
+               for w in sent.words if cue.start_char <= w.start_char and w.end_char <= cue.end_char)
 
 
-def _going_on(doc: ParsedDoc, word) -> bool:
+def _going_on(sent: Sentence, word: Word) -> bool:
     """``went on to say``, ``continuing to explain``: the cue hangs on a verb that
     carries (with its particle where verbs.csv gives one: ``go on``)."""
-    sent = doc.sentences[doc.sentence_at(word.start_char)]
     head = sent.head_of(word)
     if head is None or head.lemma.lower() not in lexicon.words().carrying_verbs:
         return False
@@ -307,29 +302,20 @@ def _going_on(doc: ParsedDoc, word) -> bool:
     return not particles or any(k.text.lower() in particles for k in sent.children(head))
 
 
-def _also(doc: ParsedDoc, word) -> bool:
+def _also(sent: Sentence, word: Word) -> bool:
     """``Trump also said``: an adverb of going on (carrying_adverbs.txt) on the cue."""
-    sent = doc.sentences[doc.sentence_at(word.start_char)]
     return any(k.deprel == "advmod" and k.lemma.lower() in lexicon.words().carrying_adverbs
                for k in sent.children(word))
 
 
-def _in_the_interview(doc: ParsedDoc, word) -> bool:
+def _in_the_interview(sent: Sentence, word: Word) -> bool:
     """``said in the interview``: an oblique of the cue headed by a statement noun
     that carries (statement_nouns.csv), with a definite determiner."""
-    sent = doc.sentences[doc.sentence_at(word.start_char)]
     for k in sent.children(word):
         if k.deprel.startswith("obl") and k.lemma.lower() in lexicon.words().carrying_nouns:
             if any(d.text.lower() in DEFINITE for d in sent.children(k) if d.deprel in ("det", "amod")):
                 return True
     return False
-
-
-def _words_in(doc: ParsedDoc, start: int, end: int):
-    i = doc.sentence_at(start)
-    if i is None:
-        return []
-    return [w for w in doc.sentences[i].words if start <= w.start_char and w.end_char <= end]
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -70,6 +70,20 @@ def outlet_kind(names: Iterable[str]) -> str | None:
 
 
 
+def named_earlier(name: str, earlier: Iterable[str]) -> str | None:
+    """The last of the ``earlier`` names that is a fuller form of ``name``, ending
+    with it ("Syria's state TV" for "state TV", "The New York Times" for "Times"),
+    else None."""
+    tail = f" {fold(name)}"
+    longer = [n for n in earlier if f" {fold(n)}".endswith(tail) and fold(n) != fold(name)]
+    return longer[-1] if longer else None
+
+
+def is_listed_outlet(name: str) -> bool:
+    """An outlet of the lexicon: named by outlets.csv or detected by its list."""
+    return known_outlet(name) is not None or lexicon.names_seed_outlet(name)
+
+
 def known_outlet(mention: str) -> str | None:
     """The lexicon's canonical name when ``mention`` is one of its outlets or
     aliases ("the RIA news agency" -> "RIA Novosti", "Syria's state news agency"

@@ -58,13 +58,17 @@ def outlet_text(publisher: str | None, via: str | None, first_hand: bool | None,
     return where
 
 
+def first_hand(quote: dict) -> bool | None:
+    """A quote row's ``first_hand`` (stored 1/0/null) as True/False/None."""
+    return None if quote.get("first_hand") is None else bool(quote["first_hand"])
+
+
 def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink) -> str:
     """The plain-text citation offered in the Cite block."""
     who = speaker_name or "Unidentified speaker"
     if speaker_role:
         who += f", {speaker_role}"
-    first_hand = None if quote.get("first_hand") is None else bool(quote.get("first_hand"))
-    where = outlet_text(publisher, via, first_hand, unknown="an unknown outlet")
+    where = outlet_text(publisher, via, first_hand(quote), unknown="an unknown outlet")
     when = article.get("date") or "undated"
     lines = [
         f"“{quote['text']}”",
@@ -198,9 +202,8 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
         "via": via,
         "via_name": via_name,
         "via_how_text": VIA_HOW_TEXT.get(q.get("via_how") or ("named" if q.get("via_outlet_mention") else "")),
-        "first_hand": None if q.get("first_hand") is None else bool(q.get("first_hand")),
-        "outlet_text": outlet_text(publisher_name, via_name,
-                                   None if q.get("first_hand") is None else bool(q.get("first_hand"))),
+        "first_hand": first_hand(q),
+        "outlet_text": outlet_text(publisher_name, via_name, first_hand(q)),
         "utterance": utterance,
         "trail_url": await _trail_url(datasette, db, utterance, others, request),
         "others": others,
