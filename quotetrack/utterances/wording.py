@@ -16,9 +16,9 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from . import ids, lexicon
-from .resolve.names import fold
-from .records import ResolvedQuote
+from .. import ids, lexicon
+from ..resolve.names import fold
+from ..records import ResolvedQuote
 
 SHINGLE = 3  # words per shingle in the candidate index
 MIN_SHARED_SHINGLES = 2
