@@ -150,6 +150,10 @@ TABLES: dict[str, dict[str, Cell]] = {
     "adverbial_openers.csv": {"word": _lower, "time": _flag},
     "work_titles.csv": {"word": _lower, "inside": _flag, "before": _flag},
     "shows.csv": {"show": _text, "outlet": _text},
+    "claim_synonyms.csv": {"word": _lower, "means": _lower},
+    "group_nouns.csv": {"word": _lower, "names": _optional, "generic": _flag},
+    "group_modifiers.csv": {"word": _lower, "names": _lower},
+    "demonyms.csv": {"word": _lower, "country": _text},
 }
 #: the word classes with no properties: one lower-case entry a line
 LISTS = ("generic_outlet_words.txt", "name_connectors.txt", "clock_words.txt", "function_words.txt",
@@ -435,6 +439,14 @@ class Words:
     carrying_adverbs: frozenset[str]
     # shows.csv: folded show name -> its outlet
     shows: dict[str, str]
+    # claim_synonyms.csv: a claim word -> the word it is compared as ("truce" -> "ceasefire")
+    claim_synonyms: dict[str, str]
+    # group_nouns.csv: the head noun of a group speaker -> the group it names (None: its
+    # modifiers say, group_modifiers.csv); group_modifiers.csv: modifier -> group
+    group_nouns: dict[str, str | None]
+    group_modifiers: dict[str, str]
+    # demonyms.csv: a nationality adjective -> its country ("russian" -> "Russia")
+    demonyms: dict[str, str]
 
 
 def _where(rows: Iterable[Row], column: str, key: str = "word") -> frozenset[str]:
@@ -580,6 +592,11 @@ def build(tables: dict[str, tuple]) -> Words:
         carrying_adverbs=frozenset(tables["carrying_adverbs.txt"]),
         shows={_show_key(r["show"]): r["outlet"] for r in tables["shows.csv"]},
         organisation_outlet_nouns=_where(outlet_nouns, "org_cased"),
+        claim_synonyms={r["word"]: r["means"] for r in tables["claim_synonyms.csv"]},
+        group_nouns={r["word"]: None if r["generic"] else (r["names"] or r["word"])
+                     for r in tables["group_nouns.csv"]},
+        group_modifiers={r["word"]: r["names"] for r in tables["group_modifiers.csv"]},
+        demonyms={r["word"]: r["country"] for r in tables["demonyms.csv"]},
     )
 
 

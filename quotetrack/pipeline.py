@@ -30,11 +30,12 @@ from .parse.models import models_key
 from .records import Article, Entity, ParsedDoc, ResolvedQuote
 from .resolve import outlet_name, resolve_article, resolve_corpus
 from .store import open_store, row_to_resolved
-from .utterances import group_utterances
+from .utterances import Grouping, When, group_utterances, mark_statements
+from .utterances import embed
 
 # bump when extraction or resolution rules change: stored articles are analysed
 # again (from their stored parses); a change of the word lists needs no bump
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 
 
 def analysis_version() -> str:
@@ -44,24 +45,51 @@ def analysis_version() -> str:
 
 
 def analyse(article: Article, doc: ParsedDoc) -> list[ResolvedQuote]:
-    """Quotes of one parsed article, with article-level speaker names."""
-    return resolve_article(article, doc, extract_quotes(doc))
+    """Quotes of one parsed article, with article-level speaker names, where
+    each stands (headline, lede, body) and its pull quotes."""
+    return mark_statements(article, doc, resolve_article(article, doc, extract_quotes(doc)))
 
 
-def link(
+@attrs.frozen(kw_only=True)
+class Linked:
+    """A corpus linked: its entities, its quotes with their links, and the utterances."""
+
+    speakers: list[Entity]
+    outlets: list[Entity]
+    quotes: list[ResolvedQuote]
+    grouping: Grouping
+
+
+def link_corpus(
     quotes: list[ResolvedQuote],
     articles: list[Article],
-    order: dict[str, tuple] | None = None,
     existing: dict[str, str] | None = None,
-) -> tuple[list[Entity], list[Entity], list[ResolvedQuote]]:
-    """Corpus-wide entities, and every quote with speaker, outlet and utterance IDs."""
+    vectors: dict[str, "embed.np.ndarray"] | None = None,
+    copies: dict[str, str] | None = None,
+) -> Linked:
+    """Resolve speakers and outlets across the corpus and group utterances.
+
+    ``existing``: quote ID -> the utterance ID published for it (kept);
+    ``vectors``: text key (:func:`~quotetrack.utterances.embed.text_key`) ->
+    MiniLM vector, for the texts already encoded (the rest are encoded now);
+    ``copies``: doc -> the doc it republishes.
+    """
     speakers, outlets, quotes = resolve_corpus(quotes, articles)
-    if order is None:
-        dates = {a.doc: a.date or "9999" for a in articles}
-        order = {q.quote_id: (dates.get(q.doc, "9999"), q.doc, q.quote.start_char) for q in quotes}
-    clusters = group_utterances(quotes, order, existing)
-    quotes = [attrs.evolve(q, cluster_id=clusters.get(q.quote_id)) for q in quotes]
-    return speakers, outlets, quotes
+    known = embed.encode_texts([q.quote.text for q in quotes], vectors)
+    by_quote = {q.quote_id: known[embed.text_key(q.quote.text)] for q in quotes}
+    whens = {a.doc: When.of(a) for a in articles}
+    grouping = group_utterances(quotes, by_quote, whens, existing, copies)
+    quotes = [attrs.evolve(q, cluster_id=grouping.utterance_of.get(q.quote_id),
+                           wording=grouping.wording.get(q.quote_id)) for q in quotes]
+    return Linked(speakers=speakers, outlets=outlets, quotes=quotes, grouping=grouping)
+
+
+def link(quotes: list[ResolvedQuote], articles: list[Article], **options
+         ) -> tuple[list[Entity], list[Entity], list[ResolvedQuote]]:
+    """Corpus-wide entities, and every quote with speaker, outlet and utterance
+    IDs (:func:`link_corpus`, without the utterances' details)."""
+    linked = link_corpus(quotes, articles, **options)
+    return linked.speakers, linked.outlets, linked.quotes
 
 
 def extract_files(paths: Iterable[str | Path], parser: Parser) -> list[ResolvedQuote]:
@@ -69,7 +97,7 @@ def extract_files(paths: Iterable[str | Path], parser: Parser) -> list[ResolvedQ
     articles = [read_article(path) for path in paths]
     docs = parser.parse_many([a.text for a in articles])
     quotes = [q for a, d in zip(articles, docs) for q in analyse(a, d)]
-    return link(quotes, articles)[2]
+    return link_corpus(quotes, articles).quotes
 
 
 @attrs.frozen(kw_only=True)
@@ -199,13 +227,25 @@ def _ingest_article(article: Article, store, parser: Parser, versions: _Versions
 
 def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, models: dict, key: str,
                     fresh: bool = False) -> str:
-    """Analyse a parsed article and store it (with its parse when ``fresh``)."""
+    """Analyse a parsed article and store it (with its parse when ``fresh``, and
+    the vectors of its quote texts not stored yet)."""
     quotes = analyse(article, doc)
     store.write_article(article, ids.article_id(article.sha256), quotes, analysis, models, key,
-                        parse=doc if fresh else None)
+                        parse=doc if fresh else None, vectors=_new_vectors(quotes, store),
+                        encoder=embed.default_encoder().key)
     outcome = "parsed" if fresh else "reanalysed"
     store.log(article.path, "ok", f"{len(quotes)} quotes ({outcome})")
     return outcome
+
+
+def _new_vectors(quotes: list[ResolvedQuote], store) -> dict[str, bytes]:
+    """Text key -> vector bytes of the quote texts the store has no vector of."""
+    texts = {embed.text_key(q.quote.text): q.quote.text for q in quotes}
+    missing = set(texts) - store.known_vectors(texts, embed.default_encoder().key)
+    if not missing:
+        return {}
+    found = embed.encode_texts([texts[k] for k in sorted(missing)])
+    return {k: embed.to_bytes(v) for k, v in found.items()}
 
 
 def _guarded(article: Article, store, errors: list[str], step: Callable[[], str]) -> str | None:
@@ -278,37 +318,67 @@ def reanalyse(
 
 
 def relink(store) -> None:
-    """Rebuild speakers, outlets and utterances from every stored current quote."""
+    """Rebuild speakers, outlets and utterances from every stored current quote
+    (their vectors read from the store: encoded only for texts stored before
+    vectors were)."""
     rows = store.current_quotes()
     articles = store.current_articles()
-    order = {r["id"]: (r["date"] or "9999", r["ingested_at"], r["doc"], r["start_char"]) for r in rows}
-    speakers, outlets, quotes = link([row_to_resolved(r) for r in rows], articles, order, store.utterance_ids())
-    utterances = utterance_rows(quotes, {r["id"]: r for r in rows}, order, outlets)
-    outlet_ids = {e.name: e.entity_id for e in outlets}
+    quotes = [row_to_resolved(r) for r in rows]
+    encoder = embed.default_encoder().key
+    stored = store.quote_vectors(encoder)
+    missing = _new_vectors([q for q in quotes if embed.text_key(q.quote.text) not in stored], store)
+    if missing:
+        store.store_vectors(missing, encoder)
+        stored.update(missing)
+    vectors = {k: embed.from_bytes(v) for k, v in stored.items()}
+    linked = link_corpus(quotes, articles, existing=store.utterance_ids(), vectors=vectors,
+                         copies=store.copies())
+    outlet_ids = {e.name: e.entity_id for e in linked.outlets}
     publishers = {a.doc: outlet_ids.get(outlet_name(a.publisher)) for a in articles if a.publisher}
-    store.write_entities(speakers, outlets, quotes, utterances, publishers)
+    store.write_entities(linked.speakers, linked.outlets, linked.quotes, utterance_rows(linked, articles),
+                         publishers, wording_rows(linked.grouping))
 
 
-def utterance_rows(quotes, rows, order, outlets) -> list[dict]:
-    outlet_names = {e.entity_id: e.name for e in outlets}
+def utterance_rows(linked: Linked, articles: list[Article]) -> list[dict]:
+    """The ``utterances`` table: each utterance's speaker, its fullest wording,
+    its anchor, its first reports (ties: several) and its counts."""
+    outlet_names = {e.entity_id: e.name for e in linked.outlets}
+    publisher = {a.doc: a.publisher for a in articles}
+    dates = {a.doc: a.date for a in articles}
+    grouping = linked.grouping
     groups: dict[str, list[ResolvedQuote]] = {}
-    for q in quotes:
+    for q in linked.quotes:
         if q.cluster_id:
             groups.setdefault(q.cluster_id, []).append(q)
+    by_id = {q.quote_id: q for q in linked.quotes}
     result = []
-    for uid, members in groups.items():
-        members.sort(key=lambda q: order[q.quote_id])
-        first = members[0]
-        carried = sorted({rows[q.quote_id]["publisher"] or "" for q in members} - {""})
-        via = sorted({outlet_names.get(q.via_outlet_id, "") for q in members} - {""})
+    for uid, members in sorted(groups.items()):
+        anchor = by_id[grouping.anchor[uid]]
+        first = grouping.first[uid]
+        speaker = next((q.speaker_id for q in members if q.speaker_id), None)
+        reports = [q for q in members if q.pull_quote_of is None]
         result.append({
             "id": uid,
-            "speaker_id": first.speaker_id,
-            "text": max((q.quote.text for q in members), key=len),
-            "first_quote_id": first.quote_id,
-            "first_date": rows[first.quote_id]["date"],
+            "speaker_id": speaker,
+            "text": max((q.quote.text for q in reports or members), key=lambda t: (len(t), t)),
+            "first_quote_id": first[0] if first else anchor.quote_id,
+            "first_quote_ids": json.dumps(list(first)),
+            "first_date": dates.get(by_id[first[0]].doc) if first else None,
+            "anchor_quote_id": anchor.quote_id,
             "quote_count": len(members),
+            "report_count": grouping.reports[uid],
             "article_count": len({q.doc for q in members}),
-            "outlets": json.dumps({"publishers": carried, "via": via}),
+            "outlets": json.dumps({
+                "publishers": sorted({publisher.get(q.doc) or "" for q in reports} - {""}),
+                "via": sorted({outlet_names.get(q.via_outlet_id, "") for q in reports} - {""})}),
         })
     return result
+
+
+def wording_rows(grouping: Grouping) -> list[dict]:
+    """The ``wording_pairs`` table: how each article's direct quote of an
+    utterance compares with each other article's (the edits as JSON)."""
+    return [{"quote_id": p.quote_id, "other_id": p.other_id, "utterance_id": p.utterance_id,
+             "wording": p.comparison.wording,
+             "edits": json.dumps([e.as_json() for e in p.comparison.edits])}
+            for p in grouping.pairs]

@@ -20,6 +20,9 @@ ENTITY_TYPES = ("person", "organisation", "outlet", "anonymous", "group", "unkno
 #: its own attribution ("told Reuters"), carried from the quote it follows ("…,"
 #: he added), or the speaker itself is an outlet ("state TV said")
 VIA_HOWS = ("named", "carried", "speaker")
+#: where a quote stands in its article: the headline, the lede (what the article
+#: opens with, down to its first full paragraph) or the body
+PLACEMENTS = ("headline", "lede", "body")
 RESOLUTIONS = ("name", "surname", "pronoun", "description", "continuation", "unresolved")
 
 
@@ -235,3 +238,10 @@ class ResolvedQuote:
     first_hand: bool | None = None
     cluster_id: str | None = None
     continues_id: str | None = None  # quote_id of the quote this one continues
+    placement: str = attrs.field(default="body", validator=attrs.validators.in_(PLACEMENTS))
+    # a display copy of a body quote of the same article (a pull quote): the body
+    # quote's ID; it is not another report of the statement
+    pull_quote_of: str | None = None
+    # how this direct quote's wording compares with the same statement's direct
+    # quotes in other articles ("same words", "excerpt", "altered"), once linked
+    wording: str | None = None

@@ -13,8 +13,11 @@ forget:
   replaced by one that fails it: building a Stanza pipeline
   (``stanza.Pipeline``, which ``quotetrack.parse.models.load_pipeline`` ends
   in), loading a transformer encoder (Stanza's ``load_bert``, how the MiniLM
-  features are read), and ``Parser.pipeline`` when the parser was given no
-  pipeline of its own.  So an unmarked test that loads the models fails with
+  features are read), loading the MiniLM sentence encoder of the utterance
+  grouping (``Encoder._load``), and ``Parser.pipeline`` when the parser was given no
+  pipeline of its own. In those tests the grouping's encoder is
+  :class:`tests.helpers.HashedWords`, a stand-in that turns words into vectors
+  (paraphrase by meaning is tested in the slow tests, on MiniLM).  So an unmarked test that loads the models fails with
   :data:`UNMARKED` instead of silently slowing the fast run, while the checks
   that ``load_pipeline`` does before it loads anything (missing, corrupt or
   unknown model files, no official models) stay in the fast run.
@@ -92,10 +95,15 @@ def _models_guard(item):
     from stanza.models.common import bert_embedding
 
     from quotetrack.parse.parser import Parser
+    from quotetrack.utterances import embed
+
+    from .helpers import HashedWords
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(stanza, "Pipeline", _refuse)
         mp.setattr(bert_embedding, "load_bert", _refuse)
+        mp.setattr(embed.Encoder, "_load", _refuse)
+        mp.setattr(embed, "default_encoder", HashedWords.shared)
         mp.setattr(Parser, "pipeline", property(_guarded_pipeline))
         yield
 

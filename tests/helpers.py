@@ -231,3 +231,35 @@ def sentences_doc(text: str, *sentences: str) -> ParsedDoc:
         out.append(Sentence(index=number, words=tuple(words)))
         position = cursor
     return ParsedDoc(text=text, sentences=tuple(out))
+
+
+class HashedWords:
+    """A stand-in for the MiniLM sentence encoder in tests that load no models:
+    each word (normalised) adds a fixed pseudo-random direction, so texts that
+    share words are close and the vectors are deterministic. Its vectors are
+    stored under their own key, never mistaken for MiniLM's."""
+
+    key = "test/hashed-words"
+
+    def encode(self, texts):
+        import numpy as np
+
+        from quotetrack.utterances.embed import DIM
+        from quotetrack.utterances.wording import normalise
+
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in normalise(text).split():
+                seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:4], "big")
+                out[row] += np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
+            norm = np.linalg.norm(out[row])
+            if norm:
+                out[row] /= norm
+        return out
+
+    @classmethod
+    def shared(cls) -> "HashedWords":
+        return _HASHED
+
+
+_HASHED = HashedWords()

@@ -26,23 +26,6 @@ def test_different_statements_by_the_same_speaker_on_the_same_topic_stay_apart()
         assert not same_utterance(x, y, cross_kind=True)
 
 
-def test_grouping_needs_the_same_speaker_and_keeps_published_ids():
-    quotes = [
-        resolved("aj.txt", ALJAZEERA, "Bashar al-Assad"),
-        resolved("mee.txt", MEE, "Bashar al-Assad"),
-        resolved("other.txt", MEE, "Someone Else"),
-    ]
-    _, _, quotes = resolve_corpus(quotes, [])
-    order = {q.quote_id: (q.doc,) for q in quotes}
-    groups = group_utterances(quotes, order)
-    assert groups[quotes[0].quote_id] == groups[quotes[1].quote_id]
-    assert groups[quotes[2].quote_id] != groups[quotes[0].quote_id]
-    # an ID already published stays, whatever the order says now
-    existing = {quotes[1].quote_id: "u-published00"}
-    again = group_utterances(quotes, order, existing)
-    assert again[quotes[0].quote_id] == again[quotes[1].quote_id] == "u-published00"
-
-
 # Ryabkov, quoted directly by Reuters and Al Jazeera, reported in Reuters' lead
 RYABKOV_DIRECT = ("We are close to reaching an understanding, but I want to warn against high "
                   "expectations")
@@ -84,18 +67,37 @@ def test_reported_speech_near_misses_stay_apart():
                 assert not same_utterance(r, d, cross_kind=True), (r, d)
 
 
+def group(quotes, **options):
+    """Group (the stand-in encoder's vectors) and return each quote's utterance, in order."""
+    import attrs
+
+    from .helpers import HashedWords
+
+    _, _, quotes = resolve_corpus(quotes, [])
+    vectors = dict(zip([q.quote_id for q in quotes], HashedWords().encode([q.quote.text for q in quotes])))
+    grouping = group_utterances(quotes, vectors, **options)
+    return [grouping.utterance_of.get(q.quote_id) for q in quotes], grouping, quotes
+
+
 def test_grouping_links_direct_and_indirect_quotes_of_one_statement():
-    quotes = [
+    ids, _, _ = group([
         resolved("reuters.txt", RYABKOV_REPORTED, "Sergei Ryabkov", kind="indirect"),
         resolved("reuters.txt", RYABKOV_DIRECT, "Sergei Ryabkov"),
         resolved("aljazeera.txt", RYABKOV_DIRECT + ",", "Sergei Ryabkov"),
         resolved("telegraph.txt", ASSAD_MIXED, "Bashar al-Assad", kind="mixed"),
         resolved("aljazeera.txt", ALJAZEERA_2, "Bashar al-Assad"),
         resolved("aljazeera.txt", ALJAZEERA, "Bashar al-Assad"),
-    ]
-    _, _, quotes = resolve_corpus(quotes, [])
-    groups = group_utterances(quotes, {q.quote_id: (i,) for i, q in enumerate(quotes)})
-    ids = [groups[q.quote_id] for q in quotes]
+    ])
     assert ids[0] == ids[1] == ids[2]
     assert ids[3] == ids[4] != ids[5]
     assert len(set(ids)) == 3
+
+
+def test_grouping_needs_the_same_speaker_and_keeps_published_ids():
+    quotes = [resolved("aj.txt", ALJAZEERA, "Bashar al-Assad"), resolved("mee.txt", MEE, "Bashar al-Assad"),
+              resolved("other.txt", MEE, "Someone Else")]
+    ids, _, linked = group(quotes)
+    assert ids[0] == ids[1] != ids[2]
+    # an ID already published stays, whatever the anchor says now
+    again, _, _ = group(quotes, existing={linked[1].quote_id: "u-published00"})
+    assert again[0] == again[1] == "u-published00"

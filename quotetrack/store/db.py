@@ -91,9 +91,12 @@ class Store:
         models: dict,
         models_key: str | None = None,
         parse: ParsedDoc | None = None,
+        vectors: dict[str, bytes] | None = None,
+        encoder: str | None = None,
     ) -> None:
-        """Store an article, its quotes and (when given, newly made) its parse in
-        one transaction.
+        """Store an article, its quotes, (when given, newly made) its parse and
+        the vectors of quote texts not stored before (text key -> bytes, by
+        ``encoder``) in one transaction.
 
         A previous version of the same file is marked superseded; its quotes
         stay resolvable and point to the quote with the same words in the new
@@ -104,6 +107,8 @@ class Store:
         with self.db.atomic():
             if parse is not None:
                 self._store_parse(article.sha256, models_key, models, parse)
+            if vectors:
+                self.store_vectors(vectors, encoder)
             previous = self.current_article(article.doc) or self._removed_article(article.doc)
             self.db["articles"].upsert(
                 {
@@ -175,6 +180,29 @@ class Store:
                 self.db.execute("update quotes set status = 'removed' where article_id = ?", [row["id"]])
         return [r["doc"] for r in gone]
 
+    # -- quote vectors ------------------------------------------------------
+
+    def quote_vectors(self, encoder: str) -> dict[str, bytes]:
+        """Text key -> stored vector (bytes) of every quote text encoded by ``encoder``."""
+        return {r["text_sha256"]: r["vector"] for r in self.db.query(
+            "select text_sha256, vector from quote_vectors where encoder = ?", [encoder])}
+
+    def known_vectors(self, keys: Iterable[str], encoder: str) -> set[str]:
+        """Which of the text keys have a vector by ``encoder``."""
+        keys = list(keys)
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            found |= {r["text_sha256"] for r in self.db.query(
+                f"select text_sha256 from quote_vectors where encoder = ? and text_sha256 in "
+                f"({','.join('?' * len(chunk))})", [encoder, *chunk])}
+        return found
+
+    def store_vectors(self, vectors: dict[str, bytes], encoder: str) -> None:
+        self.db["quote_vectors"].insert_all(
+            [{"text_sha256": k, "encoder": encoder, "vector": v} for k, v in vectors.items()],
+            pk=("text_sha256", "encoder"), ignore=True)
+
     # -- corpus-wide tables ---------------------------------------------------
 
     def current_quotes(self) -> list[dict]:
@@ -183,6 +211,14 @@ class Store:
                join articles a on a.id = q.article_id where q.status = 'current'
                order by a.date, a.ingested_at, a.doc, q.start_char"""
         ))
+
+    def copies(self) -> dict[str, str]:
+        """Doc -> the doc it republishes (``article_reuse``), for the current articles."""
+        return {r["doc"]: r["source"] for r in self.db.query(
+            """select a.doc, s.doc as source from article_reuse r
+               join articles a on a.id = r.article_id and a.status = 'current'
+               join articles s on s.id = r.source_id and s.status = 'current'
+               order by r.share""")}  # the source sharing most wins
 
     def utterance_ids(self) -> dict[str, str]:
         """quote ID -> published utterance ID, for the current quotes.
@@ -205,11 +241,14 @@ class Store:
         quotes: list[ResolvedQuote],
         utterances: list[dict],
         publishers: dict[str, str],
+        wording_pairs: Iterable[dict] = (),
     ) -> None:
-        """Replace speakers, outlets and utterances, and relink every current quote.
+        """Replace speakers, outlets and utterances (with their wording
+        comparisons), and relink every current quote.
 
-        A speaker or outlet ID that no longer exists redirects to the entity that
-        took over its quotes (and, for outlets, its articles): ``entity_redirects``.
+        A speaker, outlet or utterance ID that no longer exists redirects to the
+        one that took over its quotes (and, for outlets, its articles):
+        ``entity_redirects``.
         """
         with self.db.atomic():
             before = self._entity_links()
@@ -218,7 +257,7 @@ class Store:
             self.db.execute("pragma defer_foreign_keys = on")
             self.db.execute("update quotes set speaker_id = null, via_outlet_id = null, utterance_id = null where status = 'current'")
             self.db.execute("update articles set publisher_id = null where status = 'current'")
-            for table in ("speaker_roles", "utterances", "speakers", "outlets"):
+            for table in ("speaker_roles", "wording_pairs", "utterances", "speakers", "outlets"):
                 self.db.execute(f"delete from {table}")
             self.db["outlets"].insert_all(
                 [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
@@ -234,12 +273,14 @@ class Store:
                  for e in speakers for role, doc in e.roles],
                 pk=("speaker_id", "role", "article_id"), ignore=True)
             self.db["utterances"].insert_all(utterances, pk="id")
+            self.db["wording_pairs"].insert_all(wording_pairs, pk=("quote_id", "other_id"))
             for q in quotes:
                 self.db.execute(
                     """update quotes set speaker_id = ?, speaker_name = ?, speaker_type = ?,
-                       speaker_resolution = ?, via_outlet_id = ?, utterance_id = ? where id = ?""",
+                       speaker_resolution = ?, via_outlet_id = ?, utterance_id = ?, wording = ?
+                       where id = ?""",
                     [q.speaker_id, q.speaker_name, q.speaker_type, q.resolution, q.via_outlet_id,
-                     q.cluster_id, q.quote_id],
+                     q.cluster_id, q.wording, q.quote_id],
                 )
             for doc, outlet_id in publishers.items():
                 self.db.execute("update articles set publisher_id = ? where doc = ? and status = 'current'",
@@ -265,10 +306,12 @@ class Store:
             "select id, via_outlet_id from quotes where status = 'current' and via_outlet_id is not null")}
         outlets.update({r["id"]: r["publisher_id"] for r in self.db.query(
             "select id, publisher_id from articles where status = 'current' and publisher_id is not null")})
-        return {"speaker": speakers, "outlet": outlets}
+        utterances = {r["id"]: r["utterance_id"] for r in self.db.query(
+            "select id, utterance_id from quotes where status = 'current' and utterance_id is not null")}
+        return {"speaker": speakers, "outlet": outlets, "utterance": utterances}
 
     def _redirect_retired(self, before: dict, after: dict) -> None:
-        for kind, table in (("speaker", "speakers"), ("outlet", "outlets")):
+        for kind, table in (("speaker", "speakers"), ("outlet", "outlets"), ("utterance", "utterances")):
             live = {r["id"] for r in self.db.query(f"select id from {table}")}
             rows = list(self.db.query("select old_id, new_id, since from entity_redirects where kind = ?", [kind]))
             existing = {r["old_id"]: r["new_id"] for r in rows}
@@ -281,7 +324,7 @@ class Store:
                  for old, new in sorted(keep.items())], pk="old_id")
 
     def redirect(self, entity_id: str) -> str | None:
-        """The entity a retired speaker or outlet ID now leads to."""
+        """The entity a retired speaker, outlet or utterance ID now leads to."""
         rows = list(self.db.query("select new_id from entity_redirects where old_id = ?", [entity_id]))
         return rows[0]["new_id"] if rows else None
 

@@ -45,6 +45,7 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
         "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
         "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
+        "placement": q.placement, "pull_quote_of": q.pull_quote_of, "wording": q.wording,
     }
 
 
@@ -81,6 +82,7 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
         via_outlet_mention=via,
         first_hand=None if first_hand is None else bool(first_hand),
         continues_id=row["continues"],
+        placement=row.get("placement") or "body", pull_quote_of=row.get("pull_quote_of"),
     )
 
 
@@ -98,6 +100,7 @@ def row_to_linked(row: dict, via_outlet_name: str | None = None) -> ResolvedQuot
         via_outlet_id=row.get("via_outlet_id"),
         via_outlet_name=via_outlet_name or local.via_outlet_name,
         cluster_id=row.get("utterance_id"),
+        wording=row.get("wording"),
     )
 
 

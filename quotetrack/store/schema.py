@@ -173,6 +173,44 @@ def _channels(db: sqlite_utils.Database) -> None:
     db["quotes"].create_index(["via_how"], if_not_exists=True)
 
 
+@MIGRATIONS(name="007_statements")
+def _statements(db: sqlite_utils.Database) -> None:
+    """Utterances that follow the statement: where a quote stands in its article
+    (``placement``: headline, lede, body), the body quote a pull quote repeats
+    (``pull_quote_of``), how a direct quote's wording compares with the same
+    statement's elsewhere (``wording``, and ``wording_pairs`` with the word
+    diff); each quote text's MiniLM vector, once per text and encoder
+    (``quote_vectors``); the articles' publication time (``published``,
+    ``date_precision``); republished copies (``article_reuse``); and per
+    utterance its anchor, its first reports (ties: several) and its reports."""
+    for column in ("placement", "pull_quote_of", "wording"):
+        db["quotes"].add_column(column, str)
+    db.execute("update quotes set placement = 'body' where placement is null")
+    db["quotes"].create_index(["wording"], if_not_exists=True)
+    db["quotes"].create_index(["pull_quote_of"], if_not_exists=True)
+    db["articles"].add_column("published", str)
+    db["articles"].add_column("date_precision", str)
+    db.execute("update articles set published = date, date_precision = 'day' where date is not null")
+    for column, kind in (("anchor_quote_id", str), ("first_quote_ids", str), ("report_count", int)):
+        db["utterances"].add_column(column, kind)
+    db["quote_vectors"].create(
+        {"text_sha256": str, "encoder": str, "vector": bytes},
+        pk=("text_sha256", "encoder"), not_null={"vector"},
+    )
+    db["wording_pairs"].create(
+        {"quote_id": str, "other_id": str, "utterance_id": str, "wording": str, "edits": str},
+        pk=("quote_id", "other_id"),
+    )
+    db["wording_pairs"].create_index(["utterance_id"], if_not_exists=True)
+    db["wording_pairs"].create_index(["wording"], if_not_exists=True)
+    db["article_reuse"].create(
+        {"article_id": str, "source_id": str, "share": float, "source_share": float,
+         "direction_known": int},
+        pk=("article_id", "source_id"),
+    )
+    db["article_reuse"].create_index(["source_id"], if_not_exists=True)
+
+
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
 #: version -> migration name)
 _LEGACY = {1: "001_tables", 2: "002_kinds"}

@@ -1,27 +1,25 @@
-"""Utterances: quotes in different articles that report the same statement.
+"""Two wordings of a statement, compared as strings.
 
-Two quotes are one utterance when they have the same speaker entity and their
-wordings match: identical, trimmed or re-punctuated, one a part of the other,
-or direct in one article and indirect in another with the same content.
-Candidate pairs come from an index of word shingles per speaker, so grouping
-never compares every pair; similarity comes from ``rapidfuzz``.
+:func:`same_utterance`: whether two quotes' wordings report one statement —
+identical, trimmed or re-punctuated, one a part of the other, or direct in one
+article and indirect in another with the same claim words (similarity from
+``rapidfuzz``). :func:`claim_words` and :func:`quoted_fragments` are the words
+the meaning test corroborates a paraphrase with (:mod:`.grouping`).
+:func:`compare_wordings` says how two direct quotes of one statement differ:
+the same words, an excerpt, or altered (with the word-level diff).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+import attrs
 from rapidfuzz import fuzz
 
-from .. import ids, lexicon
+from .. import lexicon
 from ..resolve.names import fold
-from ..records import ResolvedQuote
 
-SHINGLE = 3  # words per shingle in the candidate index
-MIN_SHARED_SHINGLES = 2
 # a shorter wording found inside a longer one ("… it won't mean the end of the war")
 PARTIAL_THRESHOLD = 90.0
 MIN_PARTIAL_WORDS = 6
@@ -43,20 +41,6 @@ def normalise(text: str) -> str:
     return fold(re.sub(r"[’']", "'", text))
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-
-
-def _index_keys(text: str) -> set[tuple[str, ...]]:
-    """Shingles of the normalised words, and of the claim words (which find
-    direct/indirect pairs)."""
-    keys = _shingles(normalise(text).split())
-    claims = claim_words(text)
-    if len(claims) >= CROSS_KIND_RUN:
-        keys |= {("~",) + k for k in _shingles(claims)}
-    return keys
-
-
 def same_utterance(a: str, b: str, cross_kind: bool = False) -> bool:
     """Whether two wordings (as quoted) report the same statement.
 
@@ -69,8 +53,8 @@ def same_utterance(a: str, b: str, cross_kind: bool = False) -> bool:
     short, long_ = sorted((na, nb), key=len)
     if len(short.split()) >= MIN_PARTIAL_WORDS and fuzz.partial_ratio(short, long_) >= PARTIAL_THRESHOLD:
         return True
-    if fuzz.ratio(na, nb) >= FULL_THRESHOLD:
-        return True
+    if fuzz.ratio(na, nb) >= FULL_THRESHOLD and negated(a) == negated(b):
+        return True  # ("we will raise taxes" is no rewording of "we will not raise taxes")
     if not cross_kind:
         return False
     if _quotes_a_fragment(a, nb) or _quotes_a_fragment(b, na):
@@ -107,79 +91,164 @@ def _shared_run(wa: list[str], wb: list[str]) -> int:
     return match.size
 
 
-def _candidate_pairs(group: list[ResolvedQuote]) -> Iterator[tuple[str, str, bool]]:
-    """(quote, other quote, whether their kinds differ) for the pairs of one
-    speaker's quotes worth comparing: found through shared shingles, or a
-    fragment quoted in one that the other contains."""
-    norms = {q.quote_id: normalise(q.quote.text) for q in group}
-    keys = {q.quote_id: _index_keys(q.quote.text) for q in group}
-    direct = {q.quote_id: q.quote.kind == "direct" for q in group}
-    index: dict[tuple, list[str]] = defaultdict(list)
-    bigrams: dict[tuple, list[str]] = defaultdict(list)  # looked up by quoted fragments
-    for q in group:
-        for key in keys[q.quote_id]:
-            index[key].append(q.quote_id)
-        words = norms[q.quote_id].split()
-        for pair in set(zip(words, words[1:])):
-            bigrams[pair].append(q.quote_id)
-    for q in group:
-        qid = q.quote_id
-        shared: dict[str, int] = defaultdict(int)
-        for key in keys[qid]:
-            for other in index[key]:
-                shared[other] += 1
-        for fragment in quoted_fragments(q.quote.text):
-            words = fragment.split()
-            if len(words) < MIN_FRAGMENT_WORDS:
+
+
+# --------------------------------------------------------------------------
+# claims: the words a paraphrase must share
+# --------------------------------------------------------------------------
+
+#: inflections folded away when claim words are compared ("leaving" ~ "leave")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _strip(word: str) -> str:
+    """A word without a common inflection or a final e: "leaving", "leaves",
+    "leave" -> "leav"; "agreed" -> "agre"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+_STRIPPED: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _synonyms() -> dict[str, str]:
+    """claim_synonyms.csv with both sides stripped, once per word-list set."""
+    words = lexicon.words()
+    held = _STRIPPED.get(id(words))
+    if held is None or held[0] is not words:
+        held = (words, {_strip(k): _strip(v) for k, v in words.claim_synonyms.items()})
+        _STRIPPED.clear()
+        _STRIPPED[id(words)] = held
+    return held[1]
+
+
+def claim_stem(word: str) -> str:
+    """A claim word's comparison key: its synonym class (claim_synonyms.csv),
+    both without inflection (:func:`_strip`)."""
+    stem = _strip(word)
+    return _synonyms().get(stem, stem)
+
+
+def claim_stems(text: str) -> set[str]:
+    """The claim words of ``text`` by their comparison keys; the words of a
+    hyphenated compound count apart too ("five-day" gives "five-day", "five", "day")."""
+    stems = set()
+    for word in claim_words(text):
+        stems.add(claim_stem(word.replace(" ", "-")))
+    for token in re.findall(r"\w+(?:[-‐]\w+)+", text):
+        stems.add(claim_stem(fold(token).replace(" ", "-")))
+    return stems
+
+
+#: words that say no; two of them say yes ("will not agree … without a withdrawal")
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot"})
+
+
+def negated(text: str) -> bool:
+    """Whether ``text`` says no: an odd number of negations (:data:`NEGATIONS`
+    and negative contractions)."""
+    words = re.findall(r"\w+(?:['’]\w+)?", text.lower())
+    count = sum(1 for w in words if w in NEGATIONS
+                or w.endswith(("n't", "n’t")))
+    return count % 2 == 1
+
+
+# --------------------------------------------------------------------------
+# how two direct quotes of one statement differ
+# --------------------------------------------------------------------------
+
+WORDING_CLASSES = ("same words", "excerpt", "altered")
+#: a token: a word with its inner hyphens and apostrophes, or an ellipsis (a cut)
+_TOKEN = re.compile(r"\w+(?:[-‐'’]\w+)*|\.\.\.|…")
+#: British and American spellings of one word share a key
+_SPELLINGS = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"ise([ds]?)$"), r"ize\1"),
+              (re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"yse([ds]?)$"), r"yze\1"),
+              (re.compile(r"tre(s?)$"), r"ter\1"), (re.compile(r"ll(ed|ing)$"), r"l\1"),
+              (re.compile(r"ogue(s?)$"), r"og\1"))
+#: two differing runs of words this similar (rapidfuzz ratio) are one spelling ("al-Safaa" / "al-Safa")
+SPELLING_RATIO = 85.0
+
+
+@attrs.frozen(kw_only=True)
+class Edit:
+    """One difference between two wordings: ``op`` is ``cut`` (words the
+    shorter leaves out at its edges or between its pieces), ``replace``,
+    ``insert`` (words only the other has) or ``delete`` (words only this one
+    has); ``this`` and ``other`` are the words as written."""
+
+    op: str = attrs.field(validator=attrs.validators.in_(("cut", "replace", "insert", "delete")))
+    this: str = ""
+    other: str = ""
+
+    def as_json(self) -> dict:
+        return {"op": self.op, "this": self.this, "other": self.other}
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """How one direct quote's wording compares with another's."""
+
+    wording: str = attrs.field(validator=attrs.validators.in_(WORDING_CLASSES))
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def changes(self) -> tuple[Edit, ...]:
+        """The edits inside the span (what makes a wording altered)."""
+        return tuple(e for e in self.edits if e.op != "cut")
+
+
+def _spelling_key(token: str) -> str:
+    key = fold(token.replace("-", "").replace("‐", "")).replace(" ", "").replace("'", "")
+    for pattern, replacement in _SPELLINGS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _tokens(pieces: list[str]) -> tuple[list[str], list[str], set[int]]:
+    """Words as written, their keys, and the positions where a piece (or an
+    ellipsis) begins: a cut there is no change of wording."""
+    words, keys, bounds = [], [], {0}
+    for piece in pieces:
+        bounds.add(len(words))
+        for token in _TOKEN.findall(piece):
+            if token in ("...", "…"):
+                bounds.add(len(words))
                 continue
-            for other in bigrams.get(tuple(words[:2]), ()):
-                shared[other] += MIN_SHARED_SHINGLES
-        shared.pop(qid, None)
-        for other, count in shared.items():
-            cross = direct[qid] != direct[other]
-            if count >= MIN_SHARED_SHINGLES or norms[qid] == norms[other] or cross:
-                yield qid, other, cross
+            words.append(token)
+            keys.append(_spelling_key(token))
+    bounds.add(len(words))
+    return words, keys, bounds
 
 
-def group_utterances(
-    quotes: list[ResolvedQuote],
-    order: dict[str, tuple],
-    existing: dict[str, str] | None = None,
-) -> dict[str, str]:
-    """quote_id -> utterance_id for every quote with a speaker entity.
-
-    ``order`` gives each quote's sort key for "first known appearance" (date,
-    then ingestion); ``existing`` the utterance IDs already published, which are
-    kept: a group takes the ID its earliest already-grouped member had.
-    """
-    existing = existing or {}
-    parent = {q.quote_id: q.quote_id for q in quotes}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    texts = {q.quote_id: q.quote.text for q in quotes}
-    by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
-    for q in quotes:
-        if q.speaker_id:
-            by_speaker[q.speaker_id].append(q)
-    for group in by_speaker.values():
-        for qid, other, cross in _candidate_pairs(group):
-            if find(other) != find(qid) and same_utterance(texts[qid], texts[other], cross_kind=cross):
-                parent[find(other)] = find(qid)
-
-    members: dict[str, list[str]] = defaultdict(list)
-    for q in quotes:
-        if q.speaker_id:
-            members[find(q.quote_id)].append(q.quote_id)
-    result = {}
-    for group in members.values():
-        group.sort(key=lambda qid: order[qid])
-        known = [existing[qid] for qid in group if qid in existing]
-        utterance = known[0] if known else ids.utterance_id(group[0])
-        for qid in group:
-            result[qid] = utterance
-    return result
+def compare_wordings(this: list[str], other: list[str]) -> Comparison:
+    """How the direct quote ``this`` (its pieces in one article, in order)
+    compares with ``other`` (another article's): the shorter is aligned inside
+    the longer; words left out only at its edges or between its pieces make an
+    **excerpt**; differences of punctuation, case, hyphens or spelling only are
+    the **same words**; words substituted, inserted or deleted inside the span
+    make it **altered**. The edits are given from ``this`` quote's side."""
+    a_words, a_keys, a_bounds = _tokens(this)
+    b_words, b_keys, b_bounds = _tokens(other)
+    edits: list[Edit] = []
+    altered = cut = False
+    matcher = SequenceMatcher(None, a_keys, b_keys, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        mine, theirs = " ".join(a_words[i1:i2]), " ".join(b_words[j1:j2])
+        if op == "replace" and fuzz.ratio("".join(a_keys[i1:i2]), "".join(b_keys[j1:j2])) >= SPELLING_RATIO:
+            continue  # one spelling of the same words
+        if op == "insert" and i1 in a_bounds:
+            edits.append(Edit(op="cut", other=theirs))  # words this one leaves out at an edge or a gap
+            cut = True
+        elif op == "delete" and j1 in b_bounds:
+            edits.append(Edit(op="cut", this=mine))  # words the other leaves out
+            cut = True
+        else:
+            edits.append(Edit(op=op, this=mine, other=theirs))
+            altered = True
+    wording = "altered" if altered else "excerpt" if cut else "same words"
+    return Comparison(wording=wording, edits=tuple(edits))

@@ -394,8 +394,13 @@ def test_full_text_search_finds_a_quote(site):
 @pytest.mark.parametrize("name,params,check", [
     ("quotes_by_speaker", {"speaker": "Ryabkov"}, lambda rows, ex: len(rows) == 6),
     ("quotes_by_outlet", {"outlet": "Interfax"}, lambda rows, ex: [r["quote_id"] for r in rows] == [ex["past"]]),
-    ("utterance_trail", {"utterance": "U"}, lambda rows, ex: [r["n"] for r in rows] == [1, 2, 3]
-        and rows[0]["date"] == "2016-12-08" and rows[-1]["publisher"] == "Example Wire"),
+    ("utterance_trail", {"utterance": "U"}, lambda rows, ex: len(rows) == 3
+        and [r["date"] for r in rows] == ["2016-12-08", "2016-12-08", "2016-12-09"]
+        and [r["report"] for r in rows] == ["first", "first", ""]  # one day, no times: a tie
+        and rows[-1]["publisher"] == "Example Wire"),
+    ("altered_wording", {}, lambda rows, ex: {(r["quote_id"], r["other_quote_id"]) for r in rows}
+        == {tuple(sorted((ex["close"], ex["wire"]))), tuple(sorted((ex["close2"], ex["wire"])))}
+        and all('"other": "too"' in r["edits"] or '"this": "too"' in r["edits"] for r in rows)),
     ("most_quoted_speakers", {}, lambda rows, ex: rows[0]["name"] == "Sergei Ryabkov" and rows[0]["quotes"] == 6),
     ("via_intermediary", {}, lambda rows, ex: [(r["quote_id"], r["via"]) for r in rows] == [(ex["past"], "Interfax")]),
     ("unresolved_speakers", {}, lambda rows, ex: ex["script"] in [r["quote_id"] for r in rows]),
