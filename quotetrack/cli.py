@@ -2,7 +2,7 @@
 
 Every command is here: ``ingest``, ``extract``, ``serve``, ``publish``,
 ``models train|export|evaluate|versions`` (:mod:`quotetrack.training`) and
-``evaluate polnear|provenance|gum`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
+``evaluate polnear|provenance|statements|gum`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
 inside the commands, so ``quotetrack --help`` starts fast.
 """
 
@@ -358,6 +358,33 @@ def provenance(path, set_path, splits, models, show_errors, as_json):
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(format_table(result, errors=show_errors))
+
+
+@evaluate.command("statements")
+@click.option("--path", type=click.Path(path_type=Path), default=None,
+              help="PolNeAR checkout (default: $POLNEAR_DIR or ~/.cache/quotetrack/polnear).")
+@click.option("--set", "set_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Statement set (default: the one shipped, quotetrack/evaluate/data/polnear_statements.json).")
+@click.option("--models", default=None, help="Stanza models whose cached parses to read (default: bundled).")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every false merge and missed pair (articles, offsets, speakers, and the words, on the terminal only).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def statements(path, set_path, models, show_errors, as_json):
+    """Score utterances (quotes grouped into statements) pairwise on the PolNeAR statement set, from cached parses only."""
+    from .evaluate.statements import evaluate_statements, format_table, snippets
+
+    try:
+        result = evaluate_statements(set_path, path, log=lambda s: click.echo(s, err=True), models=models)
+    except (FileNotFoundError, QuotetrackError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        if not show_errors:
+            result = {k: v for k, v in result.items() if k != "errors"}
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(format_table(result, errors=show_errors, text_of=snippets(path) if show_errors else None))
+
+
 @evaluate.command("gum")
 @click.option("--path", type=click.Path(path_type=Path), default=None,
               help="Folder holding en_gum-ccby-ud-{train,dev,test}.conllu "
