@@ -53,8 +53,11 @@ docstring):
   once), so an incremental ingest would rebuild it every time, and it answers
   only "the query is contained in a stored article", not "a stored article is
   contained in the new one" (a backfilled source). A Jaccard LSH at a low
-  threshold (:data:`LSH_THRESHOLD`) is symmetric and incremental; what it misses
-  is an article much smaller than its partner (a copy cut below about a third).
+  threshold (:data:`LSH_THRESHOLD`) is symmetric and incremental, and as quick to
+  query (0.14 against 0.19 ms) and 9 times quicker to build; what it misses is an
+  article much smaller than its partner: a copy cut to 40% of its source is found
+  99% of the time, one cut to 25% 78% (the ensemble: 100%, but only when the
+  copy is the query).
 """
 
 from __future__ import annotations
