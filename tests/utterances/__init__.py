@@ -1,0 +1,1 @@
+"""Tests of utterances/: republished copies of articles."""
