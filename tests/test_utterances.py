@@ -69,7 +69,6 @@ def test_reported_speech_near_misses_stay_apart():
 
 def group(quotes, **options):
     """Group (the stand-in encoder's vectors) and return each quote's utterance, in order."""
-    import attrs
 
     from .helpers import HashedWords
 

@@ -124,7 +124,7 @@ def _trailing_name(words: list[str]) -> list[str]:
         low = word.lower().strip(",")
         nxt = words[i + 1] if i + 1 < len(words) else None
         heads_name = low in lists.head_modifiers and (
-            (nxt is not None and nxt.lower() in lists.org_words)
+            any(w.lower() in lists.org_words for w in words[i + 1:])
             or (nxt is None and i > 0 and is_capitalised(words[i - 1])
                 and words[i - 1].lower() not in lists.title_words))
         if (

@@ -37,16 +37,21 @@ from ..records import ResolvedQuote
 from . import speakers
 from .candidates import string_pairs, vector_pairs
 from .timeline import When, earliest, sort_key
-from .wording import Comparison, claim_stems, compare_wordings, negated, quoted_fragments, same_utterance
+from .wording import Comparison, claim_stems, compare_wordings, negated, quotes_a_fragment, same_utterance
 
 #: cosine at which MiniLM proposes a pair (a merge needs corroboration too)
 PROPOSE = 0.5
 #: cosine at which no corroboration is needed (chosen on the PolNeAR statement set)
 CERTAIN = 0.9
 #: corroboration by claim words: at least this many shared, and this share of the
-#: shorter side's claim words
+#: shorter side's claim words, which has at least MIN_CLAIMS (a bare noun phrase,
+#: "the Republican front-runner", says too little to be matched by meaning)
 MIN_SHARED_CLAIMS = 2
 MIN_CLAIM_SHARE = 0.34
+MIN_CLAIMS = 3
+#: a merge by meaning (not by the words) needs the reports this many days apart at most:
+#: the same talking point a month later is another statement
+WINDOW_DAYS = 3
 #: a headline or lede joins a body quote of its article at this cosine, sharing a claim
 #: word; one no speaker is named for needs more
 TOP_COSINE = 0.3
@@ -64,6 +69,7 @@ class Unit:
     text: str  # the pieces joined
     direct: bool
     placement: str
+    day: str | None  # the article's publication day
     speaker_id: str | None
     speaker_type: str
     speaker_name: str | None
@@ -114,7 +120,8 @@ class _Sets:
 # 1. units
 # --------------------------------------------------------------------------
 
-def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray]) -> list[Unit]:
+def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray],
+           whens: Mapping[str, When]) -> list[Unit]:
     by_id = {q.quote_id: q for q in quotes}
     sets = _Sets(by_id)
     for q in quotes:
@@ -138,6 +145,7 @@ def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray]) -
             quote_ids=tuple(q.quote_id for q in group), doc=head.doc,
             text=" ".join(q.quote.text for q in body), direct=all(q.quote.kind == "direct" for q in body),
             placement=min((q.placement for q in body), key=("headline", "lede", "body").index),
+            day=whens.get(head.doc, When()).day,
             speaker_id=head.speaker_id, speaker_type=head.speaker_type, speaker_name=head.speaker_name,
             speaker_role=head.speaker_role, vector=vector.astype(np.float32)))
     return units
@@ -147,14 +155,14 @@ def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray]) -
 # 2. the same statement
 # --------------------------------------------------------------------------
 
-def same_statement(a: str, b: str, cosine: float, cross_kind: bool = False) -> bool:
+def same_statement(a: str, b: str, cosine: float, cross_kind: bool = False, by_meaning: bool = True) -> bool:
     """Whether two wordings (one unit each) report one statement, given the
-    cosine of their vectors."""
+    cosine of their vectors; ``by_meaning`` False: only by their words."""
     if same_utterance(a, b, cross_kind=cross_kind):
         return True
-    if cosine < PROPOSE:
+    if not by_meaning or cosine < PROPOSE:
         return False
-    if _quotes_the_other(a, b) or _quotes_the_other(b, a):
+    if quotes_a_fragment(a, b) or quotes_a_fragment(b, a):
         return True
     if negated(a) != negated(b):
         return False
@@ -163,17 +171,11 @@ def same_statement(a: str, b: str, cosine: float, cross_kind: bool = False) -> b
     return _claims_agree(a, b)
 
 
-def _quotes_the_other(mixed: str, other: str) -> bool:
-    from .wording import normalise
-
-    words = f" {normalise(other)} "
-    return any(len(f.split()) >= 2 and f" {f} " in words for f in quoted_fragments(mixed))
-
-
 def _claims_agree(a: str, b: str, minimum: int = MIN_SHARED_CLAIMS, share: float = MIN_CLAIM_SHARE) -> bool:
     ca, cb = claim_stems(a), claim_stems(b)
     shared = ca & cb
-    return len(shared) >= minimum and len(shared) >= share * min(len(ca), len(cb))
+    fewest = min(len(ca), len(cb))
+    return len(shared) >= minimum and len(shared) >= share * fewest and (share == 0 or fewest >= MIN_CLAIMS)
 
 
 def _blocks(units: Sequence[Unit]) -> dict[str, list[int]]:
@@ -204,8 +206,29 @@ def _merge_blocks(units: Sequence[Unit], sets: _Sets) -> None:
             cosine = cosines.get((i, j))
             if cosine is None:
                 cosine = float(a.vector @ b.vector)
-            if same_statement(a.text, b.text, cosine, cross_kind=a.direct != b.direct):
+            if same_statement(a.text, b.text, cosine, cross_kind=a.direct != b.direct,
+                              by_meaning=_may_match_by_meaning(a, b)):
                 sets.union(members[i], members[j])
+
+
+def _may_match_by_meaning(a: Unit, b: Unit) -> bool:
+    """Paraphrase links reports close in time, of different articles (two body
+    quotes of one article are two statements, unless their words say otherwise;
+    headlines and ledes join the body by :func:`_join_top`)."""
+    if a.doc == b.doc:
+        return False
+    if a.day and b.day:
+        return abs((_date(a.day) - _date(b.day)).days) <= WINDOW_DAYS
+    return True
+
+
+def _date(day: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(day[:10])
+    except ValueError:
+        return dt.date.max
 
 
 # --------------------------------------------------------------------------
@@ -358,7 +381,7 @@ def group_utterances(
     it; ``copies``: doc -> the doc it republishes (``article_reuse``).
     """
     whens, existing, copies = whens or {}, existing or {}, copies or {}
-    units = _units(quotes, vectors)
+    units = _units(quotes, vectors, whens)
     sets = _Sets(range(len(units)))
     _merge_blocks(units, sets)
     _join_top(units, sets)

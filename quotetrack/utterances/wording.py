@@ -57,7 +57,7 @@ def same_utterance(a: str, b: str, cross_kind: bool = False) -> bool:
         return True  # ("we will raise taxes" is no rewording of "we will not raise taxes")
     if not cross_kind:
         return False
-    if _quotes_a_fragment(a, nb) or _quotes_a_fragment(b, na):
+    if quotes_a_fragment(a, b) or quotes_a_fragment(b, a):
         return True
     return _shared_run(claim_words(a), claim_words(b)) >= CROSS_KIND_RUN
 
@@ -67,13 +67,16 @@ def quoted_fragments(text: str) -> list[str]:
     return [normalise(f) for f in FRAGMENT.findall(text)]
 
 
-def _quotes_a_fragment(mixed: str, other: str) -> bool:
-    """Whether a fragment quoted in ``mixed`` appears word for word in ``other``
-    (normalised): the reporter quoted a piece of that very statement."""
-    return any(
-        len(f.split()) >= MIN_FRAGMENT_WORDS and f" {f} " in f" {other} "
-        for f in quoted_fragments(mixed)
-    )
+def quotes_a_fragment(mixed: str, other: str) -> bool:
+    """Whether ``mixed`` quotes a piece of ``other`` word for word (normalised):
+    a fragment of at least MIN_FRAGMENT_WORDS words, or several one-word
+    fragments all found there (that Trump is a "loser," a "liar" and a
+    "whiner")."""
+    words = f" {normalise(other)} "
+    fragments = [f for f in quoted_fragments(mixed) if f]
+    found = [f for f in fragments if f" {f} " in words]
+    return any(len(f.split()) >= MIN_FRAGMENT_WORDS for f in found) or (
+        len(fragments) >= 2 and len(found) == len(fragments))
 
 
 def claim_words(text: str) -> list[str]:
@@ -133,14 +136,8 @@ def claim_stem(word: str) -> str:
 
 
 def claim_stems(text: str) -> set[str]:
-    """The claim words of ``text`` by their comparison keys; the words of a
-    hyphenated compound count apart too ("five-day" gives "five-day", "five", "day")."""
-    stems = set()
-    for word in claim_words(text):
-        stems.add(claim_stem(word.replace(" ", "-")))
-    for token in re.findall(r"\w+(?:[-‐]\w+)+", text):
-        stems.add(claim_stem(fold(token).replace(" ", "-")))
-    return stems
+    """The claim words of ``text`` by their comparison keys (:func:`claim_stem`)."""
+    return {claim_stem(word) for word in claim_words(text)}
 
 
 #: words that say no; two of them say yes ("will not agree … without a withdrawal")
