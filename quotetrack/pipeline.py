@@ -31,7 +31,7 @@ from .records import Article, Entity, ParsedDoc, ResolvedQuote
 from .resolve import outlet_name, resolve_article, resolve_corpus
 from .store import open_store, row_to_resolved
 from .utterances import Grouping, When, group_utterances, mark_statements
-from .utterances import embed
+from .utterances import embed, reuse
 
 # bump when extraction or resolution rules change: stored articles are analysed
 # again (from their stored parses); a change of the word lists needs no bump
@@ -97,7 +97,7 @@ def extract_files(paths: Iterable[str | Path], parser: Parser) -> list[ResolvedQ
     articles = [read_article(path) for path in paths]
     docs = parser.parse_many([a.text for a in articles])
     quotes = [q for a, d in zip(articles, docs) for q in analyse(a, d)]
-    return link_corpus(quotes, articles).quotes
+    return link_corpus(quotes, articles, copies=copies_of(articles)).quotes
 
 
 @attrs.frozen(kw_only=True)
@@ -232,7 +232,8 @@ def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, mode
     quotes = analyse(article, doc)
     store.write_article(article, ids.article_id(article.sha256), quotes, analysis, models, key,
                         parse=doc if fresh else None, vectors=_new_vectors(quotes, store),
-                        encoder=embed.default_encoder().key)
+                        encoder=embed.default_encoder().key,
+                        fingerprint=reuse.fingerprint(ids.article_id(article.sha256), article.text))
     outcome = "parsed" if fresh else "reanalysed"
     store.log(article.path, "ok", f"{len(quotes)} quotes ({outcome})")
     return outcome
@@ -331,12 +332,40 @@ def relink(store) -> None:
         store.store_vectors(missing, encoder)
         stored.update(missing)
     vectors = {k: embed.from_bytes(v) for k, v in stored.items()}
+    store.write_reuse(find_copies(store, articles))
     linked = link_corpus(quotes, articles, existing=store.utterance_ids(), vectors=vectors,
                          copies=store.copies())
     outlet_ids = {e.name: e.entity_id for e in linked.outlets}
     publishers = {a.doc: outlet_ids.get(outlet_name(a.publisher)) for a in articles if a.publisher}
     store.write_entities(linked.speakers, linked.outlets, linked.quotes, utterance_rows(linked, articles),
                          publishers, wording_rows(linked.grouping))
+
+
+def find_copies(store, articles: list[Article]) -> list:
+    """The republished-copy links of the current articles, from their stored
+    fingerprints (made now, from the stored text, for an article stored before
+    fingerprints were, or by another version of them)."""
+    stored = store.fingerprints()
+    stale = [a for a in articles if stored.get(ids.article_id(a.sha256), ("",))[0] != reuse.SIGNATURE_VERSION]
+    if stale:
+        texts = {a.doc: a.text for a in store.current_articles(with_text=True)}
+        store.store_fingerprints(reuse.fingerprints(
+            (ids.article_id(a.sha256), texts.get(a.doc, ""), None) for a in stale))
+        stored = store.fingerprints()
+    days = {ids.article_id(a.sha256): When.of(a).day for a in articles}
+    prints = [reuse.Fingerprint(article_id=aid, shingles=shingles, order=days.get(aid),
+                                signature=None if sig is None else reuse.signature_from_bytes(sig))
+              for aid, (_, shingles, sig) in sorted(stored.items())]
+    by_id = {f.article_id: f.shingles for f in prints}
+    return reuse.find_reuse(prints, reuse.ReuseIndex(), stored_shingles=by_id.__getitem__)
+
+
+def copies_of(articles: list[Article]) -> dict[str, str]:
+    """Doc -> the doc it republishes, for articles in memory (``extract``)."""
+    docs = {ids.article_id(a.sha256): a.doc for a in articles}
+    links = reuse.reuse_in_corpus((aid, a.text, When.of(a).day) for aid, a in
+                                  ((ids.article_id(a.sha256), a) for a in articles))
+    return {docs[r.article]: docs[r.source] for r in sorted(links, key=lambda r: r.share)}
 
 
 def utterance_rows(linked: Linked, articles: list[Article]) -> list[dict]:

@@ -239,6 +239,9 @@ class ResolvedQuote:
     cluster_id: str | None = None
     continues_id: str | None = None  # quote_id of the quote this one continues
     placement: str = attrs.field(default="body", validator=attrs.validators.in_(PLACEMENTS))
+    # the quote this one is the next piece of, in one quotation of one paragraph
+    # ("A," he said. "B."): ``continues`` in the same paragraph, both quoted
+    piece_of: str | None = None
     # a display copy of a body quote of the same article (a pull quote): the body
     # quote's ID; it is not another report of the statement
     pull_quote_of: str | None = None

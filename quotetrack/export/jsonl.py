@@ -5,7 +5,7 @@ page-only fields added (:mod:`quotetrack.site.page_json`).
 One object a quote; every offset is a Python string index into the article
 text as read, and ``text == article_text[start_char:end_char]``::
 
-    {"format_version": 2, "quote_id": "q-…", "doc": "000_….txt",
+    {"format_version": 4, "quote_id": "q-…", "doc": "000_….txt",
      "kind": "direct|indirect|mixed", "start_char": 0, "end_char": 0, "text": "…",
      "speaker": {"name": "Sergei Ryabkov", "mention": "Ryabkov",
                  "start_char": 0, "end_char": 0, "entity_id": "s-…",
@@ -14,7 +14,8 @@ text as read, and ``text == article_text[start_char:end_char]``::
      "via_outlet": "Interfax", "via_how": "carried", "first_hand": false,
      "via_outlet_mention": {"text": "the Interfax news agency", "start_char": 0,
                             "end_char": 0, "entity_id": "o-…"},
-     "cluster_id": "u-…", "continues": "q-…", "rule": "…", "confidence": 0.9,
+     "cluster_id": "u-…", "continues": "q-…", "placement": "body", "piece_of": null, "pull_quote_of": null,
+     "wording": "excerpt", "rule": "…", "confidence": 0.9,
      "sentence_start": 0, "sentence_end": 0}
 
 ``speaker`` is always an object (fields null when no speaker was found; an
@@ -30,14 +31,20 @@ no channel is known. ``cue``, ``via_outlet``, ``via_how``, ``first_hand``,
 ``via_outlet_mention``, ``cluster_id`` and ``continues`` may be null. New
 fields may be added; none is removed or renamed. ``format_version`` says which
 version of this shape a record has: 1 had no such field; 2 added it, and is
-the shape the site's quote JSON shares; 3 added ``via_how`` and ``first_hand``.
+the shape the site's quote JSON shares; 3 added ``via_how`` and ``first_hand``;
+4 added ``placement`` (headline, lede or body), ``piece_of`` (the quote this
+one is the next piece of, in one quotation of one paragraph), ``pull_quote_of`` (the body
+quote a pull quote repeats: it is no second report) and ``wording`` (same
+words, excerpt or altered: how this direct quote's words compare with the same
+statement's direct quotes in other articles; null for other kinds or when no
+other article quotes it directly).
 """
 
 from __future__ import annotations
 
 from ..records import ResolvedQuote
 
-FORMAT_VERSION = 3  # bump when a field is added (none is ever removed or renamed)
+FORMAT_VERSION = 4  # bump when a field is added (none is ever removed or renamed)
 
 
 def quote_json(q: ResolvedQuote) -> dict:
@@ -75,6 +82,10 @@ def quote_json(q: ResolvedQuote) -> dict:
         },
         "cluster_id": q.cluster_id,
         "continues": q.continues_id,
+        "placement": q.placement,
+        "piece_of": q.piece_of,
+        "pull_quote_of": q.pull_quote_of,
+        "wording": q.wording,
         "rule": quote.rule,
         "confidence": quote.confidence,
         "sentence_start": quote.sentence_start,

@@ -37,6 +37,8 @@ LINKABLE = {
     "quote_id": "quote", "first_quote_id": "quote", "continues": "quote", "superseded_by": "quote",
     "speaker_id": "speaker", "article_id": "article", "outlet_id": "outlet",
     "publisher_id": "outlet", "via_outlet_id": "outlet",
+    "utterance_id": "utterance", "other_quote_id": "quote", "anchor_quote_id": "quote",
+    "pull_quote_of": "quote", "other_id": "quote",
 }
 
 
@@ -107,7 +109,7 @@ def linked_kind(value, column: str, table: str | None) -> str | None:
             kind = "quote"
         else:
             return None
-    if table is not None and not (table in ("quotes", "utterances") and kind == "quote"):
+    if table is not None and not (table in ("quotes", "utterances", "wording_pairs") and kind == "quote"):
         return None
     if table == "articles" or not ID_PATTERNS[kind].match(value):
         return None

@@ -36,7 +36,8 @@ def quote_page_json(ctx: dict, urls: Urls) -> dict:
         "article": {**article, "url_page": urls.article(article["id"]) if article.get("id") else None},
         "publisher": {"id": article.get("publisher_id"), "name": ctx["publisher_name"],
                       "url": urls.outlet(article["publisher_id"]) if article.get("publisher_id") else None},
-        "utterance": ctx["utterance"],
+        "utterance": None if ctx["utterance"] is None else {
+            **ctx["utterance"], "url": urls.utterance(ctx["utterance"]["id"])},
         "other_versions": [
             {"id": o["id"], "text": o["text"], "kind": o["kind"], "same_words": o["same_words"],
              "publisher": o["publisher_name"], "via": o["via_name"], "date": o["date"],

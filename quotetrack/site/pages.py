@@ -7,6 +7,8 @@ escapes all article text.
 
 from __future__ import annotations
 
+import json
+
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -365,7 +367,56 @@ async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
     }
 
 
+def _json_list(value) -> list:
+    try:
+        result = json.loads(value or "[]")
+    except (TypeError, ValueError):
+        return []
+    return result if isinstance(result, list) else []
+
+
+async def utterance_context(datasette, db, uid: str, request=None) -> dict | None:
+    """A statement and its trail: every quote of it in time order, with its
+    publisher, channel, whether it was first, a pull quote or republished copy,
+    and how its wording compares."""
+    urls = Urls(datasette)
+    utterance = await by_id(db, "utterances", uid)
+    if utterance is None:
+        return None
+    speaker = await by_id(db, "speakers", utterance.get("speaker_id"))
+    quotes = await current_quotes(db, "q.utterance_id = ?", [uid])
+    first = set(_json_list(utterance.get("first_quote_ids")))
+    copies = {r["article_id"]: r for r in await every(
+        db, "select r.article_id, r.source_id, r.share, a.title as source_title from article_reuse r "
+            "join articles a on a.id = r.source_id where r.article_id in "
+            "(select article_id from quotes where utterance_id = ?)", [uid])}
+    pairs = await every(db, "select quote_id, other_id, wording, edits from wording_pairs "
+                            "where utterance_id = ? order by quote_id, other_id", [uid])
+    for q in quotes:
+        q["url"] = urls.quote(q["id"])
+        q["first"] = q["id"] in first
+        q["copy_of"] = copies.get(q["article_id"])
+        q["report"] = ("first report" if q["first"] else "pull quote" if q["pull_quote_of"]
+                       else "republished copy" if q["copy_of"] else "report")
+    for p in pairs:
+        p["edits"] = [e for e in _json_list(p["edits"]) if isinstance(e, dict)]
+    return {
+        "kind": "utterance",
+        "database": db.name,
+        "utterance": utterance,
+        "speaker": speaker,
+        "speaker_name": (speaker or {}).get("name"),
+        "quotes": quotes,
+        "first": sorted(first),
+        "tied": len(first) > 1,
+        "wording_pairs": [p for p in pairs if p["wording"] != "same words"],
+        "counts": {"quotes": len(quotes), "reports": utterance.get("report_count"),
+                   "articles": utterance.get("article_count")},
+    }
+
+
 LOADERS = {
+    "utterance": utterance_context,
     "quote": quote_context,
     "article": article_context,
     "speaker": speaker_context,

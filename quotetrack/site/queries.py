@@ -18,7 +18,7 @@ REQUIRED = {
 QUOTE_LIST_SQL = """
 select q.id, q.kind, q.text, q.status, q.cue, q.cue_lemma, q.speaker_id, q.speaker_name,
        q.speaker_role, q.speaker_resolution, q.via_outlet_id, v.name as via_name, q.via_how, q.first_hand,
-       q.utterance_id, q.confidence, q.start_char,
+       q.utterance_id, q.confidence, q.start_char, q.placement, q.pull_quote_of, q.wording,
        a.id as article_id, a.title as article_title, a.publisher, a.publisher_id,
        coalesce(p.name, a.publisher) as publisher_name, a.date
 from quotes q
@@ -26,7 +26,7 @@ join articles a on a.id = q.article_id
 left join outlets p on p.id = a.publisher_id
 left join outlets v on v.id = q.via_outlet_id
 """
-QUOTE_ORDER = " order by a.date is null, a.date, a.ingested_at, a.doc, q.start_char"
+QUOTE_ORDER = " order by a.date is null, a.date, a.doc, q.start_char"
 
 
 async def is_quotetrack_db(db) -> bool:
@@ -71,7 +71,7 @@ async def find_database(datasette, table: str, record_id: str):
 
 
 async def find_redirect(datasette, kind: str, record_id: str) -> str | None:
-    """The entity a retired speaker or outlet ID leads to (``entity_redirects``)."""
+    """The record a retired speaker, outlet or utterance ID leads to (``entity_redirects``)."""
     for db in await quotetrack_databases(datasette):
         if "entity_redirects" not in await db.table_names():
             continue  # a database from before entity IDs were redirected

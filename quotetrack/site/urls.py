@@ -10,7 +10,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 DISTRIBUTION = "quotetrack"  # the name Datasette gives the plugin when it comes from the installed package
 
 # page kind -> the table its records are in
-PAGES = {"quote": "quotes", "article": "articles", "speaker": "speakers", "outlet": "outlets"}
+PAGES = {"quote": "quotes", "article": "articles", "speaker": "speakers", "outlet": "outlets",
+         "utterance": "utterances"}
 ID_PATTERNS = {
     "quote": re.compile(r"^q-[0-9a-z]{10}$"),
     "article": re.compile(r"^a-[0-9a-z]{10}$"),
@@ -32,7 +33,7 @@ def normalise_id(record_id: str) -> str:
 def id_shape(kind: str) -> str:
     """What an ID of ``kind`` looks like, for messages: ``q-xxxxxxxxxx``."""
     prefix = ID_PATTERNS[kind].pattern[1:3]
-    return prefix + "x" * (10 if kind in ("quote", "article") else 8)
+    return prefix + "x" * (10 if kind in ("quote", "article", "utterance") else 8)
 
 
 def plugin_name() -> str:
@@ -70,6 +71,9 @@ class Urls:
 
     def outlet(self, oid, fmt=""):
         return self.page("outlet", oid, fmt)
+
+    def utterance(self, uid, fmt=""):
+        return self.page("utterance", uid, fmt)
 
     def row(self, db, table, record_id):
         return self.ds.urls.row(db.name, table, record_id)

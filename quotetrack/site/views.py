@@ -14,6 +14,7 @@ from .queries import (
 )
 from .urls import ID_PATTERNS, PAGES, Urls, id_shape, normalise_id
 
+REDIRECTED = ("speaker", "outlet", "utterance")  # kinds whose retired IDs redirect
 SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (the sitemaps.org limit)
 
 
@@ -31,8 +32,9 @@ def page_view(kind: str):
             fixed = normalise_id(record_id)
             if fixed != record_id and await find_database(datasette, table, fixed):
                 return Response.redirect(urls.page(kind, fixed, fmt or ""), status=301)
-            # a speaker or outlet ID retired when its entity was renamed or merged
-            successor = await find_redirect(datasette, kind, fixed) if kind in ("speaker", "outlet") else None
+            # a speaker or outlet ID retired when its entity was renamed or merged, an
+            # utterance merged into another
+            successor = await find_redirect(datasette, kind, fixed) if kind in REDIRECTED else None
             if successor:
                 return Response.redirect(urls.page(kind, successor, fmt or ""), status=301)
             return await not_found(datasette, request, kind, record_id, fmt)
@@ -82,6 +84,7 @@ SITEMAP_QUERIES = (
     ("article", "select id from articles where status = 'current' order by id"),
     ("speaker", "select id from speakers order by id"),
     ("outlet", "select id from outlets order by id"),
+    ("utterance", "select id from utterances order by id"),
 )
 
 

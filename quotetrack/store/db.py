@@ -93,6 +93,7 @@ class Store:
         parse: ParsedDoc | None = None,
         vectors: dict[str, bytes] | None = None,
         encoder: str | None = None,
+        fingerprint=None,
     ) -> None:
         """Store an article, its quotes, (when given, newly made) its parse and
         the vectors of quote texts not stored before (text key -> bytes, by
@@ -109,6 +110,8 @@ class Store:
                 self._store_parse(article.sha256, models_key, models, parse)
             if vectors:
                 self.store_vectors(vectors, encoder)
+            if fingerprint is not None:
+                self.store_fingerprints([fingerprint])
             previous = self.current_article(article.doc) or self._removed_article(article.doc)
             self.db["articles"].upsert(
                 {
@@ -202,6 +205,32 @@ class Store:
         self.db["quote_vectors"].insert_all(
             [{"text_sha256": k, "encoder": encoder, "vector": v} for k, v in vectors.items()],
             pk=("text_sha256", "encoder"), ignore=True)
+
+    # -- republished copy ---------------------------------------------------
+
+    def fingerprints(self) -> dict[str, tuple[str, bytes, bytes | None]]:
+        """Article ID -> (version, shingles, signature) of the current articles."""
+        return {r["article_id"]: (r["version"], r["shingles"], r["signature"]) for r in self.db.query(
+            """select s.article_id, s.version, s.shingles, s.signature from article_signatures s
+               join articles a on a.id = s.article_id where a.status = 'current'""")}
+
+    def store_fingerprints(self, fingerprints) -> None:
+        """Store reuse fingerprints (:class:`quotetrack.utterances.reuse.Fingerprint`)."""
+        from ..utterances import reuse
+
+        self.db["article_signatures"].upsert_all(
+            [{"article_id": f.article_id, "version": reuse.SIGNATURE_VERSION, "shingles": f.shingles,
+              "signature": None if f.signature is None else reuse.signature_to_bytes(f.signature)}
+             for f in fingerprints], pk="article_id")
+
+    def write_reuse(self, links) -> None:
+        """Replace the republished-copy links (:class:`~quotetrack.utterances.reuse.Reuse`)."""
+        with self.db.atomic():
+            self.db.execute("delete from article_reuse")
+            self.db["article_reuse"].insert_all(
+                [{"article_id": r.article, "source_id": r.source, "share": round(r.share, 4),
+                  "source_share": round(r.source_share, 4), "direction_known": int(r.direction_known)}
+                 for r in links], pk=("article_id", "source_id"))
 
     # -- corpus-wide tables ---------------------------------------------------
 

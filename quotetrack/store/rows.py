@@ -45,7 +45,8 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "sentence_start": quote.sentence_start, "sentence_end": quote.sentence_end,
         "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
         "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
-        "placement": q.placement, "pull_quote_of": q.pull_quote_of, "wording": q.wording,
+        "placement": q.placement, "piece_of": q.piece_of, "pull_quote_of": q.pull_quote_of,
+        "wording": q.wording,
     }
 
 
@@ -82,7 +83,8 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
         via_outlet_mention=via,
         first_hand=None if first_hand is None else bool(first_hand),
         continues_id=row["continues"],
-        placement=row.get("placement") or "body", pull_quote_of=row.get("pull_quote_of"),
+        placement=row.get("placement") or "body", piece_of=row.get("piece_of"),
+        pull_quote_of=row.get("pull_quote_of"),
     )
 
 

@@ -176,14 +176,16 @@ def _channels(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="007_statements")
 def _statements(db: sqlite_utils.Database) -> None:
     """Utterances that follow the statement: where a quote stands in its article
-    (``placement``: headline, lede, body), the body quote a pull quote repeats
+    (``placement``: headline, lede, body), the quote it is the next piece of in
+    one quotation (``piece_of``), the body quote a pull quote repeats
     (``pull_quote_of``), how a direct quote's wording compares with the same
     statement's elsewhere (``wording``, and ``wording_pairs`` with the word
     diff); each quote text's MiniLM vector, once per text and encoder
     (``quote_vectors``); the articles' publication time (``published``,
-    ``date_precision``); republished copies (``article_reuse``); and per
+    ``date_precision``); republished copies (``article_reuse``, found from each
+    article's shingles and MinHash signature, ``article_signatures``); and per
     utterance its anchor, its first reports (ties: several) and its reports."""
-    for column in ("placement", "pull_quote_of", "wording"):
+    for column in ("placement", "piece_of", "pull_quote_of", "wording"):
         db["quotes"].add_column(column, str)
     db.execute("update quotes set placement = 'body' where placement is null")
     db["quotes"].create_index(["wording"], if_not_exists=True)
@@ -209,6 +211,10 @@ def _statements(db: sqlite_utils.Database) -> None:
         pk=("article_id", "source_id"),
     )
     db["article_reuse"].create_index(["source_id"], if_not_exists=True)
+    db["article_signatures"].create(
+        {"article_id": str, "version": str, "shingles": bytes, "signature": bytes},
+        pk="article_id", not_null={"version", "shingles"},
+    )
 
 
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``

@@ -1,7 +1,7 @@
 """Grouping quotes into utterances: the statement, not the string.
 
-1. **Pieces** of one quotation (``"A," he said. "B."``: B ``continues`` A, both
-   quoted) and a pull quote with the body quote it repeats are one unit.
+1. **Pieces** of one quotation (``"A," he said. "B."``: ``piece_of``, see
+   :mod:`.placement`) and a pull quote with the body quote it repeats are one unit.
 2. Within a block of compatible speakers (:mod:`.speakers`), candidate pairs of
    units (:mod:`.candidates`: shingles, and MiniLM vectors at least
    :data:`PROPOSE` apart) are **merged when**
@@ -125,9 +125,8 @@ def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray],
     by_id = {q.quote_id: q for q in quotes}
     sets = _Sets(by_id)
     for q in quotes:
-        previous = by_id.get(q.continues_id or "")
-        if previous is not None and q.quote.kind == "direct" and previous.quote.kind in ("direct", "mixed"):
-            sets.union(previous.quote_id, q.quote_id)
+        if q.piece_of in by_id:
+            sets.union(q.piece_of, q.quote_id)
         if q.pull_quote_of in by_id:
             sets.union(q.pull_quote_of, q.quote_id)
     members: dict[str, list[ResolvedQuote]] = defaultdict(list)
@@ -157,15 +156,23 @@ def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray],
 
 def same_statement(a: str, b: str, cosine: float, cross_kind: bool = False, by_meaning: bool = True) -> bool:
     """Whether two wordings (one unit each) report one statement, given the
-    cosine of their vectors; ``by_meaning`` False: only by their words."""
-    if same_utterance(a, b, cross_kind=cross_kind):
+    cosine of their vectors. The same words (re-punctuated, trimmed, one inside
+    the other) or a quoted fragment of the one in the other always do;
+    ``by_meaning`` False (the same article, reports far apart in time) stops
+    there, else a shared run of claim words across kinds, or a close meaning
+    corroborated, do too."""
+    if same_utterance(a, b):
         return True
-    if not by_meaning or cosine < PROPOSE:
+    if cross_kind and (quotes_a_fragment(a, b) or quotes_a_fragment(b, a)):
+        return True
+    if not by_meaning:
+        return False
+    if cross_kind and same_utterance(a, b, cross_kind=True):
+        return True  # a run of claim words: "close to reaching an understanding"
+    if cosine < PROPOSE or negated(a) != negated(b):
         return False
     if quotes_a_fragment(a, b) or quotes_a_fragment(b, a):
         return True
-    if negated(a) != negated(b):
-        return False
     if cosine >= CERTAIN:
         return True
     return _claims_agree(a, b)

@@ -1,5 +1,10 @@
 """What one article says of its quotes as statements: where each stands
-(headline, lede or body) and which are pull quotes.
+(headline, lede or body), which are pieces of one quotation and which are pull
+quotes.
+
+The pieces of one quotation (``"A," he said. "B."``) are the quotes that
+``continue`` a quoted one in its paragraph; a quote paragraph that goes on
+after it (a follow-on paragraph) is another statement of the same speaker.
 
 A headline or lede summarises the body, often paraphrasing a body quote; the
 grouping joins them to it (:mod:`.grouping`). A *pull quote* is a body quote
@@ -31,7 +36,22 @@ def mark_statements(article: Article, doc: ParsedDoc, quotes: list[ResolvedQuote
     quotes = [attrs.evolve(q, placement=places.get(doc.paragraph_at(q.quote.start_char), "body"))
               for q in quotes]
     pulls = pull_quotes(doc, quotes)
-    return [attrs.evolve(q, pull_quote_of=pulls.get(q.quote_id)) for q in quotes]
+    pieces = pieces_of(doc, quotes)
+    return [attrs.evolve(q, pull_quote_of=pulls.get(q.quote_id), piece_of=pieces.get(q.quote_id))
+            for q in quotes]
+
+
+def pieces_of(doc: ParsedDoc, quotes: list[ResolvedQuote]) -> dict[str, str]:
+    """Quote ID -> the quote it is the next piece of: it continues that quote, in
+    the same paragraph, and both are quoted (direct, or a mixed one before)."""
+    by_id = {q.quote_id: q for q in quotes}
+    found = {}
+    for q in quotes:
+        before = by_id.get(q.continues_id or "")
+        if (before is not None and q.quote.kind == "direct" and before.quote.kind in ("direct", "mixed")
+                and doc.paragraph_at(q.quote.start_char) == doc.paragraph_at(before.quote.start_char)):
+            found[q.quote_id] = before.quote_id
+    return found
 
 
 def _placements(article: Article, doc: ParsedDoc) -> dict[int, str]:

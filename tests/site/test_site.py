@@ -139,7 +139,7 @@ def test_quote_json_is_the_jsonl_record_with_page_fields(site):
     assert response.status_code == 200
     data = response.json()
     # the record's fields, named and typed as `quotetrack extract` writes them
-    assert data["format_version"] == FORMAT_VERSION == 3
+    assert data["format_version"] == FORMAT_VERSION == 4
     assert data["quote_id"] == ex["past"] and "id" not in data
     assert data["doc"] == "000_fb29eb345b8b11e0.txt"
     assert data["text"] == ex["past_text"]
@@ -741,3 +741,78 @@ def test_the_channel_queries_leave_out_own_reporting_and_find_outlets_that_are_s
     assert {r["how"] for r in rows} >= {"published", "published (own reporting)"}
     rows = get(ds, "/quotes/quotes_by_outlet.json?_shape=objects&outlet=SANA").json()["rows"]
     assert [(r["publisher"], r["how"]) for r in rows] == [("Al Jazeera", "channel (speaker)")]
+
+
+# -- the utterance page --------------------------------------------------------------
+
+
+def test_utterance_page_shows_the_trail_in_time_order(site):
+    ds, ex = site
+    response = get(ds, f"/-/utterance/{ex['utterance']}")
+    assert response.status_code == 200
+    page = response.text
+    assert "Sergei Ryabkov" in page and "The trail, in time order" in page
+    # every quote of it, linked, the two of 2016-12-08 first (a tie), the wire story after
+    order = [page.index(f'href="/-/quote/{q}"') for q in (ex["close"], ex["close2"], ex["wire"])]
+    assert order[2] > max(order[:2])
+    assert page.count("first report") == 2 and "a tie of 2 reports" in page
+    assert "altered" in page and "<ins>too</ins>" in page or "<del>too</del>" in page
+    data = get(ds, f"/-/utterance/{ex['utterance']}.json").json()
+    assert data["ok"] and data["utterance"]["id"] == ex["utterance"]
+    assert [q["id"] for q in data["quotes"]][-1] == ex["wire"]
+    assert sorted(data["first"]) == sorted([ex["close"], ex["close2"]]) and data["tied"]
+    # the quote page links to it, and its JSON gives the address
+    assert f'href="/-/utterance/{ex["utterance"]}"' in get(ds, f"/-/quote/{ex['close']}").text
+    assert get(ds, f"/-/quote/{ex['close']}.json").json()["utterance"]["url"] == f"/-/utterance/{ex['utterance']}"
+
+
+def test_unknown_utterance_is_a_clear_404(site):
+    ds, _ = site
+    response = get(ds, "/-/utterance/u-0000000000")
+    assert response.status_code == 404
+    assert "No utterance with the ID u-0000000000" in response.text
+
+
+def test_a_merged_utterance_id_still_resolves(tmp_path):
+    """Two published utterances become one when a new article quotes both wordings
+    as one statement: the one with the earliest quote keeps its ID, the other
+    redirects to it, on the site, in JSON and in the trail query."""
+    from quotetrack import ids
+    from quotetrack.pipeline import relink
+    from quotetrack.store import open_store
+
+    from ..helpers import attributed
+    from ..helpers import article as make_article
+
+    path = tmp_path / "quotes.db"  # the database metadata.yml's canned queries are for
+    store = open_store(path)
+    first = make_article('"We will not leave our city," the mayor said.', "a.txt", publisher="Wire A",
+                         date="2016-12-01")
+    second = make_article('"Nobody will make us give up our homes here," the mayor said.', "b.txt",
+                          publisher="Wire B", date="2016-12-02")
+    both = make_article('"We will not leave our city. Nobody will make us give up our homes here," the mayor said.',
+                        "c.txt", publisher="Wire C", date="2016-12-03")
+    quotes = {}
+    for art, content in ((first, "We will not leave our city,"),
+                         (second, "Nobody will make us give up our homes here,")):
+        q = attributed(art, content, "the mayor", "said", name="Anna Berg")
+        quotes[art.doc] = q
+        store.write_article(art, ids.article_id(art.sha256), [q], "test", {})
+    relink(store)
+    before = {r["id"]: r["utterance_id"] for r in store.db.query("select id, utterance_id from quotes")}
+    old_a, old_b = before[quotes["a.txt"].quote_id], before[quotes["b.txt"].quote_id]
+    assert old_a != old_b
+    q = attributed(both, "We will not leave our city. Nobody will make us give up our homes here,",
+                   "the mayor", "said", name="Anna Berg")
+    store.write_article(both, ids.article_id(both.sha256), [q], "test", {})
+    relink(store)
+    after = {r["id"]: r["utterance_id"] for r in store.db.query("select id, utterance_id from quotes")}
+    assert after[quotes["a.txt"].quote_id] == after[quotes["b.txt"].quote_id] == after[q.quote_id] == old_a
+    assert store.redirect(old_b) == old_a
+    store.close()
+    ds = make_datasette(path)
+    response = get(ds, f"/-/utterance/{old_b}")
+    assert response.status_code == 301 and response.headers["location"] == f"/-/utterance/{old_a}"
+    assert get(ds, f"/-/utterance/{old_b}.json").headers["location"] == f"/-/utterance/{old_a}.json"
+    rows = get(ds, f"/quotes/utterance_trail.json?_shape=objects&utterance={old_b}").json()["rows"]
+    assert len(rows) == 3

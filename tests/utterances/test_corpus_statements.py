@@ -38,8 +38,13 @@ Reading notes, where a reader might hesitate:
 - 002's rebels "have said they will not leave" and "told US officials on Saturday
   they would not leave": one statement, told twice; Malahifji's reiteration on
   Monday is another.
-- Reem (001): "I feel this is the end," and the paragraph that goes on with it are
-  one quotation; its display copy is a pull quote.
+- Reem (001): the paragraph "We've long accepted …" and its display copy (a pull
+  quote) are one statement; "I feel this is the end," before it is another.
+- Pieces: "A," he said. "B." in one paragraph is one quotation (Assad, Lavrov). A
+  quote paragraph that goes on after the speaker's attribution (Krzysiek's "It's
+  first and utmost …", Denslow's "If Assad wants …", O'Brien's "People have been
+  eking …") is the same speaker's next statement, as the PolNeAR statement set
+  labels such paragraphs.
 """
 
 from __future__ import annotations
@@ -65,18 +70,14 @@ STATEMENTS = [
     [("000", "In the past several days an intensive do"), ("001", "In the past several days an intensive do")],
     [("000", "a potential US-Russia deal to allow Syri"), ("001", "a potential US-Russia deal to allow Syri"),
      ("003", "a potential US-Russia deal to allow Syri")],
-    [("000", "The fighting kind of slowed down startin"), ("000", "It's first and utmost about the safety o")],
-    [("000", "If you look at previous tactics used els"), ("000", "If Assad wants to win his biggest city b")],
     [("001", "they fear 'this is the end' after major "), ("001", 'they feared this is "the end", after gove')],
-    [("001", "I feel this is the end,"), ("001", "We've long accepted that if we die, we di"),
-     ("001", "We've long accepted that if we die, we di")],
+    [("001", "We've long accepted that if we die, we di"), ("001", "We've long accepted that if we die, we di")],
     [("001", "an immediate five-day ceasefire and the e"), ("001", "a five-day ceasefire to allow for the eva"),
      ("003", "an immediate five-day humanitarian ceasef")],
     [("001", "a truce is only possible after a full reb"), ("003", "it will not agree to any ceasefire withou")],
     [("002", "on Monday it would start talks with Wash"), ("002", "talks with the United States on the with")],
     [("002", "Those armed groups who refuse to leave ea"), ("002", "We will treat them as such, as terrorists")],
     [("002", "they will not leave"), ("002", "they would not leave")],
-    [("002", "We need to reach them,"), ("002", "People have been eking what they can, pri")],
     [("004", "no safe exit for Aleppo rebels proposed"), ("004", "no agreement reached with US on providin"),
      ("004", "The issue of withdrawing militants is th")],
     [("004", "a proposal had been presented by the two"), ("004", "a proposal had been put forth for fighte")],
@@ -142,7 +143,7 @@ def test_pull_quotes_are_marked_and_are_no_second_report(linked):
         ("001", "We are close to reaching an u"): ("001", "We are close to reaching an understandin"),
         ("001", "We've long accepted that if w"): ("001", "We've long accepted that if we die, we di"),
     }
-    reem = next(q for q in linked.quotes if _key(q) == ("001", "I feel this is the end,"))
+    reem = next(q for q in linked.quotes if _key(q) == ("001", "We've long accepted that if we die, we di"))
     assert linked.grouping.reports[reem.cluster_id] == 1
 
 
