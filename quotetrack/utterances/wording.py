@@ -84,8 +84,8 @@ def claim_words(text: str) -> list[str]:
     person or tense, and no capitalised words (names say what a statement is
     about, not what it says: "Russia and the United States" is in many)."""
     function_words = lexicon.words().function_words
-    return [fold(w) for w in re.findall(r"\w[\w'’]*", text)
-            if not w[0].isupper() and fold(w) not in function_words]
+    folded = [_word_key(w, "fold") for w in re.findall(r"\w[\w'’]*", text) if not w[0].isupper()]
+    return [w for w in folded if w not in function_words]
 
 
 def _shared_run(wa: list[str], wb: list[str]) -> int:
@@ -198,9 +198,33 @@ class Comparison:
 
 
 def _spelling_key(token: str) -> str:
-    key = fold(token.replace("-", "").replace("‐", "")).replace(" ", "").replace("'", "")
-    for pattern, replacement in _SPELLINGS:
-        key = pattern.sub(replacement, key)
+    return _word_key(token, "spelling")
+
+
+_WORD_KEYS: dict[int, tuple[object, dict]] = {}
+
+
+def _word_key(word: str, how: str) -> str:
+    """A word folded (``fold``) or by its spelling key, memoised per word-list set
+    (folding reads the lexicon's name particles)."""
+    words = lexicon.words()
+    held = _WORD_KEYS.get(id(words))
+    if held is None or held[0] is not words:
+        held = (words, {})
+        _WORD_KEYS.clear()
+        _WORD_KEYS[id(words)] = held
+    memo = held[1]
+    key = memo.get((how, word))
+    if key is None:
+        if how == "fold":
+            key = fold(word)
+        else:
+            key = fold(word.replace("-", "").replace("‐", "")).replace(" ", "").replace("'", "")
+            for pattern, replacement in _SPELLINGS:
+                key = pattern.sub(replacement, key)
+        if len(memo) > 200_000:
+            memo.clear()
+        memo[(how, word)] = key
     return key
 
 
