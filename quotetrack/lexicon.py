@@ -15,6 +15,7 @@ file, the line and the problem.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import os
@@ -24,6 +25,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -112,6 +114,30 @@ def _month(value: str) -> int:
     return int(value)
 
 
+_OFFSET_RE = re.compile(r"([+-])(\d\d):(\d\d)")
+_ZONE_NAME_RE = re.compile(r"[A-Z][A-Za-z_]+(?:/[A-Za-z_+-]+)+")
+
+
+def _utc_offset(value: str) -> dt.tzinfo:
+    """A fixed offset from UTC (``+03:00``, ``-05:00``), or an IANA time-zone name
+    (``America/New_York``) for a zone whose offset follows daylight saving."""
+    m = _OFFSET_RE.fullmatch(value)
+    if m:
+        sign, hours, minutes = m.groups()
+        if int(hours) > 23 or int(minutes) > 59:
+            raise ValueError(f"{value!r}: an offset is at most -23:59 to +23:59")
+        delta = dt.timedelta(hours=int(hours), minutes=int(minutes))
+        return dt.timezone(-delta if sign == "-" else delta)
+    if _ZONE_NAME_RE.fullmatch(value):
+        try:
+            return ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r}: no such time zone in the IANA time-zone database "
+                             f"(is the tzdata package installed?)") from None
+    raise ValueError(f"{value!r}: write an offset from UTC (+03:00, -05:00) or an IANA "
+                     f"time-zone name (America/New_York)")
+
+
 def _rank(value: str) -> int | None:
     if not value:
         return None
@@ -145,7 +171,8 @@ TABLES: dict[str, dict[str, Cell]] = {
     "name_particles.csv": {"word": _lower, "folded": _flag},
     "anonymity.csv": {"phrase": _lower, "after_mention": _flag},
     "months.csv": {"word": _lower, "month": _month, "full": _flag, "name_word": _flag},
-    "time_words.csv": {"word": _lower, "calendar": _flag, "occasion": _flag},
+    "time_words.csv": {"word": _lower, "calendar": _flag, "occasion": _flag, "weekday": _flag},
+    "time_zones.csv": {"zone": _lower, "offset": _utc_offset},
     "auxiliaries.csv": {"word": _lower, "modal": _flag},
     "adverbial_openers.csv": {"word": _lower, "time": _flag},
     "work_titles.csv": {"word": _lower, "inside": _flag, "before": _flag},
@@ -413,9 +440,11 @@ class Words:
     # anonymity.csv
     anonymous_words: tuple[str, ...]
     anonymity_clauses: tuple[str, ...]
-    # months.csv, time_words.csv
+    # months.csv, time_words.csv, time_zones.csv
     months: dict[str, int]
     time_words: frozenset[str]
+    weekdays: frozenset[str]
+    time_zones: dict[str, dt.tzinfo]
     occasion_words: frozenset[str]
     not_name_words: frozenset[str]
     clock_words: frozenset[str]
@@ -576,6 +605,8 @@ def build(tables: dict[str, tuple]) -> Words:
         time_words=frozenset(t["word"] for t in times if not t["occasion"])
         | frozenset(m["word"] for m in full_months),
         occasion_words=_where(times, "occasion"),
+        weekdays=_where(times, "weekday"),
+        time_zones={z["zone"]: z["offset"] for z in tables["time_zones.csv"]},
         not_name_words=_where(times, "calendar") | frozenset(m["word"] for m in full_months if not m["name_word"]),
         clock_words=frozenset(tables["clock_words.txt"]),
         function_words=frozenset(tables["function_words.txt"]),

@@ -23,6 +23,8 @@ VIA_HOWS = ("named", "carried", "speaker")
 #: where a quote stands in its article: the headline, the lede (what the article
 #: opens with, down to its first full paragraph) or the body
 PLACEMENTS = ("headline", "lede", "body")
+#: how precise an article's ``published`` is (see :class:`Article`)
+DATE_PRECISIONS = ("day", "time", "time-local")
 RESOLUTIONS = ("name", "surname", "pronoun", "description", "continuation", "unresolved")
 
 
@@ -54,6 +56,16 @@ class Article:
     provenance: dict = attrs.field(factory=dict)
     # span of the publisher's name in the text, when it was read from the text
     publisher_span: tuple[int, int] | None = None
+    # when it was published, ISO 8601, as precisely as the sidecar or the text says
+    # (quotetrack.corpus): YYYY-MM-DD (the day only), YYYY-MM-DDTHH:MM:SS+00:00 (a
+    # time with its zone, in UTC) or YYYY-MM-DDTHH:MM:SS (a time whose zone is not
+    # known); seconds are always written. ``date`` stays the day as written there,
+    # which a time moved to UTC may put on another day than ``published``.
+    published: str | None = None
+    # how precise ``published`` is: "day", "time" (in UTC) or "time-local" (the
+    # time as written, zone unknown); None when there is no date
+    date_precision: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(DATE_PRECISIONS)))
 
 
 @attrs.frozen(kw_only=True)

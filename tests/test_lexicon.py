@@ -131,6 +131,9 @@ def test_the_package_lists_load():
     assert words.verb_particles["call"] == ("for", "on")
     assert words.headline_cues["Said"] == "say"
     assert words.months["sept"] == 9
+    assert words.time_zones["est"].utcoffset(None).total_seconds() == -5 * 3600
+    assert str(words.time_zones["et"]) == "America/New_York"
+    assert words.weekdays == {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     assert words.outlet_tails[:3] == ("news agency", "newspaper", "agency")
     assert words.organisation_kinds[0][0] == "military"
     assert "Mr." in words.sentence_titles and "mr." in words.title_words and "mr." in words.male_words
@@ -252,6 +255,11 @@ def test_an_unknown_column_is_an_error(copy):
     ("outlets.csv", "Voice of America,,,detection,", "Voice of America,,broadcaster,detection,", "a kind is read for naming only"),
     ("outlet_nouns.csv", "website,both,website,5", "website,both,website,6", "tail 6 is given twice"),
     ("clock_words.txt", "p.m.\n", "p.m.\nP.M.\n", "'P.M.': write it in lower case"),
+    ("time_zones.csv", "est,-05:00", "est,-5", "column 'offset': '-5': write an offset from UTC (+03:00, -05:00)"),
+    ("time_zones.csv", "cet,+01:00", "cet,+24:00", "column 'offset': '+24:00': an offset is at most -23:59 to +23:59"),
+    ("time_zones.csv", "et,America/New_York", "et,America/New_Yrok", "'America/New_Yrok': no such time zone"),
+    ("time_zones.csv", "bst,+01:00", "BST,+01:00", "column 'zone': 'BST': write it in lower case"),
+    ("time_words.csv", "monday,yes,,yes", "monday,yes,,no", "column 'weekday': 'no': write yes"),
 ])
 def test_a_bad_cell_names_the_file_the_line_and_the_problem(copy, name, old, new, problem):
     line = edit(copy, name, old, new) + new.count("\n") - old.count("\n")

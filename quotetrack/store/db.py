@@ -48,7 +48,8 @@ class Store:
         """Every current article (``text`` empty unless ``with_text``), in doc order."""
         text = "text" if with_text else "'' as text"
         return [row_to_article(r) for r in self.db.query(
-            f"select doc, path, sha256, title, publisher, date, url, metadata_source, {text} "
+            f"select doc, path, sha256, title, publisher, date, published, date_precision, url, "
+            f"metadata_source, {text} "
             "from articles where status = 'current' order by doc")]
 
     def article_versions(self) -> dict[str, dict]:
@@ -118,6 +119,7 @@ class Store:
                     "id": article_id, "doc": article.doc, "path": article.path,
                     "sha256": article.sha256, "title": article.title,
                     "publisher": article.publisher, "date": article.date, "url": article.url,
+                    "published": article.published, "date_precision": article.date_precision,
                     "metadata_source": json.dumps(article.provenance, sort_keys=True),
                     "text": article.text, "ingested_at": now,
                     "analysis_version": analysis_version,

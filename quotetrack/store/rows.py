@@ -118,6 +118,7 @@ def row_to_article(row: dict) -> Article:
     return Article(
         doc=row["doc"], path=row["path"] or row["doc"], text=row.get("text") or "", sha256=row["sha256"],
         title=row.get("title"), publisher=row.get("publisher"), date=row.get("date"), url=row.get("url"),
+        published=row.get("published"), date_precision=row.get("date_precision"),
         provenance=json.loads(row.get("metadata_source") or "{}"),
     )
 

@@ -66,13 +66,15 @@ def test_sidecar_metadata_wins(tmp_path):
     assert errors == []
     assert (article.title, article.publisher, article.date, article.url) == (
         "Real title", "Reuters", "2016-12-08", "https://example.org/a")
-    assert article.provenance == {"title": "sidecar", "publisher": "sidecar", "date": "sidecar", "url": "sidecar"}
+    assert article.provenance == {"title": "sidecar", "publisher": "sidecar", "date": "sidecar", "url": "sidecar",
+                                  "published": "sidecar"}
+    assert (article.published, article.date_precision) == ("2016-12-08", "day")
 
 
 def test_sidecar_errors_name_the_file(tmp_path):
     (tmp_path / "a.txt").write_text("Headline\n", encoding="utf-8")
     (tmp_path / "articles.csv").write_text("file,date\na.txt,8 Dec 2016\n", encoding="utf-8")
-    with pytest.raises(ArticleError, match=r"articles\.csv: date '8 Dec 2016' for a\.txt is not YYYY-MM-DD"):
+    with pytest.raises(ArticleError, match=r"articles\.csv: line 2: date '8 Dec 2016' for a\.txt is not YYYY-MM-DD"):
         read_corpus(tmp_path)
     (tmp_path / "articles.csv").write_text("file,author\na.txt,x\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="unknown metadata columns"):
