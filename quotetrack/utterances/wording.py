@@ -53,13 +53,26 @@ def same_utterance(a: str, b: str, cross_kind: bool = False) -> bool:
     short, long_ = sorted((na, nb), key=len)
     if len(short.split()) >= MIN_PARTIAL_WORDS and fuzz.partial_ratio(short, long_) >= PARTIAL_THRESHOLD:
         return True
-    if fuzz.ratio(na, nb) >= FULL_THRESHOLD and negated(a) == negated(b):
+    if fuzz.ratio(na, nb) >= FULL_THRESHOLD and negated(a) == negated(b) and not _swaps_a_claim(a, b):
         return True  # ("we will raise taxes" is no rewording of "we will not raise taxes")
     if not cross_kind:
         return False
     if quotes_a_fragment(a, b) or quotes_a_fragment(b, a):
         return True
     return _shared_run(claim_words(a), claim_words(b)) >= CROSS_KIND_RUN
+
+
+#: a short wording with one claim word swapped for another is another statement
+#: ("Russia will veto the resolution" / "… support …"); a long one is a misquote of one
+SWAP_MAX_WORDS = 12
+
+
+def _swaps_a_claim(a: str, b: str) -> bool:
+    """Whether two short wordings differ by claim words on both sides."""
+    if min(len(a.split()), len(b.split())) >= SWAP_MAX_WORDS:
+        return False
+    ca, cb = claim_stems(a), claim_stems(b)
+    return bool(ca - cb) and bool(cb - ca)
 
 
 def quoted_fragments(text: str) -> list[str]:
