@@ -389,7 +389,7 @@ def utterance_rows(linked: Linked, articles: list[Article]) -> list[dict]:
         result.append({
             "id": uid,
             "speaker_id": speaker,
-            "text": max((q.quote.text for q in reports or members), key=lambda t: (len(t), t)),
+            "text": _fullest_wording(reports or members),
             "first_quote_id": first[0] if first else anchor.quote_id,
             "first_quote_ids": json.dumps(list(first)),
             "first_date": dates.get(by_id[first[0]].doc) if first else None,
@@ -402,6 +402,18 @@ def utterance_rows(linked: Linked, articles: list[Article]) -> list[dict]:
                 "via": sorted({outlet_names.get(q.via_outlet_id, "") for q in reports} - {""})}),
         })
     return result
+
+
+def _fullest_wording(quotes: list[ResolvedQuote]) -> str:
+    """The statement's words as fully as an article quotes them: the longest
+    article's direct quote, its pieces joined; with none, the longest report."""
+    direct: dict[str, list[ResolvedQuote]] = {}
+    for q in quotes:
+        if q.quote.kind == "direct":
+            direct.setdefault(q.doc, []).append(q)
+    texts = [" ".join(q.quote.text for q in sorted(pieces, key=lambda q: q.quote.start_char))
+             for pieces in direct.values()] or [q.quote.text for q in quotes]
+    return max(texts, key=lambda t: (len(t), t))
 
 
 def wording_rows(grouping: Grouping) -> list[dict]:

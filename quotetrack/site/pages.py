@@ -390,8 +390,13 @@ async def utterance_context(datasette, db, uid: str, request=None) -> dict | Non
         db, "select r.article_id, r.source_id, r.share, a.title as source_title from article_reuse r "
             "join articles a on a.id = r.source_id where r.article_id in "
             "(select article_id from quotes where utterance_id = ?)", [uid])}
-    pairs = await every(db, "select quote_id, other_id, wording, edits from wording_pairs "
-                            "where utterance_id = ? order by quote_id, other_id", [uid])
+    # each pair once (the table holds both directions)
+    pairs = await every(db, "select w.quote_id, w.other_id, w.wording, w.edits, "
+                            "coalesce(pa.name, a.publisher) as publisher, coalesce(pb.name, b.publisher) as other_publisher "
+                            "from wording_pairs w join quotes qa on qa.id = w.quote_id join quotes qb on qb.id = w.other_id "
+                            "join articles a on a.id = qa.article_id join articles b on b.id = qb.article_id "
+                            "left join outlets pa on pa.id = a.publisher_id left join outlets pb on pb.id = b.publisher_id "
+                            "where w.utterance_id = ? and w.quote_id < w.other_id order by w.quote_id, w.other_id", [uid])
     for q in quotes:
         q["url"] = urls.quote(q["id"])
         q["first"] = q["id"] in first
