@@ -237,3 +237,41 @@ def test_wording_classes(this, other, wording, changes):
     comparison = compare_wordings(this, other)
     assert comparison.wording == wording
     assert [(e.op, e.this, e.other) for e in comparison.changes] == changes
+
+
+def test_a_republished_copy_is_one_report_with_its_source():
+    quotes = _three_reports()
+    days = {"aj.txt": When(day="2016-12-08"), "mee.txt": When(day="2016-12-08"), "wire.txt": When(day="2016-12-09")}
+    ids, grouping, linked_quotes = utterances(quotes, whens=days, copies={"mee.txt": "aj.txt"})
+    by_doc = {q.doc: q.quote_id for q in linked_quotes}
+    assert grouping.reports[ids[0]] == 2  # Al Jazeera (with the copy of it) and the wire
+    assert grouping.first[ids[0]] == (by_doc["aj.txt"],)  # the copy ties no more
+
+
+def test_store_links_republished_copy_and_counts_it_once(tmp_path):
+    """Through the store: an article that reuses another's text is linked in
+    article_reuse (from the stored fingerprints) and its quote is no new report."""
+    from quotetrack import ids as qids
+    from quotetrack.pipeline import relink
+    from quotetrack.store import open_store
+    from quotetrack.utterances import reuse
+
+    from ..helpers import article, attributed
+    from .prose import WIRE  # a wire story of our own
+
+    store = open_store(tmp_path / "q.db")
+    source = article(WIRE, "wire.txt", publisher="Wire", date="2016-12-08")
+    copy = article("By Staff Writer\n\n" + WIRE, "paper.txt", publisher="Paper", date="2016-12-09")
+    first_sentence = WIRE.split(".")[0]
+    for art in (source, copy):
+        q = attributed(art, first_sentence, None, None, name="Anna Berg", kind="indirect")
+        store.write_article(art, qids.article_id(art.sha256), [q], "test", {},
+                            fingerprint=reuse.fingerprint(qids.article_id(art.sha256), art.text))
+    relink(store)
+    links = list(store.db.query("select * from article_reuse"))
+    assert [(r["article_id"], r["source_id"]) for r in links] == [
+        (qids.article_id(copy.sha256), qids.article_id(source.sha256))]
+    assert links[0]["share"] > 0.9 and links[0]["direction_known"] == 1
+    (u,) = list(store.db.query("select report_count, article_count, first_quote_ids from utterances"))
+    assert (u["report_count"], u["article_count"]) == (1, 2)
+    store.close()
