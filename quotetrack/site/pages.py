@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..records import ResolvedQuote
 from ..store import row_to_linked
+from .display import reported, shown
 from .highlight import Span, context_window, highlight, same_words, word_diff_html
 from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
 from .urls import Urls
@@ -60,6 +61,13 @@ def outlet_text(publisher: str | None, via: str | None, first_hand: bool | None,
     return where
 
 
+def with_display(rows: list[dict]) -> list[dict]:
+    """Quote rows with ``shown``: their words with honest marks (display.py)."""
+    for row in rows:
+        row["shown"] = shown(row["text"], row["kind"])
+    return rows
+
+
 def first_hand(quote: dict) -> bool | None:
     """A quote row's ``first_hand`` (stored 1/0/null) as True/False/None."""
     return None if quote.get("first_hand") is None else bool(quote["first_hand"])
@@ -73,7 +81,7 @@ def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publis
     where = outlet_text(publisher, via, first_hand(quote), unknown="an unknown outlet")
     when = article.get("date") or "undated"
     lines = [
-        f"“{quote['text']}”",
+        reported(quote["text"], quote.get("kind") or "direct", speaker_name, quote.get("cue"), quote.get("rule")),
         f"— {who}; reported by {where}, {when}.",
     ]
     title = article.get("title")
@@ -137,7 +145,8 @@ async def _other_versions(db, q: dict, urls: Urls) -> list[dict]:
     """The current quotes of the same utterance, with their wording compared to this one."""
     if not q.get("utterance_id"):
         return []
-    others = await current_quotes(db, "q.utterance_id = ? and q.id != ?", [q["utterance_id"], q["id"]])
+    others = with_display(await current_quotes(db, "q.utterance_id = ? and q.id != ?",
+                                               [q["utterance_id"], q["id"]]))
     for other in others:
         other["same_words"] = same_words(other["text"], q["text"])
         other["diff_html"] = Markup(word_diff_html(q["text"], other["text"]))
@@ -206,6 +215,8 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
         "via_how_text": VIA_HOW_TEXT.get(q.get("via_how") or ("named" if q.get("via_outlet_mention") else "")),
         "first_hand": first_hand(q),
         "outlet_text": outlet_text(publisher_name, via_name, first_hand(q)),
+        "shown": shown(q["text"], q["kind"]),
+        "heading": reported(q["text"], q["kind"], speaker_name, q.get("cue"), q.get("rule")),
         "utterance": utterance,
         "trail_url": await _trail_url(datasette, db, utterance, others, request),
         "others": others,
@@ -258,7 +269,8 @@ async def article_context(datasette, db, aid: str, request=None) -> dict | None:
     if article is None:
         return None
     text = article.get("text") or ""
-    quotes = await every(db, QUOTE_LIST_SQL + " where q.article_id = ? order by q.start_char, q.end_char desc", [aid])
+    quotes = with_display(await every(
+        db, QUOTE_LIST_SQL + " where q.article_id = ? order by q.start_char, q.end_char desc", [aid]))
     for n, q in enumerate(quotes, start=1):
         q["n"] = n
         q["url"] = urls.quote(q["id"])
@@ -312,7 +324,7 @@ async def speaker_context(datasette, db, sid: str, request=None) -> dict | None:
     speaker = await by_id(db, "speakers", sid)
     if speaker is None:
         return None
-    quotes = await current_quotes(db, "q.speaker_id = ?", [sid])
+    quotes = with_display(await current_quotes(db, "q.speaker_id = ?", [sid]))
     for q in quotes:
         q["url"] = urls.quote(q["id"])
     roles = await every(
@@ -346,8 +358,8 @@ async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
         db, "select a.id, a.title, a.date, a.status, (select count(*) from quotes q where q.article_id = a.id "
             "and q.status = 'current') as quote_count from articles a where a.publisher_id = ? "
             "and a.status = 'current' order by a.date", [oid])
-    published = await current_quotes(db, "a.publisher_id = ?", [oid])
-    carried = await current_quotes(db, "q.via_outlet_id = ?", [oid])
+    published = with_display(await current_quotes(db, "a.publisher_id = ?", [oid]))
+    carried = with_display(await current_quotes(db, "q.via_outlet_id = ?", [oid]))
     for q in published + carried:
         q["url"] = urls.quote(q["id"])
     return {
@@ -384,7 +396,7 @@ async def utterance_context(datasette, db, uid: str, request=None) -> dict | Non
     if utterance is None:
         return None
     speaker = await by_id(db, "speakers", utterance.get("speaker_id"))
-    quotes = await current_quotes(db, "q.utterance_id = ?", [uid])
+    quotes = with_display(await current_quotes(db, "q.utterance_id = ?", [uid]))
     first = set(_json_list(utterance.get("first_quote_ids")))
     copies = {r["article_id"]: r for r in await every(
         db, "select r.article_id, r.source_id, r.share, a.title as source_title from article_reuse r "
