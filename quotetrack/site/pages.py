@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..records import ResolvedQuote
 from ..store import row_to_linked
 from .display import reported, shown
+from .trail import trail_svg
 from .highlight import Span, context_window, highlight, same_words, word_diff_html
 from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
 from .urls import Urls
@@ -427,6 +428,7 @@ async def utterance_context(datasette, db, uid: str, request=None) -> dict | Non
         "first": sorted(first),
         "tied": len(first) > 1,
         "wording_pairs": [p for p in pairs if p["wording"] != "same words"],
+        "trail_svg": trail_svg(quotes),
         "counts": {"quotes": len(quotes), "reports": utterance.get("report_count"),
                    "articles": utterance.get("article_count")},
     }

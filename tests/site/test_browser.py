@@ -195,3 +195,27 @@ def test_screenshot_of_the_quote_page(server, browser):
     if not DOCS_SCREENSHOT.exists() or os.environ.get("QUOTETRACK_UPDATE_SCREENSHOT") == "1":
         DOCS_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, DOCS_SCREENSHOT)
+
+
+def test_the_utterance_page_picture_is_visible_and_nothing_overflows_at_400_px(server, browser):
+    from selenium.webdriver.common.by import By
+
+    base, ex = server
+    try:
+        browser.set_window_size(400, 1200)
+        for path in (f"/-/utterance/{ex['utterance']}", f"/-/quote/{ex['close']}"):
+            browser.get(base + path)
+            overflow = browser.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            wide = browser.execute_script(
+                "var w = document.documentElement.clientWidth, out = [];"
+                "document.querySelectorAll('body *').forEach(e => { var r = e.getBoundingClientRect();"
+                " if (r.right > w + 1) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); });"
+                "return out.slice(0, 8);")
+            assert overflow <= 0, (path, overflow, wide)
+        browser.get(f"{base}/-/utterance/{ex['utterance']}")
+        svg = browser.find_element(By.CSS_SELECTOR, "svg.qt-trail-svg")
+        assert svg.is_displayed() and 300 <= svg.size["width"] <= 400 and svg.size["height"] > 100
+        assert len(browser.find_elements(By.CSS_SELECTOR, "svg.qt-trail-svg .qt-node")) == 3
+    finally:
+        browser.set_window_size(1200, 1400)

@@ -757,8 +757,13 @@ def test_utterance_page_shows_the_trail_in_time_order(site):
     assert order[2] > max(order[:2])
     assert page.count("first report") == 2 and "a tie of 2 reports" in page
     assert "altered" in page and "<ins>too</ins>" in page or "<del>too</del>" in page
+    # the picture: server-drawn SVG, one node per report, the two first ones bracketed as a tie
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert svg.count('class="qt-node') == 3 and svg.count("qt-node-first") == 2
+    assert 'class="qt-tie"' in svg and "<script" not in svg and "Example Wire" in svg
     data = get(ds, f"/-/utterance/{ex['utterance']}.json").json()
     assert data["ok"] and data["utterance"]["id"] == ex["utterance"]
+    assert "trail_svg" not in data  # the JSON is the data, not the drawing
     assert [q["id"] for q in data["quotes"]][-1] == ex["wire"]
     assert sorted(data["first"]) == sorted([ex["close"], ex["close2"]]) and data["tied"]
     # the quote page links to it, and its JSON gives the address
