@@ -821,3 +821,19 @@ def test_a_merged_utterance_id_still_resolves(tmp_path):
     assert get(ds, f"/-/utterance/{old_b}.json").headers["location"] == f"/-/utterance/{old_a}.json"
     rows = get(ds, f"/quotes/utterance_trail.json?_shape=objects&utterance={old_b}").json()["rows"]
     assert len(rows) == 3
+
+
+def test_canned_queries_open_on_their_results_not_their_sql(site):
+    """Every canned query hides its SQL by default (one click shows it) and has a title."""
+    import yaml
+
+    ds, _ = site
+    queries = yaml.safe_load(METADATA.read_text())["databases"]["quotes"]["queries"]
+    for name, query in queries.items():
+        assert query.get("hide_sql") is True and query.get("title") and query.get("description"), name
+    page = get(ds, "/quotes/most_quoted_speakers").text
+    assert "Most-quoted speakers" in page.split("</title>")[0]
+    assert "<title>Most-quoted speakers — quotes</title>" in page
+    assert "<textarea" not in page  # the SQL is hidden ...
+    assert "_show_sql=1" in page  # ... one click away
+    assert "select s.id as speaker_id" not in page.split("</title>")[0]
