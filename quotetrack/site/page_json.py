@@ -45,6 +45,8 @@ def quote_page_json(ctx: dict, urls: Urls) -> dict:
             for o in ctx["others"]
         ],
         "citation": ctx["citation"],
+        "citation_csl": ctx["citation_csl"],
+        "citation_bibtex": ctx["citation_bibtex"],
     }
 
 

@@ -7,6 +7,7 @@ escapes all article text.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from urllib.parse import urlencode
@@ -15,6 +16,7 @@ from markupsafe import Markup
 
 from ..records import ResolvedQuote
 from ..store import row_to_linked
+from .citation import bibtex, csl_json
 from .display import reported, shown
 from .trail import trail_svg
 from .highlight import Span, context_window, highlight, same_words, word_diff_html
@@ -74,7 +76,8 @@ def first_hand(quote: dict) -> bool | None:
     return None if quote.get("first_hand") is None else bool(quote["first_hand"])
 
 
-def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink) -> str:
+def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publisher, via, permalink,
+                  accessed: dt.date | None = None) -> str:
     """The plain-text citation offered in the Cite block."""
     who = speaker_name or "Unidentified speaker"
     if speaker_role:
@@ -90,7 +93,7 @@ def citation_text(quote: dict, article: dict, speaker_name, speaker_role, publis
     if article.get("url"):
         source += f", {article['url']}"
     lines.append(source + f" (characters {quote['start_char']}–{quote['end_char']}).")
-    lines.append(f"Quote ID {quote['id']}: {permalink}")
+    lines.append(f"Quote ID {quote['id']}: {permalink}" + (f" (accessed {accessed.isoformat()})" if accessed else ""))
     status_note = _status_note(quote)
     if status_note:
         lines.append(status_note)
@@ -200,6 +203,8 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
     speaker_role = q.get("speaker_role") or (speaker or {}).get("role")
     publisher_name = (publisher or {}).get("name") or article.get("publisher")
     via_name = (via or {}).get("name") or q.get("via_outlet_mention")
+    accessed = dt.datetime.now(dt.timezone.utc).date()
+    csl = csl_json(q, article, shown(q["text"], q["kind"]), speaker_name, publisher_name, permalink, accessed)
     return {
         "kind": "quote",
         "database": db.name,
@@ -233,7 +238,10 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
         "context_clipped_end": bool(text[hi:].strip()),
         "permalink": permalink,
         "permalink_path": permalink_path,
-        "citation": citation_text(q, article, speaker_name, speaker_role, publisher_name, via_name, permalink),
+        "citation": citation_text(q, article, speaker_name, speaker_role, publisher_name, via_name, permalink,
+                                  accessed),
+        "citation_csl": csl,
+        "citation_bibtex": bibtex(csl),
     }
 
 

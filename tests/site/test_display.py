@@ -69,3 +69,15 @@ def test_the_pages_show_reported_speech_as_reported_speech(tmp_path):
     assert ">“We are close to reaching an understanding”</a>" in listing
     citation = asyncio.run(ds.client.get(f"/-/quote/{indirect.quote_id}.json")).json()["citation"]
     assert citation.startswith("Kremlin said that a potential")
+
+
+def test_bibtex_escapes_its_specials():
+    import datetime as dt
+
+    from quotetrack.site.citation import bibtex, csl_json
+
+    item = csl_json({"id": "q-1", "start_char": 0, "end_char": 5}, {"title": "50% {off} & more", "date": None},
+                    "“Hi”", "A_B", "Pub", "http://x/-/quote/q-1", dt.date(2026, 12, 2))
+    entry = bibtex(item)
+    assert "title = {50\\% \\{off\\} \\& more}" in entry and "year" not in entry
+    assert "issued" not in item and item["accessed"] == {"date-parts": [[2026, 12, 2]]}

@@ -837,3 +837,25 @@ def test_canned_queries_open_on_their_results_not_their_sql(site):
     assert "<textarea" not in page  # the SQL is hidden ...
     assert "_show_sql=1" in page  # ... one click away
     assert "select s.id as speaker_id" not in page.split("</title>")[0]
+
+
+def test_citations_for_reference_managers(site):
+    """The quote JSON's citation in CSL-JSON and BibTeX: the article (its URL or the
+    permalink), the publisher, the day, the access date, and the quote in the note."""
+    import datetime as dt
+
+    ds, ex = site
+    data = get(ds, f"/-/quote/{ex['close']}.json").json()
+    csl = data["citation_csl"]
+    today = dt.datetime.now(dt.timezone.utc).date()
+    assert csl["id"] == ex["close"] and csl["type"] == "article-newspaper"
+    assert csl["container-title"] == "Al Jazeera" and csl["issued"] == {"date-parts": [[2016, 12, 8]]}
+    assert csl["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
+    assert csl["URL"] == data["permalink"]  # the corpus gives no article URL
+    assert csl["note"].startswith(f"“{ex['close_text']}” — Sergei Ryabkov")
+    bib = data["citation_bibtex"]
+    assert bib.startswith(f"@article{{{ex['close']},") and "journal = {Al Jazeera}" in bib
+    assert f"urldate = {{{today.isoformat()}}}" in bib and "year = {2016}" in bib
+    assert f"(accessed {today.isoformat()})" in data["citation"]
+    page = get(ds, f"/-/quote/{ex['close']}").text
+    assert 'id="qt-citation-csl"' in page and 'id="qt-citation-bibtex"' in page
