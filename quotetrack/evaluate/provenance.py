@@ -28,8 +28,6 @@ misses), and the counts; and every error, for ``--errors``.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -37,10 +35,9 @@ import attrs
 
 from ..errors import QuotetrackError
 from ..records import Article, ParsedDoc, ResolvedQuote
-from .polnear import (
-    SPLITS, GoldArticle, Prediction, Span, default_path, load_split, match,
-    parse_cache_dir, parsed_articles, prediction_of, split_dir,
-)
+from .polnear import SPLITS, GoldArticle, Prediction, Span, match, prediction_of
+from .standoff import article_headers, cached_parses, gold_article, read_articles, span
+from .standoff import article_record as standoff_article
 
 DATA = Path(__file__).resolve().parent / "data" / "polnear_provenance.json"
 HOWS = ("named", "carried", "speaker")
@@ -82,14 +79,6 @@ class ProvenanceGold:
 # --------------------------------------------------------------------------
 
 
-def _span(value, where: str, what: str) -> tuple[int, int]:
-    if (not isinstance(value, (list, tuple)) or len(value) != 2
-            or not all(isinstance(x, int) and not isinstance(x, bool) for x in value)
-            or not 0 <= value[0] < value[1]):
-        raise QuotetrackError(f"{where}: {what} must be [start, end] with 0 <= start < end, not {value!r}")
-    return (value[0], value[1])
-
-
 def _label(rec, where: str) -> ProvenanceLabel:
     if not isinstance(rec, dict):
         raise QuotetrackError(f"{where}: an attribution must be an object, not {type(rec).__name__}")
@@ -99,7 +88,7 @@ def _label(rec, where: str) -> ProvenanceLabel:
     content = rec.get("content")
     if not isinstance(content, list) or not content:
         raise QuotetrackError(f"{where}: content must be a non-empty list of [start, end] pieces")
-    pieces = tuple(_span(p, where, "each content piece") for p in content)
+    pieces = tuple(span(p, where, "each content piece") for p in content)
     via, how = rec.get("via"), rec.get("how")
     if via is not None and (not isinstance(via, str) or not via.strip()):
         raise QuotetrackError(f"{where}: via must be an outlet name or null, not {via!r}")
@@ -109,7 +98,7 @@ def _label(rec, where: str) -> ProvenanceLabel:
         raise QuotetrackError(f"{where}: via and how are both set or both null (via {via!r}, how {how!r})")
     mention = rec.get("mention")
     if mention is not None:
-        mention = _span(mention, where, "mention")
+        mention = span(mention, where, "mention")
     if how in ("named", "carried") and mention is None:
         raise QuotetrackError(f"{where}: a {how} channel needs the mention where the outlet was named")
     note = rec.get("note", "")
@@ -128,30 +117,8 @@ def load_provenance(path: Path | str | None = None) -> list[ProvenanceArticle]:
     """The provenance set (default: the one shipped, ``data/polnear_provenance.json``);
     a :class:`QuotetrackError` naming the file and the record on a bad entry."""
     path = Path(path) if path is not None else DATA
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise QuotetrackError(f"{path}: no such provenance file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QuotetrackError(f"{path}: cannot read the provenance file ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise QuotetrackError(f"{path}: not JSON: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
-        raise QuotetrackError(f"{path}: expected an object with an \"articles\" list")
-    out, seen = [], set()
-    for i, art in enumerate(data["articles"]):
-        where = f"{path}: article {i}"
-        if not isinstance(art, dict):
-            raise QuotetrackError(f"{where}: must be an object")
-        name, split = art.get("name"), art.get("split")
-        if not isinstance(name, str) or not name:
-            raise QuotetrackError(f"{where}: name must be a non-empty string")
-        where = f"{path}: article {i} ({name})"
-        if split not in SPLITS:
-            raise QuotetrackError(f"{where}: split must be one of {', '.join(SPLITS)}, not {split!r}")
-        if (split, name) in seen:
-            raise QuotetrackError(f"{where}: listed twice")
-        seen.add((split, name))
+    out = []
+    for art, split, name, where in article_headers(read_articles(path, "provenance"), path):
         recs = art.get("attributions")
         if not isinstance(recs, list):
             raise QuotetrackError(f"{where}: attributions must be a list")
@@ -168,10 +135,7 @@ def join(articles: Sequence[GoldArticle], provenance: ProvenanceArticle) -> Prov
     """The PolNeAR article of ``provenance`` with it; a :class:`QuotetrackError` when a
     label's content is not one of the article's gold attributions (a changed
     annotation file) or an offset lies outside the text."""
-    found = [a for a in articles if a.name == provenance.name]
-    if not found:
-        raise QuotetrackError(f"provenance article {provenance.name} ({provenance.split}) is not in PolNeAR")
-    article = found[0]
+    article = gold_article(articles, provenance.name, provenance.split, "provenance")
     gold = {a.content for a in article.attributions}
     for j, lab in enumerate(provenance.labels):
         where = f"provenance article {provenance.name}, attribution {j}"
@@ -346,23 +310,10 @@ def _error(article: GoldArticle, lab: ProvenanceLabel, ch: Channel | None, kind:
     }
 
 
-#: PolNeAR's publisher codes (metadata.tsv, the file names) and the outlets they are
-PUBLISHERS = {
-    "breitbart": "Breitbart", "huff-post": "The Huffington Post", "nyt": "The New York Times",
-    "politico": "POLITICO", "usa-today": "USA Today", "wash-post": "The Washington Post",
-    "west-journal": "Western Journalism",
-}
-
-
 def article_record(gold: ProvenanceGold) -> Article:
-    """The :class:`Article` :func:`quotetrack.pipeline.analyse` wants for a PolNeAR text,
-    its publisher named as the outlet it is (so that "told the Post" in a Washington
-    Post article is first-hand)."""
-    text = gold.article.text
-    code = gold.provenance.publisher
-    return Article(doc=f"{gold.article.name}.txt", path=f"{gold.article.name}.txt", text=text,
-                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                   publisher=PUBLISHERS.get(code, code))
+    """The :class:`Article` :func:`quotetrack.pipeline.analyse` wants for a PolNeAR text
+    (:func:`.standoff.article_record`)."""
+    return standoff_article(gold.article, gold.provenance.publisher)
 
 
 def score_provenance(pairs: Iterable[tuple[ProvenanceGold, ParsedDoc]],
@@ -384,34 +335,9 @@ def evaluate_provenance(path: Path | str | None = None, polnear: Path | str | No
                         models: str | None = None) -> dict:
     """Load the set and its PolNeAR articles, read their cached parses (articles not
     cached yet are skipped and listed; nothing is parsed) and score them."""
-    from ..parse import Parser
-
-    provenance = load_provenance(path)
-    root = Path(polnear) if polnear is not None else default_path()
-    if not root.exists():
-        raise QuotetrackError(
-            f"PolNeAR not found at {root}: the provenance set is stand-off and needs its texts "
-            "(pass --path or set POLNEAR_DIR; see quotetrack/evaluate/data/README.md)")
-    versions = Parser(models).versions()
-    pairs, skipped, caches = [], {}, {}
-    for split in splits:
-        wanted = [p for p in provenance if p.split == split]
-        if not wanted:
-            continue
-        try:
-            split_dir(root, split)
-        except FileNotFoundError as exc:
-            raise QuotetrackError(f"PolNeAR at {root} is incomplete: {exc}") from None
-        names = {p.name for p in wanted}
-        articles = [a for a in load_split(root, split) if a.name in names]
-        golds = [join(articles, p) for p in wanted]
-        cache = parse_cache_dir(split, versions)
-        caches[split] = str(cache)
-        parsed = dict((a.name, d) for a, d in parsed_articles(
-            [g.article for g in golds], split, cache=cache, parse_missing=False))
-        skipped[split] = sorted(g.article.name for g in golds if g.article.name not in parsed)
-        pairs += [(g, parsed[g.article.name]) for g in golds if g.article.name in parsed]
-        log(f"{split}: {len(golds) - len(skipped[split])} of {len(golds)} articles have cached parses ({cache})")
+    found, skipped, caches = cached_parses(load_provenance(path), "provenance", join, polnear, splits,
+                                           models, log, article_of=lambda gold: gold.article)
+    pairs = [(gold, doc) for _, gold, doc in found]
     result = score_provenance(pairs)
     result["scored_by_split"] = {s: sum(1 for g, _ in pairs if g.provenance.split == s) for s in caches}
     result["skipped"] = skipped

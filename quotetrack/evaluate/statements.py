@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -41,10 +40,11 @@ import attrs
 from ..errors import QuotetrackError
 from ..records import Article, ParsedDoc, ResolvedQuote
 from .polnear import (
-    SPLITS, GoldArticle, Span, _normalise, default_path, load_split, match, parse_cache_dir,
-    parsed_articles, split_dir,
+    SPLITS, GoldArticle, Span, _normalise, default_path, load_split, match,
 )
-from .provenance import PUBLISHERS, channels_of
+from .provenance import channels_of
+from .standoff import article_headers, cached_parses, gold_article, read_articles, span
+from .standoff import article_record as standoff_article
 
 DATA = Path(__file__).resolve().parent / "data" / "polnear_statements.json"
 THETA = 0.3
@@ -79,14 +79,6 @@ class StatementArticle:
 # --------------------------------------------------------------------------
 
 
-def _piece(value, where: str) -> tuple[int, int]:
-    if (not isinstance(value, (list, tuple)) or len(value) != 2
-            or not all(isinstance(x, int) and not isinstance(x, bool) for x in value)
-            or not 0 <= value[0] < value[1]):
-        raise QuotetrackError(f"{where}: each content piece must be [start, end] with 0 <= start < end, not {value!r}")
-    return (value[0], value[1])
-
-
 def _label(value, where: str, what: str, limit: int, required: bool = True) -> str:
     if value is None and not required:
         return ""
@@ -107,7 +99,7 @@ def _item(rec, where: str) -> StatementItem:
     content = rec.get("content")
     if not isinstance(content, list) or not content:
         raise QuotetrackError(f"{where}: content must be a non-empty list of [start, end] pieces")
-    pieces = tuple(_piece(p, where) for p in content)  # in PolNeAR's order, which is not always the text's
+    pieces = tuple(span(p, where, "each content piece") for p in content)  # in PolNeAR's order, which is not always the text's
     if len(set(pieces)) != len(pieces):
         raise QuotetrackError(f"{where}: a content piece is given twice")
     return StatementItem(
@@ -123,29 +115,9 @@ def load_statements(path: Path | str | None = None) -> list[StatementArticle]:
     """The statement set (default: the one shipped, ``data/polnear_statements.json``);
     a :class:`QuotetrackError` naming the file and the record on a bad entry."""
     path = Path(path) if path is not None else DATA
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise QuotetrackError(f"statement set not found: {path}") from None
-    except json.JSONDecodeError as exc:
-        raise QuotetrackError(f"{path}: not valid JSON ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
-        raise QuotetrackError(f"{path}: expected an object with an 'articles' list")
-    out, seen = [], set()
+    out = []
     topic_of: dict[str, str] = {}
-    for i, art in enumerate(data["articles"]):
-        where = f"{path}: article {i}"
-        if not isinstance(art, dict):
-            raise QuotetrackError(f"{where}: must be an object")
-        split, name = art.get("split"), art.get("name")
-        if not isinstance(name, str) or not name:
-            raise QuotetrackError(f"{where}: name must be a non-empty string")
-        where = f"{path}: article {i} ({name})"
-        if split not in SPLITS:
-            raise QuotetrackError(f"{where}: split must be one of {', '.join(SPLITS)}, not {split!r}")
-        if (split, name) in seen:
-            raise QuotetrackError(f"{where}: listed twice")
-        seen.add((split, name))
+    for art, split, name, where in article_headers(read_articles(path, "statement set"), path):
         recs = art.get("items")
         if not isinstance(recs, list) or not recs:
             raise QuotetrackError(f"{where}: items must be a non-empty list")
@@ -166,10 +138,7 @@ def load_statements(path: Path | str | None = None) -> list[StatementArticle]:
 def join(articles: Sequence[GoldArticle], labelled: StatementArticle) -> GoldArticle:
     """The PolNeAR article of ``labelled``; a :class:`QuotetrackError` when an item's
     content is not one of its gold attributions (a changed annotation file)."""
-    found = [a for a in articles if a.name == labelled.name]
-    if not found:
-        raise QuotetrackError(f"statement-set article {labelled.name} ({labelled.split}) is not in PolNeAR")
-    article = found[0]
+    article = gold_article(articles, labelled.name, labelled.split, "statement-set")
     gold = {a.content for a in article.attributions}
     for j, it in enumerate(labelled.items):
         if it.content not in gold:
@@ -328,13 +297,9 @@ def _error(a: Item, b: Item, kind: str) -> dict:
 
 
 def article_record(article: GoldArticle, labelled: StatementArticle) -> Article:
-    """The :class:`Article` the pipeline wants for a PolNeAR text: its publisher named as
-    the outlet it is, and its publication date."""
-    text = article.text
-    code = labelled.publisher
-    return Article(doc=f"{article.name}.txt", path=f"{article.name}.txt", text=text,
-                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                   publisher=PUBLISHERS.get(code, code) if code else None, date=labelled.date)
+    """The :class:`Article` the pipeline wants for a PolNeAR text, with the set's
+    publisher and date (:func:`.standoff.article_record`)."""
+    return standoff_article(article, labelled.publisher, labelled.date)
 
 
 def score_statements(triples: Iterable[tuple[StatementArticle, GoldArticle, ParsedDoc]],
@@ -375,33 +340,8 @@ def evaluate_statements(path: Path | str | None = None, polnear: Path | str | No
                         log: Callable[[str], None] = lambda s: None, models: str | None = None) -> dict:
     """Load the set and its PolNeAR articles, read their cached parses (nothing is
     parsed: a :class:`QuotetrackError` says which are missing) and score them."""
-    from ..parse import Parser
-
-    labelled = load_statements(path)
-    root = Path(polnear) if polnear is not None else default_path()
-    if not root.exists():
-        raise QuotetrackError(
-            f"PolNeAR not found at {root}: the statement set is stand-off and needs its texts "
-            "(pass --path or set POLNEAR_DIR; see quotetrack/evaluate/data/README.md)")
-    versions = Parser(models).versions()
-    triples, missing, caches = [], {}, {}
-    for split in SPLITS:
-        wanted = [s for s in labelled if s.split == split]
-        if not wanted:
-            continue
-        try:
-            split_dir(root, split)
-        except FileNotFoundError as exc:
-            raise QuotetrackError(f"PolNeAR at {root} is incomplete: {exc}") from None
-        names = {s.name for s in wanted}
-        articles = [a for a in load_split(root, split) if a.name in names]
-        golds = [join(articles, s) for s in wanted]
-        cache = parse_cache_dir(split, versions)
-        caches[split] = str(cache)
-        parsed = dict((a.name, d) for a, d in parsed_articles(golds, split, cache=cache, parse_missing=False))
-        missing[split] = sorted(g.name for g in golds if g.name not in parsed)
-        triples += [(s, g, parsed[g.name]) for s, g in zip(wanted, golds) if g.name in parsed]
-        log(f"{split}: {len(golds) - len(missing[split])} of {len(golds)} articles have cached parses ({cache})")
+    triples, missing, caches = cached_parses(load_statements(path), "statement", join, polnear, models=models,
+                                             log=log)
     absent = sum(len(v) for v in missing.values())
     if absent:
         # an article left out would silently drop its pairs: refuse instead
