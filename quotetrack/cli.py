@@ -333,6 +333,17 @@ def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json):
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
 
 
+def _echo_scores(result: dict, as_json: bool, show_errors: bool, table) -> None:
+    """A development set's scores: as JSON (its ``errors`` only when asked for), or
+    as the text ``table()`` makes."""
+    if as_json:
+        if not show_errors:
+            result = {k: v for k, v in result.items() if k != "errors"}
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(table())
+
+
 @evaluate.command("provenance")
 @click.option("--path", type=click.Path(path_type=Path), default=None,
               help="PolNeAR checkout (default: $POLNEAR_DIR or ~/.cache/quotetrack/polnear).")
@@ -352,12 +363,7 @@ def provenance(path, set_path, splits, models, show_errors, as_json):
                                      log=lambda s: click.echo(s, err=True), models=models)
     except (FileNotFoundError, QuotetrackError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        if not show_errors:
-            result = {k: v for k, v in result.items() if k != "errors"}
-        click.echo(json.dumps(result, indent=2))
-    else:
-        click.echo(format_table(result, errors=show_errors))
+    _echo_scores(result, as_json, show_errors, lambda: format_table(result, errors=show_errors))
 
 
 @evaluate.command("statements")
@@ -377,12 +383,8 @@ def statements(path, set_path, models, show_errors, as_json):
         result = evaluate_statements(set_path, path, log=lambda s: click.echo(s, err=True), models=models)
     except (FileNotFoundError, QuotetrackError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        if not show_errors:
-            result = {k: v for k, v in result.items() if k != "errors"}
-        click.echo(json.dumps(result, indent=2))
-    else:
-        click.echo(format_table(result, errors=show_errors, text_of=snippets(path) if show_errors else None))
+    _echo_scores(result, as_json, show_errors, lambda: format_table(
+        result, errors=show_errors, text_of=snippets(path) if show_errors else None))
 
 
 @evaluate.command("gum")
