@@ -12,11 +12,29 @@ from quotetrack.records import Article, Cue, Mention, ParsedDoc, Quote, Resolved
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 METADATA = ROOT / "metadata.yml"
+#: the bundled models' parses of corpus/, as CoNLL-U (tests/fixtures/extract/README.md)
+FIXTURE_PARSES = ROOT / "tests" / "fixtures" / "extract"
 
 
 def span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     start = text.index(needle, after)
     return start, start + len(needle)
+
+
+def analysed_corpus() -> list[tuple[Article, list[ResolvedQuote]]]:
+    """Each article of corpus/, in file order, with its quotes as
+    :func:`quotetrack.pipeline.analyse` gives them from the article's real parse
+    (no model is loaded)."""
+    from quotetrack.corpus import read_article
+    from quotetrack.parse import read_conllu
+    from quotetrack.pipeline import analyse
+
+    result = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        art = read_article(path)
+        doc = read_conllu(art.text, (FIXTURE_PARSES / f"{path.stem}.conllu").read_text(encoding="utf-8"))
+        result.append((art, analyse(art, doc)))
+    return result
 
 
 def article(text: str, doc: str = "a.txt", **meta) -> Article:

@@ -32,16 +32,12 @@ Reading notes, where a reader might hesitate:
   between Kerry and Lavrov" (000, after "Speaking of") and "the truce" (001).
 """
 
-from pathlib import Path
-
 import pytest
 
-from quotetrack.corpus import read_article
-from quotetrack.parse import read_conllu
-from quotetrack.pipeline import analyse, link
+from quotetrack.pipeline import link
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "extract"
+from ..helpers import analysed_corpus
+
 
 EXPECTED = [
     ("000", 'Russia and the United States are close t', 'Sergei Ryabkov', 'person', None, None, None),
@@ -150,13 +146,8 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def linked():
-    articles, quotes = [], []
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        article = read_article(path)
-        articles.append(article)
-        doc = read_conllu(article.text, (FIXTURES / f"{path.stem}.conllu").read_text(encoding="utf-8"))
-        quotes += analyse(article, doc)
-    return link(quotes, articles)
+    analysed = analysed_corpus()
+    return link([q for _, quotes in analysed for q in quotes], [a for a, _ in analysed])
 
 
 def test_every_corpus_quote_has_the_speaker_and_channel_a_reader_gives_it(linked):

@@ -209,16 +209,15 @@ def fixture_corpus(tmp_path_factory):
     """The sample corpus's real parses (tests/fixtures/extract), linked in memory as
     `quotetrack extract` links them, and stored and relinked as `ingest` does."""
     from quotetrack import ids
-    from quotetrack.corpus import read_article
     from quotetrack.export.jsonl import quote_json
-    from quotetrack.parse import read_conllu
-    from quotetrack.pipeline import analyse, link, relink
+    from quotetrack.pipeline import link, relink
     from quotetrack.store import open_store
 
-    fixtures = ROOT / "tests" / "fixtures" / "extract"
-    articles = [read_article(path) for path in sorted((ROOT / "corpus").glob("*.txt"))]
-    analysed = {a.doc: analyse(a, read_conllu(a.text, (fixtures / f"{Path(a.doc).stem}.conllu").read_text()))
-                for a in articles}
+    from ..helpers import analysed_corpus
+
+    pairs = analysed_corpus()
+    articles = [a for a, _ in pairs]
+    analysed = {a.doc: quotes for a, quotes in pairs}
     records = [quote_json(q) for q in link([q for a in articles for q in analysed[a.doc]], articles)[2]]
     db_path = tmp_path_factory.mktemp("fixture-corpus") / "quotes.db"
     store = open_store(db_path)

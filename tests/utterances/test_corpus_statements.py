@@ -49,16 +49,12 @@ Reading notes, where a reader might hesitate:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from quotetrack.corpus import read_article
-from quotetrack.parse.conllu import read_conllu
-from quotetrack.pipeline import analyse, link_corpus
+from quotetrack.pipeline import link_corpus
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "extract"
+from ..helpers import analysed_corpus
+
 
 STATEMENTS = [
     [("000", "It's true that Aleppo will be a win for "), ("000", "But it will be a huge step towards this e"),
@@ -92,13 +88,8 @@ MISSED = [
 
 @pytest.fixture(scope="module")
 def linked():
-    articles, quotes = [], []
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        article = read_article(path)
-        articles.append(article)
-        doc = read_conllu(article.text, (FIXTURES / f"{path.stem}.conllu").read_text(encoding="utf-8"))
-        quotes += analyse(article, doc)
-    return link_corpus(quotes, articles)
+    analysed = analysed_corpus()
+    return link_corpus([q for _, quotes in analysed for q in quotes], [a for a, _ in analysed])
 
 
 def _key(q):
