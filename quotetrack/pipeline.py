@@ -230,10 +230,10 @@ def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, mode
     """Analyse a parsed article and store it (with its parse when ``fresh``, and
     the vectors of its quote texts not stored yet)."""
     quotes = analyse(article, doc)
-    store.write_article(article, ids.article_id(article.sha256), quotes, analysis, models, key,
+    article_id = ids.article_id(article.sha256)
+    store.write_article(article, article_id, quotes, analysis, models, key,
                         parse=doc if fresh else None, vectors=_new_vectors(quotes, store),
-                        encoder=embed.default_encoder().key,
-                        fingerprint=reuse.fingerprint(ids.article_id(article.sha256), article.text))
+                        encoder=embed.default_encoder().key, fingerprint=reuse.fingerprint(article_id, article.text))
     outcome = "parsed" if fresh else "reanalysed"
     store.log(article.path, "ok", f"{len(quotes)} quotes ({outcome})")
     return outcome
@@ -242,7 +242,11 @@ def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, mode
 def _new_vectors(quotes: list[ResolvedQuote], store) -> dict[str, bytes]:
     """Text key -> vector bytes of the quote texts the store has no vector of."""
     texts = {embed.text_key(q.quote.text): q.quote.text for q in quotes}
-    missing = set(texts) - store.known_vectors(texts, embed.default_encoder().key)
+    return _encoded(texts, set(texts) - store.known_vectors(texts, embed.default_encoder().key))
+
+
+def _encoded(texts: dict[str, str], missing: set[str]) -> dict[str, bytes]:
+    """Text key -> vector bytes of the ``missing`` keys of ``texts`` (text key -> text)."""
     if not missing:
         return {}
     found = embed.encode_texts([texts[k] for k in sorted(missing)])
@@ -327,7 +331,8 @@ def relink(store) -> None:
     quotes = [row_to_resolved(r) for r in rows]
     encoder = embed.default_encoder().key
     stored = store.quote_vectors(encoder)
-    missing = _new_vectors([q for q in quotes if embed.text_key(q.quote.text) not in stored], store)
+    texts = {embed.text_key(q.quote.text): q.quote.text for q in quotes}
+    missing = _encoded(texts, set(texts) - set(stored))
     if missing:
         store.store_vectors(missing, encoder)
         stored.update(missing)
@@ -363,8 +368,8 @@ def find_copies(store, articles: list[Article]) -> list:
 def copies_of(articles: list[Article]) -> dict[str, str]:
     """Doc -> the doc it republishes, for articles in memory (``extract``)."""
     docs = {ids.article_id(a.sha256): a.doc for a in articles}
-    links = reuse.reuse_in_corpus((aid, a.text, When.of(a).day) for aid, a in
-                                  ((ids.article_id(a.sha256), a) for a in articles))
+    links = reuse.reuse_in_corpus((ids.article_id(a.sha256), a.text, When.of(a).day) for a in articles)
+    # the source sharing most wins (as Store.copies)
     return {docs[r.article]: docs[r.source] for r in sorted(links, key=lambda r: r.share)}
 
 

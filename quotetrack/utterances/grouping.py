@@ -26,6 +26,7 @@ All pure: quotes, vectors and times in, a :class:`Grouping` out.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -69,7 +70,7 @@ class Unit:
     text: str  # the pieces joined
     direct: bool
     placement: str
-    day: str | None  # the article's publication day
+    day: dt.date | None  # the article's publication day
     speaker_id: str | None
     speaker_type: str
     speaker_name: str | None
@@ -144,7 +145,7 @@ def _units(quotes: Sequence[ResolvedQuote], vectors: Mapping[str, np.ndarray],
             quote_ids=tuple(q.quote_id for q in group), doc=head.doc,
             text=" ".join(q.quote.text for q in body), direct=all(q.quote.kind == "direct" for q in body),
             placement=min((q.placement for q in body), key=("headline", "lede", "body").index),
-            day=whens.get(head.doc, When()).day,
+            day=_date(whens.get(head.doc, When()).day),
             speaker_id=head.speaker_id, speaker_type=head.speaker_type, speaker_name=head.speaker_name,
             speaker_role=head.speaker_role, vector=vector.astype(np.float32)))
     return units
@@ -225,15 +226,15 @@ def _may_match_by_meaning(a: Unit, b: Unit) -> bool:
     if a.doc == b.doc:
         return False
     if a.day and b.day:
-        return abs((_date(a.day) - _date(b.day)).days) <= WINDOW_DAYS
+        return abs((a.day - b.day).days) <= WINDOW_DAYS
     return True
 
 
-def _date(day: str):
-    import datetime as dt
-
+def _date(day: str | None) -> dt.date | None:
+    """A publication day as a date: None when unknown; one that is no day is far
+    from every other (no paraphrase links it)."""
     try:
-        return dt.date.fromisoformat(day[:10])
+        return dt.date.fromisoformat(day[:10]) if day else None
     except ValueError:
         return dt.date.max
 
@@ -288,11 +289,9 @@ def assign_ids(groups: Sequence[Sequence[str]], key: Callable[[str], tuple],
                 holders[existing[qid]].add(g, key(qid))
     # each published ID goes to the group holding most of its quotes (then the earliest)
     claims: dict[int, list[tuple[tuple, str]]] = defaultdict(list)
-    taken: dict[str, int] = {}
     for uid, counter in holders.items():
         g = counter.best()
         claims[g].append((counter.earliest[g], uid))
-        taken[uid] = g
     names: list[str] = []
     in_use = set(holders)
     for g, group in enumerate(groups):

@@ -127,18 +127,24 @@ def _strip(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-_STRIPPED: dict[int, tuple[object, dict[str, str]]] = {}
+#: slot -> (the word lists it was made from, what was made of them)
+_PER_LEXICON: dict[str, tuple[object, object]] = {}
+
+
+def _per_lexicon(slot: str, make):
+    """What ``make(words)`` makes of the word lists, made again only when they change
+    (``QUOTETRACK_LEXICON_DIR``, a test's copy)."""
+    words = lexicon.words()
+    held = _PER_LEXICON.get(slot)
+    if held is None or held[0] is not words:
+        held = (words, make(words))
+        _PER_LEXICON[slot] = held
+    return held[1]
 
 
 def _synonyms() -> dict[str, str]:
-    """claim_synonyms.csv with both sides stripped, once per word-list set."""
-    words = lexicon.words()
-    held = _STRIPPED.get(id(words))
-    if held is None or held[0] is not words:
-        held = (words, {_strip(k): _strip(v) for k, v in words.claim_synonyms.items()})
-        _STRIPPED.clear()
-        _STRIPPED[id(words)] = held
-    return held[1]
+    """claim_synonyms.csv with both sides stripped."""
+    return _per_lexicon("synonyms", lambda words: {_strip(k): _strip(v) for k, v in words.claim_synonyms.items()})
 
 
 def claim_stem(word: str) -> str:
@@ -214,19 +220,10 @@ def _spelling_key(token: str) -> str:
     return _word_key(token, "spelling")
 
 
-_WORD_KEYS: dict[int, tuple[object, dict]] = {}
-
-
 def _word_key(word: str, how: str) -> str:
-    """A word folded (``fold``) or by its spelling key, memoised per word-list set
-    (folding reads the lexicon's name particles)."""
-    words = lexicon.words()
-    held = _WORD_KEYS.get(id(words))
-    if held is None or held[0] is not words:
-        held = (words, {})
-        _WORD_KEYS.clear()
-        _WORD_KEYS[id(words)] = held
-    memo = held[1]
+    """A word folded (``fold``) or by its spelling key, memoised (folding reads the
+    lexicon's name particles, so the memo is the word lists')."""
+    memo = _per_lexicon("word keys", lambda words: {})
     key = memo.get((how, word))
     if key is None:
         if how == "fold":
