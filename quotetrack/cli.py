@@ -320,7 +320,9 @@ def evaluate():
 @click.option("--no-merge", is_flag=True,
               help='Score "A," he said. "B." as two quotes (PolNeAR has one attribution).')
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json):
+@click.option("--rules-csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write each rule's measured precision here (the form of quotetrack/data/rule_precision.csv).")
+def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json, rules_csv):
     """Score quote extraction on a PolNeAR split (parses are cached)."""
     from .evaluate.polnear import default_path, evaluate_polnear, format_table
 
@@ -331,6 +333,13 @@ def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json):
     except (FileNotFoundError, QuotetrackError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+    if rules_csv:
+        from .extract.precision import Measured, measured_csv
+
+        table = {name: Measured(**{k: v for k, v in m.items() if k != "precision"})
+                 for name, m in result["rules"].items()}
+        rules_csv.write_text(measured_csv(table), encoding="utf-8")
+        click.echo(f"Wrote {rules_csv} ({len(table)} precision classes)", err=True)
 
 
 def _echo_scores(result: dict, as_json: bool, show_errors: bool, table) -> None:

@@ -24,6 +24,7 @@ from . import __version__, ids
 from .corpus import article_paths, read_article, read_corpus
 from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
+from .extract.precision import hidden_reason, rule_rows
 from .lexicon import lexicon_hash
 from .parse import Parser
 from .parse.models import models_key
@@ -342,8 +343,9 @@ def relink(store) -> None:
                          copies=store.copies())
     outlet_ids = {e.name: e.entity_id for e in linked.outlets}
     publishers = {a.doc: outlet_ids.get(outlet_name(a.publisher)) for a in articles if a.publisher}
+    hidden = {q.quote_id: reason for q in linked.quotes if (reason := hidden_reason(q.quote))}
     store.write_entities(linked.speakers, linked.outlets, linked.quotes, utterance_rows(linked, articles),
-                         publishers, wording_rows(linked.grouping))
+                         publishers, wording_rows(linked.grouping), hidden=hidden, rules=rule_rows())
 
 
 def find_copies(store, articles: list[Article]) -> list:

@@ -35,6 +35,7 @@ import json
 import os
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -42,6 +43,7 @@ import attrs
 
 from .. import lexicon
 from ..parse import read_conllu
+from ..extract.precision import Measured, precision_class
 from ..records import ParsedDoc, Quote
 
 SPLITS = ("train", "dev")  # test is for a final, one-off score only
@@ -307,20 +309,50 @@ def predictions_of(text: str, quotes: Sequence[Quote], merge: bool = True) -> li
     preds = [prediction_of(q) for q in quotes]
     if not merge:
         return preds
-    root = list(range(len(quotes)))
-    for i, q in enumerate(quotes):
-        j = q.continues
-        if j is None or j >= i:
-            continue
-        root[i] = root[j]
     merged: dict[int, Prediction] = {}
-    for i, p in enumerate(preds):
-        r = root[i]
+    for i, (p, r) in enumerate(zip(preds, merge_roots(quotes, merge))):
         if r in merged:
             merged[r] = attrs.evolve(merged[r], content=merged[r].content + p.content)
         else:
             merged[r] = p
     return [merged[k] for k in sorted(merged)]
+
+
+def merge_roots(quotes: Sequence[Quote], merge: bool = True) -> list[int]:
+    """For each quote, the index of the first piece of the quotation it belongs to
+    (itself without ``merge``)."""
+    root = list(range(len(quotes)))
+    if merge:
+        for i, q in enumerate(quotes):
+            j = q.continues
+            if j is not None and j < i:
+                root[i] = root[j]
+    return root
+
+
+def rule_outcomes(text: str, quotes: Sequence[Quote], gold: Sequence[GoldAttribution],
+                  merge: bool = True, theta: float = 0.3) -> list[tuple[str, str]]:
+    """(precision class, "right" | "not_speech" | "wrong") of each quote, matched
+    at ``theta``: right when it matches a speech attribution, not counted when it
+    matches a non-speech one, wrong otherwise (the reference scorer's way). A
+    piece of a joined quotation fares as the quotation."""
+    roots = merge_roots(quotes, merge)
+    firsts = sorted(set(roots))
+    matched = {firsts[i]: gold[j] for i, j in match(text, predictions_of(text, quotes, merge), gold, theta)}
+    outcomes = []
+    for q, r in zip(quotes, roots):
+        g = matched.get(r)
+        outcomes.append((precision_class(q), "wrong" if g is None else "right" if g.speech else "not_speech"))
+    return outcomes
+
+
+def measured_rules(outcomes: Iterable[tuple[str, str]], measured_on: str) -> dict[str, Measured]:
+    """Class -> :class:`Measured` from (class, outcome) pairs."""
+    counts: dict[str, Counter] = {}
+    for name, outcome in outcomes:
+        counts.setdefault(name, Counter())[outcome] += 1
+    return {name: Measured(name=name, right=c["right"], wrong=c["wrong"], not_speech=c["not_speech"],
+                           measured_on=measured_on) for name, c in counts.items()}
 
 
 # --------------------------------------------------------------------------
@@ -385,12 +417,15 @@ def parsed_articles(articles: Sequence[GoldArticle], split: str, parser=None,
 
 
 def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
-                  extract: Callable[[ParsedDoc], list[Quote]] | None = None, merge: bool = True) -> dict:
+                  extract: Callable[[ParsedDoc], list[Quote]] | None = None, merge: bool = True,
+                  measured_on: str = "") -> dict:
     """Scores of ``extract`` (default :func:`quotetrack.extract.extract_quotes`)
-    over parsed gold articles, plus extraction speed."""
+    over parsed gold articles, plus extraction speed and each precision class's
+    counts (``rules``, see :mod:`quotetrack.extract.precision`)."""
     if extract is None:
         from ..extract import extract_quotes as extract
     totals: dict[tuple[str, str], Counts] = {}
+    outcomes: list[tuple[str, str]] = []
     n_articles = n_quotes = n_gold = n_gold_speech = 0
     seconds = 0.0
     for article, doc in pairs:
@@ -402,11 +437,14 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
         n_gold += len(article.attributions)
         n_gold_speech += sum(a.speech for a in article.attributions)
         score_article(article.text, predictions_of(article.text, quotes, merge), article.attributions, totals)
+        outcomes += rule_outcomes(article.text, quotes, article.attributions, merge)
     return {
         "articles": n_articles, "predicted": n_quotes, "gold": n_gold, "gold_speech": n_gold_speech,
         "extract_seconds": seconds,
         "quotes_per_second": n_quotes / seconds if seconds else 0.0,
         "scores": {f"{subset}@{key}": c.scores() for (subset, key), c in sorted(totals.items())},
+        "rules": {name: {**attrs.asdict(m), "precision": m.precision}
+                  for name, m in sorted(measured_rules(outcomes, measured_on).items())},
     }
 
 
@@ -445,4 +483,4 @@ def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | 
         pairs = corenlp_articles(root, articles, split)
     else:
         pairs = parsed_articles(articles, split, parser=parser, parse_missing=parse_missing, log=log)
-    return evaluate_docs(pairs, merge=merge)
+    return evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}")

@@ -10,6 +10,9 @@ Registered through the ``datasette`` entry point in pyproject.toml. It adds:
 * the same views on the row pages of ``quotes``, ``articles``, ``speakers``
   and ``outlets`` (``/<db>/quotes/<id>`` …), above the raw record;
 * links from quote, speaker, outlet and article IDs in query results;
+* readable table pages (:mod:`.tables`): the quotes table opens on a curated
+  view, with a notice of what it leaves out; article texts are cut short in
+  table cells;
 * ``/sitemap.xml``.
 
 This module holds the hooks only. Datasette itself puts the package's
@@ -28,7 +31,9 @@ from datasette.utils import urlsafe_components
 from markupsafe import Markup, escape
 
 from .pages import LOADERS
-from .queries import is_quotetrack_db
+from .params import parameter_options
+from .queries import is_quotetrack_db, quotetrack_databases
+from .tables import default_view_url, quotes_notice, text_cell
 from .urls import ID_PATTERNS, PAGES, Urls
 from .views import page_view, sitemap_view
 
@@ -61,11 +66,44 @@ def extra_js_urls(datasette):
 
 
 @hookimpl
-def extra_template_vars(view_name, database, table, request, datasette):
-    """On the row pages of quotes, articles, speakers and outlets: the plugin's view."""
-    if view_name != "row" or table not in PAGES.values() or request is None:
-        return {}
+def asgi_wrapper(datasette):
+    """``/<db>/quotes`` with no query string redirects to the curated default view."""
+    def wrap(app):
+        async def default_views(scope, receive, send):
+            if (scope["type"] == "http" and scope.get("method") in ("GET", "HEAD") and not scope.get("query_string")
+                    and scope.get("path", "").endswith("/quotes")):
+                for db in await quotetrack_databases(datasette):
+                    table_url = datasette.urls.table(db.name, "quotes")
+                    if scope["path"] == table_url:
+                        await send({"type": "http.response.start", "status": 302,
+                                    "headers": [(b"location", default_view_url(table_url).encode()),
+                                                (b"content-length", b"0")]})
+                        await send({"type": "http.response.body", "body": b""})
+                        return
+            await app(scope, receive, send)
+        return default_views
+    return wrap
 
+
+@hookimpl
+def extra_template_vars(template, view_name, database, table, request, datasette):
+    """On the row pages of quotes, articles, speakers and outlets: the plugin's
+    view; on the table and query pages of a quotetrack database: what
+    :mod:`.tables` and :mod:`.params` add."""
+    if template and template.startswith("query") and database:
+        return _in_quotetrack_db(datasette, database, _query_vars)
+    if request is None:
+        return {}
+    if view_name == "table":
+        return _in_quotetrack_db(datasette, database, lambda db: _table_vars(datasette, db, table, request))
+    if view_name == "row" and table in PAGES.values():
+        return _in_quotetrack_db(datasette, database, lambda db: _row_vars(datasette, db, table, request))
+    return {}
+
+
+def _in_quotetrack_db(datasette, database: str, make):
+    """An awaitable of ``make(db)`` (template variables) where ``database`` is a
+    quotetrack database, else of no variables."""
     async def inner():
         try:
             db = datasette.get_database(database)
@@ -73,16 +111,32 @@ def extra_template_vars(view_name, database, table, request, datasette):
             return {}
         if not await is_quotetrack_db(db):
             return {}
-        pks = urlsafe_components(request.url_vars.get("pks", ""))
-        if len(pks) != 1:
-            return {}
-        kind = {v: k for k, v in PAGES.items()}[table]
-        ctx = await LOADERS[kind](datasette, db, pks[0], request)
-        if ctx is None:
-            return {}
-        return {"qt": ctx, "qt_urls": Urls(datasette), "qt_standalone": False}
+        return await make(db)
 
     return inner
+
+
+async def _row_vars(datasette, db, table, request) -> dict:
+    pks = urlsafe_components(request.url_vars.get("pks", ""))
+    if len(pks) != 1:
+        return {}
+    kind = {v: k for k, v in PAGES.items()}[table]
+    ctx = await LOADERS[kind](datasette, db, pks[0], request)
+    if ctx is None:
+        return {}
+    return {"qt": ctx, "qt_urls": Urls(datasette), "qt_standalone": False}
+
+
+async def _table_vars(datasette, db, table, request) -> dict:
+    found = {"database": db.name}
+    if table == "quotes":
+        params = [(k, v) for k in request.args.keys() for v in request.args.getlist(k)]
+        found["quotes"] = await quotes_notice(db, datasette.urls.table(db.name, table), params)
+    return {"qt_table": found}
+
+
+async def _query_vars(db) -> dict:
+    return {"qt_params": await parameter_options(db)}
 
 
 @hookimpl
@@ -92,6 +146,8 @@ def render_cell(value, column, table, database, datasette):
     On table pages Datasette already links foreign keys (with their labels), so
     only the quote-ID columns that are not foreign keys are linked there.
     """
+    if table == "articles" and column == "text" and isinstance(value, str):
+        return text_cell(value)
     kind = linked_kind(value, column, table)
     if kind is None:
         return None

@@ -338,7 +338,7 @@ async def speaker_context(datasette, db, sid: str, request=None) -> dict | None:
         q["url"] = urls.quote(q["id"])
     roles = await every(
         db, "select r.role, r.article_id, a.title, a.date from speaker_roles r "
-            "left join articles a on a.id = r.article_id where r.speaker_id = ? order by r.role, a.date", [sid])
+            "left join articles a on a.id = r.article_id where r.speaker_id = ? order by r.role, a.date is null, a.date", [sid])
     outlets = sorted({q["publisher_name"] for q in quotes if q["publisher_name"]})
     return {
         "kind": "speaker",
@@ -366,7 +366,7 @@ async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
     articles = await every(
         db, "select a.id, a.title, a.date, a.status, (select count(*) from quotes q where q.article_id = a.id "
             "and q.status = 'current') as quote_count from articles a where a.publisher_id = ? "
-            "and a.status = 'current' order by a.date", [oid])
+            "and a.status = 'current' order by a.date is null, a.date", [oid])
     published = with_display(await current_quotes(db, "a.publisher_id = ?", [oid]))
     carried = with_display(await current_quotes(db, "q.via_outlet_id = ?", [oid]))
     for q in published + carried:

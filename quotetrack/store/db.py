@@ -128,11 +128,11 @@ class Store:
                 },
                 pk="id",
             )
-            self._replace_quotes(article_id, quotes)
+            self._replace_quotes(article_id, quotes, article.date)
             if previous and previous["id"] != article_id:
                 self._supersede(previous["id"], article_id, quotes)
 
-    def _replace_quotes(self, article_id: str, quotes: list[ResolvedQuote]) -> None:
+    def _replace_quotes(self, article_id: str, quotes: list[ResolvedQuote], date: str | None = None) -> None:
         """Store the quotes of an article version, keeping the IDs it had before.
 
         The same text analysed again (new rules or models) may no longer give a
@@ -146,7 +146,7 @@ class Store:
             placeholders = ",".join("?" * len(new_ids))
             self.db.execute(f"delete from quotes where article_id = ? and id in ({placeholders})",
                             [article_id, *new_ids])
-        self.db["quotes"].insert_all([quote_row(q, article_id) for q in quotes], pk="id")
+        self.db["quotes"].insert_all([quote_row(q, article_id) | {"date": date} for q in quotes], pk="id")
         for row in old:
             if row["id"] in new_ids:
                 continue
@@ -273,9 +273,13 @@ class Store:
         utterances: list[dict],
         publishers: dict[str, str],
         wording_pairs: Iterable[dict] = (),
+        hidden: dict[str, str] | None = None,
+        rules: Iterable[dict] = (),
     ) -> None:
         """Replace speakers, outlets and utterances (with their wording
-        comparisons), and relink every current quote.
+        comparisons), and relink every current quote: its entities, its
+        article's publisher and date, and why it is hidden from the default views
+        (``hidden``: quote ID -> reason, from ``rules``, each precision class as measured).
 
         A speaker, outlet or utterance ID that no longer exists redirects to the
         one that took over its quotes (and, for outlets, its articles):
@@ -286,10 +290,12 @@ class Store:
             # superseded and removed quotes still point at the entities being replaced:
             # foreign keys are checked at commit, after those links are mended below
             self.db.execute("pragma defer_foreign_keys = on")
-            self.db.execute("update quotes set speaker_id = null, via_outlet_id = null, utterance_id = null where status = 'current'")
+            self.db.execute("update quotes set speaker_id = null, via_outlet_id = null, utterance_id = null, "
+                            "publisher_id = null where status = 'current'")
             self.db.execute("update articles set publisher_id = null where status = 'current'")
-            for table in ("speaker_roles", "wording_pairs", "utterances", "speakers", "outlets"):
+            for table in ("speaker_roles", "wording_pairs", "utterances", "speakers", "outlets", "rules"):
                 self.db.execute(f"delete from {table}")
+            self.db["rules"].insert_all(rules, pk="rule")
             self.db["outlets"].insert_all(
                 [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
                   "aliases": json.dumps(list(e.aliases))} for e in outlets], pk="id")
@@ -305,20 +311,25 @@ class Store:
                 pk=("speaker_id", "role", "article_id"), ignore=True)
             self.db["utterances"].insert_all(utterances, pk="id")
             self.db["wording_pairs"].insert_all(wording_pairs, pk=("quote_id", "other_id"))
+            hidden = hidden or {}
             for q in quotes:
                 self.db.execute(
                     """update quotes set speaker_id = ?, speaker_name = ?, speaker_type = ?,
-                       speaker_resolution = ?, via_outlet_id = ?, utterance_id = ?, wording = ?
-                       where id = ?""",
+                       speaker_resolution = ?, via_outlet_id = ?, utterance_id = ?, wording = ?,
+                       hidden = ? where id = ?""",
                     [q.speaker_id, q.speaker_name, q.speaker_type, q.resolution, q.via_outlet_id,
-                     q.cluster_id, q.wording, q.quote_id],
+                     q.cluster_id, q.wording, hidden.get(q.quote_id), q.quote_id],
                 )
             for doc, outlet_id in publishers.items():
                 self.db.execute("update articles set publisher_id = ? where doc = ? and status = 'current'",
                                 [outlet_id, doc])
+            # the quote row carries its article's publisher and date, for the table's sort and facets
+            self.db.execute("""update quotes set (publisher_id, date) =
+                               (select a.publisher_id, a.date from articles a where a.id = quotes.article_id)
+                               where status = 'current'""")
             # superseded and removed quotes keep their links where the entity still exists
             for column, table in (("speaker_id", "speakers"), ("via_outlet_id", "outlets"),
-                                  ("utterance_id", "utterances")):
+                                  ("publisher_id", "outlets"), ("utterance_id", "utterances")):
                 self.db.execute(
                     f"update quotes set {column} = null where status != 'current' "
                     f"and {column} is not null and {column} not in (select id from {table})"

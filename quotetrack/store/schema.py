@@ -217,6 +217,47 @@ def _statements(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS(name="008_quote_list")
+def _quote_list(db: sqlite_utils.Database) -> None:
+    """What the quotes table is read by: each quote carries its article's
+    publisher (``publisher_id``, an outlet) and date, indexed, so the table
+    sorts and facets on them without a join at any size; ``hidden`` says why a
+    quote is left out of the default views (its rule's measured precision is
+    low), from ``rules``: each extraction rule's precision as measured; the
+    ``quote_context`` view names the publisher by its outlet."""
+    # a plain ALTER TABLE keeps the quotes table (and its full-text triggers) as
+    # it is; sqlite-utils' add_column(fk=) would rebuild it
+    db.execute("alter table quotes add column publisher_id text references outlets(id)")
+    db["quotes"].add_column("date", str)
+    db["quotes"].add_column("hidden", str)
+    db.execute("""update quotes set (publisher_id, date) =
+                  (select a.publisher_id, a.date from articles a where a.id = quotes.article_id)""")
+    for column in ("publisher_id", "date", "hidden", "rule"):
+        db["quotes"].create_index([column], if_not_exists=True)
+    db["rules"].create(
+        {"rule": str, "precision": float, "right": int, "wrong": int, "not_speech": int,
+         "measured_on": str, "hidden": str},
+        pk="rule",
+    )
+    db.execute("drop view if exists quote_context")
+    db.create_view("quote_context", _quote_context_sql())
+
+
+def _quote_context_sql() -> str:
+    return f"""
+        select q.id, q.kind, q.text, q.speaker_name, q.speaker_role, q.cue,
+               a.title as article, coalesce(p.name, a.publisher) as publisher, q.date,
+               substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) as sentence,
+               substr(a.text, max(1, q.start_char + 1 - {CONTEXT_CHARS}),
+                      min(q.start_char, {CONTEXT_CHARS})) as before,
+               substr(a.text, q.end_char + 1, {CONTEXT_CHARS}) as after,
+               q.article_id, q.speaker_id, q.publisher_id, q.via_outlet_id, q.utterance_id
+        from quotes q join articles a on a.id = q.article_id
+        left join outlets p on p.id = q.publisher_id
+        where q.status = 'current'
+        """
+
+
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
 #: version -> migration name)
 _LEGACY = {1: "001_tables", 2: "002_kinds"}

@@ -203,7 +203,8 @@ def test_the_utterance_page_picture_is_visible_and_nothing_overflows_at_400_px(s
     base, ex = server
     try:
         browser.set_window_size(400, 1200)
-        for path in (f"/-/utterance/{ex['utterance']}", f"/-/quote/{ex['close']}"):
+        for path in (f"/-/utterance/{ex['utterance']}", f"/-/quote/{ex['close']}", "/quotes/quotes", "/quotes",
+                     "/quotes/utterance_trail"):
             browser.get(base + path)
             overflow = browser.execute_script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -18,6 +18,13 @@ import pytest
 from ..helpers import METADATA, ROOT, build_site_db
 
 
+def default_view_path() -> str:
+    """Where ``/quotes/quotes`` leads: the quotes table's curated default view."""
+    from quotetrack.site.tables import default_view_url
+
+    return default_view_url("/quotes/quotes")
+
+
 def make_datasette(db_path):
     from datasette.app import Datasette
     from datasette.plugins import pm
@@ -384,7 +391,7 @@ def test_full_text_search_finds_a_quote(site):
     ds, ex = site
     data = get(ds, "/quotes/quotes.json?_search=intensive+document&_shape=objects").json()
     assert [r["id"] for r in data["rows"]] == [ex["past"]]
-    page = get(ds, "/quotes/quotes").text
+    page = get(ds, default_view_path()).text
     assert 'name="_search"' in page
     data = get(ds, "/quotes/articles.json?_search=Hamburg&_shape=objects").json()
     assert ex["aj_article"] in [r["id"] for r in data["rows"]]

@@ -55,8 +55,25 @@
     details.appendChild(summary);
     details.appendChild(list);
   }
+  function offerParameterValues() {
+    // a canned query's parameter input suggests the values listed for it (params.py)
+    var lists = document.querySelectorAll("datalist[data-qt-param]");
+    for (var i = 0; i < lists.length; i++) {
+      var name = lists[i].getAttribute("data-qt-param");
+      var inputs = document.querySelectorAll("form.sql input[type=text]");
+      for (var j = 0; j < inputs.length; j++) {
+        if (inputs[j].name !== name) { continue; }
+        inputs[j].setAttribute("list", lists[i].id);
+        inputs[j].setAttribute("autocomplete", "off");
+        if (!inputs[j].placeholder) {
+          inputs[j].placeholder = "e.g. " + lists[i].getAttribute("data-qt-example");
+        }
+      }
+    }
+  }
   function init() {
     foldColumnDescriptions();
+    offerParameterValues();
     var buttons = document.querySelectorAll("button.qt-copy[data-copy-target]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].addEventListener("click", onClick);
