@@ -10,7 +10,10 @@ Registered through the ``datasette`` entry point in pyproject.toml. It adds:
 * the same views on the row pages of ``quotes``, ``articles``, ``speakers``
   and ``outlets`` (``/<db>/quotes/<id>`` …), above the raw record;
 * links from quote, speaker, outlet and article IDs in query results;
-* ``/sitemap.xml``.
+* ``/-/about`` (and ``.json``): method, accuracy, how to cite, the data's terms;
+* SQL functions for the canned queries (:mod:`.functions`): the Atom feeds'
+  titles with honest quotation marks;
+* ``/sitemap.xml`` and ``/robots.txt``.
 
 This module holds the hooks only. Datasette itself puts the package's
 ``templates/`` on its template path (after ``--template-dir``, before its
@@ -25,12 +28,14 @@ from __future__ import annotations
 
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from .functions import register as register_functions
 from .pages import LOADERS
 from .queries import is_quotetrack_db
 from .urls import ID_PATTERNS, PAGES, Urls
-from .views import page_view, sitemap_view
+from .views import about_view, page_view, robots_view, sitemap_view
 
 # result columns whose values are the IDs of pages
 LINKABLE = {
@@ -44,10 +49,36 @@ LINKABLE = {
 
 @hookimpl
 def register_routes(datasette):
-    routes = [(r"^/sitemap\.xml$", sitemap_view)]
+    routes = [(r"^/sitemap\.xml$", sitemap_view), (r"^/robots\.txt$", robots_view),
+              (r"^/-/about(\.(?P<format>json))?$", about_view)]
     for kind in PAGES:
         routes.append((rf"^/-/{kind}/(?P<id>[^/]+?)(\.(?P<format>json))?$", page_view(kind)))
     return routes
+
+
+@hookimpl
+def prepare_connection(conn):
+    """The SQL functions of the canned queries (qt_title, qt_outlet)."""
+    register_functions(conn)
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A feed with no entries is a 404 that says so: datasette-atom (0.9) cannot
+    write an empty feed (it fails taking the newest entry's date of none)."""
+    if request is not None and request.path.endswith(".atom") and is_empty_feed_error(exception):
+        return Response.text("No current quotes for this feed: the ID is unknown, or none of its quotes is current.",
+                             status=404)
+    return None
+
+
+def is_empty_feed_error(exception: BaseException) -> bool:
+    """Whether ``exception`` is datasette-atom's failure on a query with no rows."""
+    tb = exception.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return (isinstance(exception, ValueError) and "empty" in str(exception) and tb is not None
+            and tb.tb_frame.f_globals.get("__name__", "").startswith("datasette_atom"))
 
 
 @hookimpl

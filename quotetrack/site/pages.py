@@ -175,16 +175,24 @@ async def _other_versions(db, q: dict, urls: Urls) -> list[dict]:
     return others
 
 
+async def canned_url(datasette, db, name: str, params: dict, request, fmt: str = "") -> str | None:
+    """The address of the canned query ``name`` with ``params`` (as ``fmt``, e.g.
+    ``atom``, when a plugin renders it), where the database has that query."""
+    if fmt and fmt not in datasette.renderers:
+        return None
+    try:
+        if not await datasette.get_canned_query(db.name, name, request.actor if request else None):
+            return None
+    except Exception:  # no such query for this database
+        return None
+    return datasette.urls.query(db.name, name, format=fmt or None) + "?" + urlencode(params)
+
+
 async def _trail_url(datasette, db, utterance: dict | None, others: list, request) -> str | None:
     """The "who carried it first" query for the quote's utterance, where the database has it."""
     if not utterance or not others:
         return None
-    try:
-        if await datasette.get_canned_query(db.name, "utterance_trail", request.actor if request else None):
-            return datasette.urls.query(db.name, "utterance_trail") + "?" + urlencode({"utterance": utterance["id"]})
-    except Exception:  # no such query for this database
-        return None
-    return None
+    return await canned_url(datasette, db, "utterance_trail", {"utterance": utterance["id"]}, request)
 
 
 async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
@@ -365,8 +373,10 @@ async def speaker_context(datasette, db, sid: str, request=None) -> dict | None:
         db, "select r.role, r.article_id, a.title, a.date from speaker_roles r "
             "left join articles a on a.id = r.article_id where r.speaker_id = ? order by r.role, a.date", [sid])
     outlets = sorted({q["publisher_name"] for q in quotes if q["publisher_name"]})
+    feed = await canned_url(datasette, db, "speaker_feed", {"speaker_id": sid}, request, "atom") if quotes else None
     return {
         "kind": "speaker",
+        "feed_url": feed,
         "statements": statements(quotes),
         "database": db.name,
         "speaker": speaker,
@@ -396,8 +406,11 @@ async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
     carried = with_display(await current_quotes(db, "q.via_outlet_id = ?", [oid]))
     for q in published + carried:
         q["url"] = urls.quote(q["id"])
+    feed = (await canned_url(datasette, db, "outlet_feed", {"outlet_id": oid}, request, "atom")
+            if published or carried else None)
     return {
         "kind": "outlet",
+        "feed_url": feed,
         "database": db.name,
         "outlet": outlet,
         "aliases": aliases(outlet.get("aliases")),
