@@ -356,3 +356,17 @@ def test_an_excerpts_only_copy_is_not_published_again_with_excerpts(excerpts_db,
     assert result.exit_code != 0 and "already an excerpts-only publication" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "again" / "quotes.db").exists() and not (tmp_path / "again" / "quotes.db.tmp").exists()
+
+
+def test_the_about_page_and_feeds_of_an_excerpts_only_site(excerpts_site, excerpts_db):
+    import xml.etree.ElementTree as ET
+
+    ds = excerpts_site
+    about = get(ds, "/-/about.json").json()
+    assert about["excerpts_only"] is True and about["collections"][0]["excerpts_only"] is True
+    assert "publishes <strong>excerpts only</strong>" in get(ds, "/-/about").text
+    speaker = rows(excerpts_db, "select speaker_id from quotes where status = 'current' and speaker_id is not null "
+                                "group by speaker_id order by count(*) desc limit 1")[0]["speaker_id"]
+    feed = get(ds, f"/quotes/speaker_feed.atom?speaker_id={speaker}")
+    assert feed.status_code == 200
+    assert ET.fromstring(feed.content).findall("{http://www.w3.org/2005/Atom}entry")
