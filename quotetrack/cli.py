@@ -180,17 +180,22 @@ def _parser(models):
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Datasette metadata (default: the project's metadata.yml).")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="Port for the printed serve command.")
-def publish(db_path, out, metadata, port):
+@click.option("--excerpts", is_flag=True,
+              help="Publish no article's full text: only each quote's sentence(s), its speaker, verb and "
+              "intermediary with a short context (offsets, IDs and SHA-256 kept), for sites that may not "
+              "republish the articles.")
+def publish(db_path, out, metadata, port, excerpts):
     """Build OUT/ for immutable read-only serving and print the `datasette serve` command.
 
     Copies the database with its write-ahead log merged (journal_mode=delete),
-    copies the metadata and runs `datasette inspect`.
+    copies the metadata and runs `datasette inspect`. With --excerpts the copy
+    keeps only the excerpts of the articles its quotes need.
     """
     from .export.deploy import build_site
     from .site.metadata import checked_metadata
 
     try:
-        site = build_site(db_path, out, checked_metadata(metadata))
+        site = build_site(db_path, out, checked_metadata(metadata), excerpts=excerpts)
     except QuotetrackError as error:
         raise click.ClickException(str(error)) from None
     counts = site.counts
@@ -198,6 +203,8 @@ def publish(db_path, out, metadata, port):
         f"Wrote {site.db} ({counts['articles']} articles, {counts['quotes']} quotes, "
         f"{counts['speakers']} speakers, {counts['outlets']} outlets) and {site.inspect_file}"
     )
+    if site.excerpts_only:
+        click.echo(f"Excerpts only: {counts['excerpts']} excerpts; no article's full text is in {site.db}")
     click.echo("Serve it read-only with:")
     click.echo("  " + site.serve_command_line(port=port))
 

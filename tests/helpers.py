@@ -21,19 +21,25 @@ def span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     return start, start + len(needle)
 
 
+def fixture_parse(art: Article) -> ParsedDoc:
+    """The real parse of a corpus/ article, from tests/fixtures/extract (no model is loaded)."""
+    from quotetrack.parse import read_conllu
+
+    stem = Path(art.doc).stem
+    return read_conllu(art.text, (FIXTURE_PARSES / f"{stem}.conllu").read_text(encoding="utf-8"))
+
+
 def analysed_corpus() -> list[tuple[Article, list[ResolvedQuote]]]:
     """Each article of corpus/, in file order, with its quotes as
     :func:`quotetrack.pipeline.analyse` gives them from the article's real parse
     (no model is loaded)."""
     from quotetrack.corpus import read_article
-    from quotetrack.parse import read_conllu
     from quotetrack.pipeline import analyse
 
     result = []
     for path in sorted(CORPUS.glob("*.txt")):
         art = read_article(path)
-        doc = read_conllu(art.text, (FIXTURE_PARSES / f"{path.stem}.conllu").read_text(encoding="utf-8"))
-        result.append((art, analyse(art, doc)))
+        result.append((art, analyse(art, fixture_parse(art))))
     return result
 
 

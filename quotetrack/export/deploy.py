@@ -7,6 +7,11 @@ project's ``metadata.yml`` unless told otherwise; a missing one is an error); an
 ``OUT/inspect-data.json`` with ``datasette inspect`` so Datasette can serve
 the file immutably (``datasette serve -i``) without counting rows at start-up.
 The source database is only read.
+
+With ``excerpts=True`` the copy holds no article's full text: only the
+excerpts its quotes need (:mod:`.excerpts`, written by
+:mod:`quotetrack.store.published`), and the file is vacuumed after, so that
+no freed page keeps a text.
 """
 
 from __future__ import annotations
@@ -19,10 +24,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from typing import Callable
+
 import attrs
 
 from ..errors import QuotetrackError
 from ..site.metadata import metadata_path
+from ..store.published import EXCERPTS_TABLE, keep_only_excerpts
+from .excerpts import article_excerpts
 
 DB_NAME = "quotes.db"  # metadata.yml describes the database named "quotes"
 REQUIRED_TABLES = {"quotes", "articles", "speakers", "outlets", "utterances"}
@@ -38,6 +47,7 @@ class Site:
     metadata: Path
     inspect_file: Path
     counts: dict
+    excerpts_only: bool = False
 
     def serve_command(self, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
         command = ["datasette", "serve", "-i", str(self.db), "--inspect-file", str(self.inspect_file),
@@ -49,12 +59,14 @@ class Site:
         return shlex.join(self.serve_command(**kwargs))
 
 
-def snapshot(source: Path, target: Path) -> None:
+def snapshot(source: Path, target: Path, prepare: Callable[[sqlite3.Connection], None] | None = None) -> None:
     """A consistent copy of ``source`` at ``target``, WAL merged, journal_mode=delete.
 
     Uses SQLite's backup API (a consistent copy even while an ingest writes),
     then, on the copy only: ``pragma wal_checkpoint(TRUNCATE)``, ``journal_mode
-    = delete`` and ``vacuum`` so the single file holds everything.
+    = delete``, ``prepare`` (when given: a change to the copy, committed) and
+    ``vacuum`` so the single file holds everything, and nothing that was removed.
+    The copy is made beside ``target`` and moved there only when it is complete.
     """
     tmp = target.with_name(target.name + ".tmp")
     for path in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
@@ -64,6 +76,19 @@ def snapshot(source: Path, target: Path) -> None:
     except sqlite3.Error as e:
         raise PublishError(f"{source}: cannot open database ({e})") from e
     try:
+        _copy(src, tmp, source, prepare)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no half-made copy is left in the output folder
+        raise
+    finally:
+        src.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    tmp.replace(target)
+
+
+def _copy(src: sqlite3.Connection, tmp: Path, source: Path, prepare) -> None:
+    try:
         dst = sqlite3.connect(str(tmp))
         try:
             src.backup(dst)
@@ -71,6 +96,9 @@ def snapshot(source: Path, target: Path) -> None:
             mode = dst.execute("pragma journal_mode = delete").fetchone()[0]
             if mode != "delete":
                 raise PublishError(f"{tmp}: could not set journal_mode=delete (got {mode})")
+            if prepare is not None:
+                prepare(dst)
+                dst.commit()
             dst.execute("vacuum")
             problems = dst.execute("pragma quick_check").fetchall()
             if problems != [("ok",)]:
@@ -79,25 +107,29 @@ def snapshot(source: Path, target: Path) -> None:
             dst.close()
     except sqlite3.DatabaseError as e:
         raise PublishError(f"{source}: not a usable SQLite database ({e})") from e
-    finally:
-        src.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(tmp) + suffix).unlink(missing_ok=True)
-    tmp.replace(target)
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+
+
+def _require_tables(conn: sqlite3.Connection, path: Path) -> None:
+    missing = REQUIRED_TABLES - _tables(conn)
+    if missing:
+        raise PublishError(f"{path}: not a quotetrack database (missing tables: {', '.join(sorted(missing))})")
 
 
 def _check(db_path: Path) -> dict:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-        missing = REQUIRED_TABLES - tables
-        if missing:
-            raise PublishError(f"{db_path}: not a quotetrack database (missing tables: {', '.join(sorted(missing))})")
+        _require_tables(conn, db_path)
         return {
             "articles": conn.execute("select count(*) from articles where status = 'current'").fetchone()[0],
             "quotes": conn.execute("select count(*) from quotes where status = 'current'").fetchone()[0],
             "speakers": conn.execute("select count(*) from speakers").fetchone()[0],
             "outlets": conn.execute("select count(*) from outlets").fetchone()[0],
+            "excerpts": (conn.execute(f"select count(*) from {EXCERPTS_TABLE}").fetchone()[0]
+                         if EXCERPTS_TABLE in _tables(conn) else None),
         }
     finally:
         conn.close()
@@ -116,7 +148,21 @@ def inspect(db_path: Path, inspect_file: Path) -> None:
         raise PublishError(f"{inspect_file}: datasette inspect did not describe {db_path.name}")
 
 
-def build_site(db: str | Path, out: str | Path, metadata: str | Path | None = None) -> Site:
+def excerpts_only(source: Path) -> Callable[[sqlite3.Connection], None]:
+    """What turns the copy of ``source`` into an excerpts-only one: each article's
+    text replaced by its excerpts."""
+    def prepare(conn: sqlite3.Connection) -> None:
+        _require_tables(conn, source)
+        if EXCERPTS_TABLE in _tables(conn):
+            raise PublishError(f"{source}: already an excerpts-only publication (its texts are gone); "
+                               "publish from the database `quotetrack ingest` writes")
+        keep_only_excerpts(conn, lambda text, quotes: [(e.start_char, e.text) for e in article_excerpts(text, quotes)])
+
+    return prepare
+
+
+def build_site(db: str | Path, out: str | Path, metadata: str | Path | None = None,
+               excerpts: bool = False) -> Site:
     """Build ``out/`` for immutable, read-only serving; see the module docstring."""
     source, out = Path(db), Path(out)
     if not source.exists():
@@ -128,11 +174,11 @@ def build_site(db: str | Path, out: str | Path, metadata: str | Path | None = No
     target = out / DB_NAME
     if target.resolve() == source.resolve():
         raise PublishError(f"{out}: the output folder must not hold the source database")
-    snapshot(source, target)
+    snapshot(source, target, excerpts_only(source) if excerpts else None)
     counts = _check(target)
     meta_target = out / "metadata.yml"
     if metadata.resolve() != meta_target.resolve():
         shutil.copyfile(metadata, meta_target)
     inspect_file = out / "inspect-data.json"
     inspect(target, inspect_file)
-    return Site(db=target, metadata=meta_target, inspect_file=inspect_file, counts=counts)
+    return Site(db=target, metadata=meta_target, inspect_file=inspect_file, counts=counts, excerpts_only=excerpts)

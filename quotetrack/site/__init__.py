@@ -13,7 +13,10 @@ Registered through the ``datasette`` entry point in pyproject.toml. It adds:
 * readable table pages (:mod:`.tables`): the quotes table opens on a curated
   view, with a notice of what it leaves out; article texts are cut short in
   table cells;
-* ``/sitemap.xml``.
+* ``/-/about`` (and ``.json``): method, accuracy, how to cite, the data's terms;
+* SQL functions for the canned queries (:mod:`.functions`): the Atom feeds'
+  titles with honest quotation marks;
+* ``/sitemap.xml`` and ``/robots.txt``.
 
 This module holds the hooks only. Datasette itself puts the package's
 ``templates/`` on its template path (after ``--template-dir``, before its
@@ -28,14 +31,16 @@ from __future__ import annotations
 
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from .functions import register as register_functions
 from .pages import LOADERS
 from .params import parameter_options
 from .queries import is_quotetrack_db, quotetrack_databases
 from .tables import default_view_url, quotes_notice, text_cell
 from .urls import ID_PATTERNS, PAGES, Urls
-from .views import page_view, sitemap_view
+from .views import about_view, page_view, robots_view, sitemap_view
 
 # result columns whose values are the IDs of pages
 LINKABLE = {
@@ -49,10 +54,36 @@ LINKABLE = {
 
 @hookimpl
 def register_routes(datasette):
-    routes = [(r"^/sitemap\.xml$", sitemap_view)]
+    routes = [(r"^/sitemap\.xml$", sitemap_view), (r"^/robots\.txt$", robots_view),
+              (r"^/-/about(\.(?P<format>json))?$", about_view)]
     for kind in PAGES:
         routes.append((rf"^/-/{kind}/(?P<id>[^/]+?)(\.(?P<format>json))?$", page_view(kind)))
     return routes
+
+
+@hookimpl
+def prepare_connection(conn):
+    """The SQL functions of the canned queries (qt_title, qt_outlet)."""
+    register_functions(conn)
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A feed with no entries is a 404 that says so: datasette-atom (0.9) cannot
+    write an empty feed (it fails taking the newest entry's date of none)."""
+    if request is not None and request.path.endswith(".atom") and is_empty_feed_error(exception):
+        return Response.text("No current quotes for this feed: the ID is unknown, or none of its quotes is current.",
+                             status=404)
+    return None
+
+
+def is_empty_feed_error(exception: BaseException) -> bool:
+    """Whether ``exception`` is datasette-atom's failure on a query with no rows."""
+    tb = exception.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return (isinstance(exception, ValueError) and "empty" in str(exception) and tb is not None
+            and tb.tb_frame.f_globals.get("__name__", "").startswith("datasette_atom"))
 
 
 @hookimpl

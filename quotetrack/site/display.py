@@ -38,3 +38,10 @@ def reported(text: str, kind: str, speaker: str | None, cue: str | None, rule: s
     clause = any((rule or "").endswith(r) for r in _CLAUSE_RULES)
     that = "that " if clause and not _NO_THAT.match(words) and not verb.endswith(("that", "as saying")) else ""
     return f"{who} {verb} {that}{words}"
+
+
+def titled(text: str, kind: str, speaker: str | None, cue: str | None, rule: str | None = None) -> str:
+    """A quote as a title that stands on its own (a feed entry's): a direct quote
+    in marks with its speaker after it, reported speech as :func:`reported` says it."""
+    heading = reported(text, kind, speaker, cue, rule)
+    return f"{heading} — {speaker or 'unidentified speaker'}" if kind == "direct" else heading

@@ -62,9 +62,13 @@ def valid_spans(text: str, spans: list[Span], start: int = 0, end: int | None = 
     return result
 
 
-def highlight(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> str:
-    """``text[start:end]`` as escaped HTML with each span wrapped in its element."""
-    end = len(text) if end is None else end
+def highlight(text: str, spans: list[Span], start: int = 0, end: int | None = None, origin: int = 0) -> str:
+    """``text[start:end]`` as escaped HTML with each span wrapped in its element.
+
+    ``origin`` is the offset of ``text`` in the whole it is part of (an excerpt's
+    start in its article): ``start``, ``end`` and the spans are offsets into that whole.
+    """
+    end = origin + len(text) if end is None else end
     spans = valid_spans(text, spans, start, end)
     # outer first: earlier start, then longer, then lower priority
     spans.sort(key=lambda s: (s.start, -s.end, s.priority))
@@ -75,7 +79,7 @@ def highlight(text: str, spans: list[Span], start: int = 0, end: int | None = No
     pos = start
     for point in points:
         if point > pos:
-            out.append(escape(text[pos:point], quote=False))
+            out.append(escape(text[pos - origin:point - origin], quote=False))
             pos = point
         # close every open span that ends here; spans opened inside them but
         # ending later are closed too and reopened (crossing spans)

@@ -19,7 +19,9 @@ from ..store import row_to_linked
 from .citation import bibtex, csl_json
 from .display import reported, shown
 from .trail import trail_svg
-from .highlight import Span, context_window, highlight, same_words, word_diff_html
+from ..export.excerpts import Excerpt
+from .highlight import Span, same_words, word_diff_html
+from .source import Source, clipped, excerpted, full_text, source_html, span_text, window
 from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
 from .urls import Urls
 
@@ -32,6 +34,20 @@ QUOTE_PARTS = (
     ("qt-cue", "cue_start", "cue_end", "cue"),
     ("qt-via", "via_start", "via_end", "intermediary"),
 )
+
+
+# -- an article's text --------------------------------------------------------------
+
+
+async def article_source(db, article: dict) -> Source:
+    """The article's text as this database holds it: the full text, or the excerpts
+    of an excerpts-only publication (``quotetrack publish --excerpts``)."""
+    if not article.get("excerpts_only"):
+        return full_text(article.get("text") or "")
+    rows = await every(db, "select start_char, text from article_excerpts where article_id = ? order by start_char",
+                       [article["id"]])
+    return excerpted(article.get("text_length") or 0, [Excerpt(start_char=r["start_char"], text=r["text"])
+                                                      for r in rows])
 
 
 # -- the quote page ---------------------------------------------------------------
@@ -113,15 +129,16 @@ def _status_note(quote: dict) -> str | None:
     return None
 
 
-def quote_spans(q: dict, text: str) -> tuple[list[Span], list[Span]]:
-    """The quote and its marked parts, and those parts near enough to widen the window."""
+def quote_spans(q: dict, length: int) -> tuple[list[Span], list[Span]]:
+    """The quote and its marked parts, and those parts near enough to widen the window
+    (``length``: the article text's)."""
     start, end = q["start_char"], q["end_char"]
     spans = [Span(start=start, end=end, cls="qt-quote", priority=0,
                   attrs=(("id", "qt-quote"), ("data-quote-id", q["id"])))]
     near = []
     for cls, s_key, e_key, label in QUOTE_PARTS:
         s, e = q.get(s_key), q.get(e_key)
-        if s is None or e is None or not (0 <= s < e <= len(text)):
+        if s is None or e is None or not (0 <= s < e <= length):
             continue
         span = Span(start=s, end=e, cls=cls, priority=1, attrs=(("title", label),))
         spans.append(span)
@@ -130,13 +147,13 @@ def quote_spans(q: dict, text: str) -> tuple[list[Span], list[Span]]:
     return spans, near
 
 
-def neighbour_spans(q: dict, neighbours: list[dict], text: str, urls: Urls) -> list[Span]:
+def neighbour_spans(q: dict, neighbours: list[dict], length: int, urls: Urls) -> list[Span]:
     """The article's other quotes in the window, faintly marked and linked (none overlapping)."""
     taken = [(q["start_char"], q["end_char"])]
     spans = []
     for n in neighbours:
         s, e = n["start_char"], n["end_char"]
-        if any(s < te and ts < e for ts, te in taken) or not (0 <= s < e <= len(text)):
+        if any(s < te and ts < e for ts, te in taken) or not (0 <= s < e <= length):
             continue
         taken.append((s, e))
         who = n["speaker_name"] or "unidentified speaker"
@@ -158,16 +175,24 @@ async def _other_versions(db, q: dict, urls: Urls) -> list[dict]:
     return others
 
 
+async def canned_url(datasette, db, name: str, params: dict, request, fmt: str = "") -> str | None:
+    """The address of the canned query ``name`` with ``params`` (as ``fmt``, e.g.
+    ``atom``, when a plugin renders it), where the database has that query."""
+    if fmt and fmt not in datasette.renderers:
+        return None
+    try:
+        if not await datasette.get_canned_query(db.name, name, request.actor if request else None):
+            return None
+    except Exception:  # no such query for this database
+        return None
+    return datasette.urls.query(db.name, name, format=fmt or None) + "?" + urlencode(params)
+
+
 async def _trail_url(datasette, db, utterance: dict | None, others: list, request) -> str | None:
     """The "who carried it first" query for the quote's utterance, where the database has it."""
     if not utterance or not others:
         return None
-    try:
-        if await datasette.get_canned_query(db.name, "utterance_trail", request.actor if request else None):
-            return datasette.urls.query(db.name, "utterance_trail") + "?" + urlencode({"utterance": utterance["id"]})
-    except Exception:  # no such query for this database
-        return None
-    return None
+    return await canned_url(datasette, db, "utterance_trail", {"utterance": utterance["id"]}, request)
 
 
 async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
@@ -177,7 +202,7 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
     if q is None:
         return None
     article = await by_id(db, "articles", q["article_id"]) or {}
-    text = article.get("text") or ""
+    source = await article_source(db, article)
     speaker = await by_id(db, "speakers", q.get("speaker_id"))
     publisher = await by_id(db, "outlets", article.get("publisher_id"))
     via = await by_id(db, "outlets", q.get("via_outlet_id"))
@@ -190,12 +215,14 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
                                 article.get("superseded_by"))
 
     start, end = q["start_char"], q["end_char"]
-    spans, near = quote_spans(q, text)
-    lo, hi = context_window(text, start, end, CONTEXT_CHARS, near)
+    spans, near = quote_spans(q, source.length)
+    ranges = window(source, start, end, CONTEXT_CHARS, near)
+    lo, hi = (ranges[0][0], ranges[-1][1]) if ranges else (start, end)
     neighbours = await every(
         db, "select id, start_char, end_char, speaker_name from quotes where article_id = ? and id != ? "
             "and end_char > ? and start_char < ? order by start_char", [q["article_id"], qid, lo, hi])
-    spans += neighbour_spans(q, neighbours, text, urls)
+    spans += neighbour_spans(q, neighbours, source.length, urls)
+    clipped_start, clipped_end = clipped(source, ranges)
 
     permalink_path = urls.quote(qid)
     permalink = datasette.absolute_url(request, permalink_path) if request is not None else permalink_path
@@ -230,12 +257,14 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
         "following": following,
         "current": current,
         "new_article": new_article,
-        "verified": text[start:end] == q["text"],
-        "context_html": Markup(highlight(text, spans, lo, hi)),
+        "verified": span_text(source, start, end) == q["text"],
+        "excerpts_only": not source.complete,
+        "text_length": source.length,
+        "context_html": Markup(source_html(source, spans, ranges)),
         "context_start": lo,
         "context_end": hi,
-        "context_clipped_start": bool(text[:lo].strip()),
-        "context_clipped_end": bool(text[hi:].strip()),
+        "context_clipped_start": clipped_start,
+        "context_clipped_end": clipped_end,
         "permalink": permalink,
         "permalink_path": permalink_path,
         "citation": citation_text(q, article, speaker_name, speaker_role, publisher_name, via_name, permalink,
@@ -248,7 +277,7 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
 # -- the article page -------------------------------------------------------------
 
 
-def article_spans(quotes: list[dict], offsets: dict[str, dict], text: str) -> list[Span]:
+def article_spans(quotes: list[dict], offsets: dict[str, dict], length: int) -> list[Span]:
     """Every quote of the article linked to its page, with its marked parts.
 
     A quote that overlaps an earlier one is marked but not linked (no link inside a link).
@@ -267,7 +296,7 @@ def article_spans(quotes: list[dict], offsets: dict[str, dict], text: str) -> li
                               attrs=(("title", title),), priority=0))
         for cls, s_key, e_key, _ in QUOTE_PARTS:
             s, e = f[s_key], f[e_key]
-            if s is not None and e is not None and 0 <= s < e <= len(text):
+            if s is not None and e is not None and 0 <= s < e <= length:
                 spans.append(Span(start=s, end=e, tag="mark", cls=cls, priority=1))
     return spans
 
@@ -277,7 +306,7 @@ async def article_context(datasette, db, aid: str, request=None) -> dict | None:
     article = await by_id(db, "articles", aid)
     if article is None:
         return None
-    text = article.get("text") or ""
+    source = await article_source(db, article)
     quotes = with_display(await every(
         db, QUOTE_LIST_SQL + " where q.article_id = ? order by q.start_char, q.end_char desc", [aid]))
     for n, q in enumerate(quotes, start=1):
@@ -291,8 +320,12 @@ async def article_context(datasette, db, aid: str, request=None) -> dict | None:
         "kind": "article",
         "database": db.name,
         "article": {k: v for k, v in article.items() if k != "text"},
-        "text": text,
-        "text_html": Markup(highlight(text, article_spans(quotes, offsets, text))),
+        "text": source.excerpts[0].text if source.complete else None,
+        "excerpts_only": not source.complete,
+        "text_length": source.length,
+        "excerpts": None if source.complete else [
+            {"start_char": e.start_char, "end_char": e.end_char, "text": e.text} for e in source.excerpts],
+        "text_html": Markup(source_html(source, article_spans(quotes, offsets, source.length), edges=True)),
         "quotes": quotes,
         "publisher": await by_id(db, "outlets", article.get("publisher_id")),
         "new_article": new_article,
@@ -340,8 +373,10 @@ async def speaker_context(datasette, db, sid: str, request=None) -> dict | None:
         db, "select r.role, r.article_id, a.title, a.date from speaker_roles r "
             "left join articles a on a.id = r.article_id where r.speaker_id = ? order by r.role, a.date is null, a.date", [sid])
     outlets = sorted({q["publisher_name"] for q in quotes if q["publisher_name"]})
+    feed = await canned_url(datasette, db, "speaker_feed", {"speaker_id": sid}, request, "atom") if quotes else None
     return {
         "kind": "speaker",
+        "feed_url": feed,
         "statements": statements(quotes),
         "database": db.name,
         "speaker": speaker,
@@ -371,8 +406,11 @@ async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
     carried = with_display(await current_quotes(db, "q.via_outlet_id = ?", [oid]))
     for q in published + carried:
         q["url"] = urls.quote(q["id"])
+    feed = (await canned_url(datasette, db, "outlet_feed", {"outlet_id": oid}, request, "atom")
+            if published or carried else None)
     return {
         "kind": "outlet",
+        "feed_url": feed,
         "database": db.name,
         "outlet": outlet,
         "aliases": aliases(outlet.get("aliases")),

@@ -121,3 +121,15 @@ def aliases(value) -> list[str]:
     except (TypeError, ValueError):
         return []
     return [str(a) for a in result] if isinstance(result, list) else []
+
+
+async def collection_facts(db) -> dict:
+    """What the about page says of one database: its counts, whether it publishes
+    excerpts only (``quotetrack publish --excerpts``), and a quote to cite as an example."""
+    counts = await one(db, "select (select count(*) from quotes where status = 'current') as quotes, "
+                           "(select count(*) from articles where status = 'current') as articles, "
+                           "(select count(*) from speakers) as speakers, (select count(*) from outlets) as outlets")
+    excerpts_only = "excerpts_only" in await db.table_columns("articles") and bool(
+        (await one(db, "select exists (select 1 from articles where excerpts_only = 1) as e"))["e"])
+    example = await one(db, "select id from quotes where status = 'current' order by id limit 1")
+    return {**counts, "excerpts_only": excerpts_only, "example_quote_id": example["id"] if example else None}

@@ -1,4 +1,5 @@
-"""The plugin's routes: the record pages (HTML and JSON), their 404, the sitemap."""
+"""The plugin's routes: the record pages (HTML and JSON), their 404, the about
+page, the sitemap and robots.txt."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from urllib.parse import unquote
 from datasette.utils.asgi import Forbidden, Response
 from markupsafe import escape
 
+from .about import about_context
 from .page_json import page_json
 from .pages import LOADERS
 from .queries import (
@@ -45,7 +47,7 @@ def page_view(kind: str):
             return Response.json(page_json(kind, ctx, urls), default=str)
         return Response.html(await datasette.render_template(
             ["quotetrack_page.html"],
-            {"qt": ctx, "qt_urls": urls, "qt_standalone": True,
+            {"qt": ctx, "qt_urls": urls, "qt_standalone": True, "metadata": datasette.metadata(),
              "qt_row_url": urls.row(db, table, record_id),
              "alternate_url_json": urls.page(kind, record_id, "json")},
             request=request,
@@ -69,7 +71,7 @@ async def not_found(datasette, request, kind: str, record_id: str, fmt):
         return Response.json({"ok": False, "status": 404, "error": message, "id": record_id}, status=404)
     html = await datasette.render_template(
         ["quotetrack_404.html"],
-        {"qt_kind": kind, "qt_id": record_id, "qt_message": message,
+        {"qt_kind": kind, "qt_id": record_id, "qt_message": message, "metadata": datasette.metadata(),
          "qt_databases": [db.name for db in await quotetrack_databases(datasette)],
          "qt_urls": Urls(datasette)},
         request=request,
@@ -112,3 +114,41 @@ async def sitemap_view(request, datasette):
                 paths.append(urls.page(kind, row["id"]))
     body = sitemap_xml([datasette.absolute_url(request, path) for path in paths[:SITEMAP_LIMIT]])
     return Response(body, content_type="application/xml; charset=utf-8")
+
+
+# robots.txt: the record pages are for crawling (all of them are in the sitemap); Datasette's
+# own pages, downloads and any URL with a query string (SQL, facets, filters, sorting,
+# search, paging: the expensive ones, and endless) are not
+ROBOTS_ALLOW = ("/-/quote/", "/-/article/", "/-/speaker/", "/-/outlet/", "/-/utterance/", "/-/about",
+                "/sitemap.xml")
+ROBOTS_DISALLOW = ("/-/", "/*?", "/*.csv", "/*.json")
+
+
+def robots_txt(allow: list[str], disallow: list[str], sitemap: str) -> str:
+    """A robots.txt (RFC 9309: the longest matching rule decides) for every user agent."""
+    lines = ["User-agent: *", *(f"Allow: {p}" for p in allow), *(f"Disallow: {p}" for p in disallow),
+             "", f"Sitemap: {sitemap}"]
+    return "\n".join(lines) + "\n"
+
+
+async def robots_view(request, datasette):
+    """``/robots.txt``, its paths under Datasette's base_url, the sitemap's absolute URL."""
+    path = datasette.urls.path
+    body = robots_txt([path(p) for p in ROBOTS_ALLOW], [path(p) for p in ROBOTS_DISALLOW],
+                      datasette.absolute_url(request, path("/sitemap.xml")))
+    return Response.text(body)
+
+
+async def about_view(request, datasette):
+    """``/-/about`` and ``/-/about.json``: method, accuracy, how to cite, the data's terms."""
+    urls = Urls(datasette)
+    ctx = await about_context(datasette, request)
+    if request.url_vars.get("format") == "json":
+        return Response.json({"ok": True, **ctx}, default=str)
+    return Response.html(await datasette.render_template(
+        ["quotetrack_about.html"],
+        {"qt_about": ctx, "qt_urls": urls, "alternate_url_json": datasette.urls.path("/-/about.json"),
+         "metadata": datasette.metadata()},
+        request=request,
+        view_name="quotetrack-about",
+    ))

@@ -3,7 +3,8 @@
 * :mod:`.db` - :class:`Store` and :func:`open_store`: articles, their stored
   parses, quotes, entities, the ingest log;
 * :mod:`.schema` - the numbered migrations (sqlite-utils ``Migrations``);
-* :mod:`.rows` - records and their rows, both ways.
+* :mod:`.rows` - records and their rows, both ways;
+* :mod:`.published` - turning a published copy into an excerpts-only one.
 """
 
 from .db import Store, open_store
