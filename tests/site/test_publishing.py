@@ -335,7 +335,10 @@ def test_the_tables_and_queries_of_an_excerpts_only_site(excerpts_site, excerpts
 
     ds = excerpts_site
     for table in ("articles", "article_excerpts", "quotes", "quote_context", "parses"):
-        assert get(ds, f"/quotes/{table}").status_code == 200, table
+        response = get(ds, f"/quotes/{table}")
+        if response.status_code == 302:  # the quotes table's curated default view
+            response = get(ds, response.headers["location"])
+        assert response.status_code == 200, table
     title = rows(excerpts_db, "select title from articles where title is not null limit 1")[0]["title"]
     found = get(ds, "/quotes/articles.json?" + urlencode({"_search": words(title)[-1], "_shape": "objects"})).json()
     assert found["rows"], "the articles' titles are still searchable"
