@@ -318,8 +318,8 @@ def evaluate():
 @evaluate.command("polnear")
 @click.option("--path", type=click.Path(path_type=Path), default=None,
               help="PolNeAR checkout (default: $POLNEAR_DIR or ~/.cache/quotetrack/polnear).")
-@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
-@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--split", type=click.Choice(["train", "dev", "train+dev"]), default="dev", show_default=True)
+@click.option("--limit", type=int, default=None, help="Score only the first N articles (of each split).")
 @click.option("--cached-only", is_flag=True, help="Score only articles whose parse is cached.")
 @click.option("--models", default=None, help="Stanza models to parse with (default: bundled).")
 @click.option("--parses", type=click.Choice(["stanza", "corenlp"]), default="stanza", show_default=True,

@@ -47,6 +47,7 @@ from ..extract.precision import Measured, precision_class
 from ..records import ParsedDoc, Quote
 
 SPLITS = ("train", "dev")  # test is for a final, one-off score only
+TUNING = "train+dev"  # both tuning splits, scored together
 THETAS = (0.3, 0.8)
 Span = tuple[tuple[int, int], ...]  # one or more (start, end) pieces
 
@@ -473,14 +474,18 @@ def format_table(result: dict) -> str:
 def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | None = None,
                      parser=None, parse_missing: bool = True, merge: bool = True,
                      parses: str = "stanza", log: Callable[[str], None] = lambda s: None) -> dict:
-    """Load a PolNeAR split, parse (or read cached parses), extract and score.
+    """Load a PolNeAR split (or ``train+dev``, the two together), parse (or read
+    cached parses), extract and score.
 
     ``parses``: "stanza" (our pipeline, cached) or "corenlp" (the parses PolNeAR ships).
     """
     root = Path(path) if path else default_path()
-    articles = load_split(root, split, limit)
-    if parses == "corenlp":
-        pairs = corenlp_articles(root, articles, split)
-    else:
-        pairs = parsed_articles(articles, split, parser=parser, parse_missing=parse_missing, log=log)
+
+    def pairs_of(one: str):
+        articles = load_split(root, one, limit)
+        if parses == "corenlp":
+            return corenlp_articles(root, articles, one)
+        return parsed_articles(articles, one, parser=parser, parse_missing=parse_missing, log=log)
+
+    pairs = [pair for one in split.split("+") for pair in pairs_of(one)]
     return evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}")

@@ -82,7 +82,7 @@ def test_hidden_quotes_say_why_and_one_click_shows_them(tables):
     page = get(ds, get(ds, "/quotes/quotes").headers["location"]).text
     notice = page[page.index('class="qt-table-notice"'):]
     notice = notice[:notice.index("</div>")]
-    assert "1 quote hidden" in notice and "indirect, no speaker:" in notice and "PolNeAR dev" in notice
+    assert "1 quote hidden" in notice and "indirect, no speaker:" in notice and "PolNeAR train+dev" in notice
     show = re.search(r'<a href="([^"]+)">Show them</a>', notice).group(1).replace("&amp;", "&")
     shown = get(ds, show).text
     assert q["meeting"] in _row_ids(shown)
