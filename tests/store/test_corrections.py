@@ -285,3 +285,31 @@ def test_correct_refuses_unclear_requests_in_one_line(corpus_db, monkeypatch):
     result = run("correct", qid, "--speaker", "A", "--db", str(db))
     assert result.exit_code == 1 and "say who makes the correction (--who NAME)" in result.output
     assert run("correct", "--list", "--db", str(db)).output == "No corrections.\n"
+
+
+def test_a_renamed_speaker_whose_id_is_retired_keeps_the_name_on_its_successor(tmp_path):
+    from quotetrack import ids
+    from quotetrack.pipeline import relink
+
+    from ..helpers import article, attributed
+
+    db = tmp_path / "quotes.db"
+    store = open_store(db)
+    first = article('"We are close to a deal," Ryabkov said.\n', "first.txt", date="2016-12-08")
+    store.write_article(first, ids.article_id(first.sha256), [
+        attributed(first, "We are close to a deal", "Ryabkov", "said", name="Ryabkov", resolution="surname")], "v", {})
+    relink(store)
+    store.close()
+    surname = speaker_id_of(db, "Ryabkov")
+    editing.correct(db, surname, name="S. Ryabkov", note="as the agency spells him", who="ed")
+    # a fuller name arrives: the entity's ID changes, in the same relink the correction is applied in
+    store = open_store(db)
+    second = article('"Talks go on," Sergei Ryabkov said.\n', "second.txt", date="2016-12-09")
+    store.write_article(second, ids.article_id(second.sha256), [
+        attributed(second, "Talks go on", "Sergei Ryabkov", "said", name="Sergei Ryabkov")], "v", {})
+    outcomes = relink(store)
+    full = store.redirect(surname)
+    store.close()
+    assert full and full != surname
+    assert [(o.state, o.applies_to, o.original) for o in outcomes] == [("applied", full, "Sergei Ryabkov")]
+    assert query(db, "select name from speakers where id = ?", [full])[0]["name"] == "S. Ryabkov"
