@@ -1,6 +1,6 @@
 """The ``quotetrack`` command line: a thin click layer over the Python API.
 
-Every command is here: ``ingest``, ``extract``, ``serve``, ``publish``,
+Every command is here: ``ingest``, ``reanalyse``, ``correct``, ``extract``, ``serve``, ``publish``,
 ``models train|export|evaluate|versions`` (:mod:`quotetrack.training`) and
 ``evaluate polnear|provenance|statements|gum`` (:mod:`quotetrack.evaluate`). Heavy modules are imported
 inside the commands, so ``quotetrack --help`` starts fast.
@@ -95,6 +95,7 @@ def _summarise(report, prune: bool = False) -> None:
         f"{report.quotes} quotes, {report.speakers} speakers, {report.outlets} outlets, "
         f"{report.utterances} utterances, {len(report.errors)} errors, {report.seconds:.1f}s"
     )
+    _warn_stale(report.stale_corrections)
     if not report.ok:
         sys.exit(1)
 
@@ -117,6 +118,102 @@ def reanalyse(db_path, models):
     with _article_progress("Re-analysing") as progress:
         report = run_reanalyse(db_path, Parser(models), progress)
     _summarise(report)
+
+
+def _warn_stale(count: int) -> None:
+    if count:
+        click.secho(f"{count} correction{'s' if count > 1 else ''} no longer appl{'y' if count > 1 else 'ies'}: "
+                    "the records corrected are gone (see `quotetrack correct --list`)", fg="yellow", err=True)
+
+
+def _os_user() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in the environment or the password database
+        return None
+
+
+@cli.command()
+@click.argument("record_id", metavar="[ID]", required=False)
+@click.option("--speaker", help="The quote's speaker, by name (\"Maria Zakharova\").")
+@click.option("--role", help="The quote's speaker's role or title (a corrected speaker has none unless given).")
+@click.option("--not-a-quote", is_flag=True, help="The words are no quotation: left out of speakers, outlets and statements.")
+@click.option("--name", help="A speaker's (s-…) or outlet's (o-…) name, as the site shows it.")
+@click.option("--note", help="Why: shown with the correction on the quote page.")
+@click.option("--who", default=_os_user, show_default="your login name", help="Who makes the correction.")
+@click.option("--list", "list_all", is_flag=True, help="List every correction and how it stands.")
+@click.option("--undo", type=int, metavar="N", help="Withdraw correction N (it is kept, marked withdrawn).")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def correct(record_id, speaker, role, not_a_quote, name, note, who, list_all, undo, db_path):
+    """Correct a quote's speaker or role, say it is not a quote, or rename a speaker or outlet.
+
+    \b
+      quotetrack correct q-… --speaker "Maria Zakharova" --note "she spoke, not Ryabkov"
+      quotetrack correct q-… --not-a-quote --note "a headline, not a quotation"
+      quotetrack correct s-… --name "Sergey Lavrov"
+      quotetrack correct --list
+      quotetrack correct --undo 3
+
+    Corrections are applied now, and after every ingest and re-analysis, so they
+    survive both; no article is parsed again and no model is loaded.
+    """
+    from . import editing
+
+    if list_all or undo is not None:
+        if record_id or speaker or role or not_a_quote or name or (list_all and undo is not None):
+            raise click.UsageError("--list and --undo N take no ID and no correction, and not each other")
+        if list_all:
+            _list_corrections(editing.list_corrections(db_path))
+            return
+        _echo_edit(f"Withdrew correction {undo}", editing.withdraw(db_path, undo, who=who))
+        return
+    if not record_id:
+        raise click.UsageError("give the ID of the quote, speaker or outlet to correct (or --list, --undo N)")
+    edited = editing.correct(db_path, record_id, speaker=speaker, role=role, not_a_quote=not_a_quote,
+                             name=name, note=note, who=who)
+    numbers = ", ".join(map(str, edited.numbers))
+    _echo_edit(f"Correction{'s' if len(edited.numbers) > 1 else ''} {numbers} of {edited.target_id} recorded",
+               edited)
+
+
+def _echo_edit(headline: str, edited) -> None:
+    """What a correction or its withdrawal changed."""
+    moved = edited.applies_to and edited.applies_to != edited.target_id
+    click.echo(headline + (f"; it applies to {edited.applies_to}, which took its place" if moved else "") + ".")
+    if edited.changes:
+        click.echo(f"{edited.applies_to} now shows:")
+        for change in edited.changes:
+            click.echo(f"  {change.field}: {change.before or '(none)'} -> {change.after or '(none)'}")
+    else:
+        click.echo(f"{edited.applies_to or edited.target_id}: nothing it shows has changed.")
+    _warn_stale(edited.stale)
+
+
+#: how a listed correction stands
+_STATE_TEXT = {
+    "applied": "applied to {applies_to}",
+    "overridden": "overridden by a later correction of {applies_to}",
+    "withdrawn": "withdrawn",
+    "stale": "no longer applies: its record is gone",
+}
+
+
+def _list_corrections(listed) -> None:
+    if not listed:
+        click.echo("No corrections.")
+        return
+    for item in listed:
+        c, o = item.correction, item.outcome
+        what = "not a quote" if c.field == "not_a_quote" else f"{c.field} = “{c.value}”"
+        state = _STATE_TEXT[o.state].format(applies_to=o.applies_to) if o else "not applied yet"
+        if o and o.state == "applied" and c.field != "not_a_quote":
+            state += f" (was “{o.original}”)" if o.original else " (was none)"
+        if c.withdrawn_at:
+            state += f" on {c.withdrawn_at} by {c.withdrawn_by}"
+        click.echo(f"{c.number:>4}  {c.target_id}  {what}; {state}")
+        click.echo(f"      by {c.who}, {c.made_at}" + (f": {c.note}" if c.note else ""))
 
 
 @cli.command()

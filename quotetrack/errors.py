@@ -20,3 +20,7 @@ class ArticleError(QuotetrackError):
 
 class StoreError(QuotetrackError):
     """The quote database cannot be opened or written."""
+
+
+class CorrectionError(QuotetrackError):
+    """An editorial correction names no record that can take it, or is malformed."""

@@ -22,13 +22,14 @@ import attrs
 
 from . import __version__, ids
 from .corpus import article_paths, read_article, read_corpus
+from .corrections import Outcome, correct_quotes, entity_now, rename_entities
 from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
 from .extract.precision import hidden_reason, rule_rows
 from .lexicon import lexicon_hash
 from .parse import Parser
 from .parse.models import models_key
-from .records import Article, Entity, ParsedDoc, ResolvedQuote
+from .records import ENTITY_FIELDS, Article, Correction, Entity, ParsedDoc, ResolvedQuote
 from .resolve import outlet_name, resolve_article, resolve_corpus
 from .store import open_store, row_to_resolved
 from .utterances import Grouping, When, group_utterances, mark_statements
@@ -114,17 +115,21 @@ class IngestReport:
     errors: tuple[str, ...]
     seconds: float
     removed: int = 0  # stored articles marked removed (``prune``)
+    stale_corrections: int = 0  # editorial corrections whose records are gone (``quotetrack correct --list``)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     @classmethod
-    def of(cls, totals: dict, errors: list[str], started: float, counts: dict, removed: int = 0) -> "IngestReport":
-        """The report of a run begun at ``started`` (``time.perf_counter()``), from the store's counts."""
+    def of(cls, totals: dict, errors: list[str], started: float, counts: dict, removed: int = 0,
+           corrections: Iterable[Outcome] = ()) -> "IngestReport":
+        """The report of a run begun at ``started`` (``time.perf_counter()``), from the store's
+        counts and how the editorial corrections stand after its relink."""
         return cls(articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
                    outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
-                   seconds=time.perf_counter() - started, removed=removed, **counts)
+                   seconds=time.perf_counter() - started, removed=removed,
+                   stale_corrections=sum(o.state == "stale" for o in corrections), **counts)
 
 
 @attrs.frozen(kw_only=True)
@@ -189,7 +194,7 @@ def ingest(
             for doc in store.remove_missing(p.name for p in article_paths(folder)):
                 store.log(doc, "removed", "file no longer in the corpus")
                 removed += 1
-        relink(store)
+        corrections = relink(store)
         totals = store.counts()
     except sqlite3.DatabaseError as error:  # e.g. locked by another writer for too long, disk full
         raise StoreError(
@@ -198,7 +203,7 @@ def ingest(
         ) from error
     finally:
         store.close()
-    return IngestReport.of(totals, errors, started, counts, removed)
+    return IngestReport.of(totals, errors, started, counts, removed, corrections)
 
 
 def _duplicate(article: Article, seen: dict[str, str], store) -> str | None:
@@ -313,23 +318,26 @@ def reanalyse(
                                lambda: _reanalyse_article(article, row, store, analysis, parse_anew))
             if outcome:
                 counts[outcome] += 1
-        relink(store)
+        corrections = relink(store)
         totals = store.counts()
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{db_path}: database error during re-analysis ({error}); the articles "
                          "analysed before it are complete, run it again to finish") from error
     finally:
         store.close()
-    return IngestReport.of(totals, errors, started, counts)
+    return IngestReport.of(totals, errors, started, counts, corrections=corrections)
 
 
-def relink(store) -> None:
+def relink(store) -> tuple[Outcome, ...]:
     """Rebuild speakers, outlets and utterances from every stored current quote
     (their vectors read from the store: encoded only for texts stored before
-    vectors were)."""
+    vectors were), with the editorial corrections applied; returns how each
+    correction stands now."""
     rows = store.current_quotes()
     articles = store.current_articles()
-    quotes = [row_to_resolved(r) for r in rows]
+    corrections = store.corrections()
+    corrected = correct_quotes([row_to_resolved(r) for r in rows], corrections, store.quote_successors())
+    quotes = corrected.quotes
     encoder = embed.default_encoder().key
     stored = store.quote_vectors(encoder)
     texts = {embed.text_key(q.quote.text): q.quote.text for q in quotes}
@@ -343,9 +351,39 @@ def relink(store) -> None:
                          copies=store.copies())
     outlet_ids = {e.name: e.entity_id for e in linked.outlets}
     publishers = {a.doc: outlet_ids.get(outlet_name(a.publisher)) for a in articles if a.publisher}
+    linked, renamed = _renamed(linked, corrections, store, articles, publishers)
+    outcomes = tuple(sorted(corrected.outcomes + renamed, key=lambda o: o.number))
     hidden = {q.quote_id: reason for q in linked.quotes if (reason := hidden_reason(q.quote))}
     store.write_entities(linked.speakers, linked.outlets, linked.quotes, utterance_rows(linked, articles),
-                         publishers, wording_rows(linked.grouping), hidden=hidden, rules=rule_rows())
+                         publishers, wording_rows(linked.grouping), hidden=hidden, rules=rule_rows(),
+                         rejected=corrected.rejected, outcomes=outcomes)
+    return outcomes
+
+
+def _renamed(linked: Linked, corrections: list[Correction], store, articles: list[Article],
+             publishers: dict[str, str | None]) -> tuple[Linked, tuple[Outcome, ...]]:
+    """The linked corpus with the speakers and outlets an editor renamed, and
+    how those corrections stand. A corrected ID that this relink retires is
+    followed to the entity that took over its records, as its redirect will be."""
+    if not any(c.field in ENTITY_FIELDS for c in corrections):
+        return linked, ()
+    before = store.entity_links()
+    article_ids = {a.doc: ids.article_id(a.sha256) for a in articles}
+    after = {
+        "speaker": {q.quote_id: q.speaker_id for q in linked.quotes if q.speaker_id},
+        "outlet": {q.quote_id: q.via_outlet_id for q in linked.quotes if q.via_outlet_id}
+        | {article_ids[doc]: oid for doc, oid in publishers.items() if oid},
+    }
+    live = {e.entity_id for e in [*linked.speakers, *linked.outlets]}
+    redirects = store.redirects()
+
+    def where(target: str) -> str | None:
+        kind = "outlet" if target.startswith("o-") else "speaker"
+        return entity_now(target, live, redirects, before[kind], after[kind])
+
+    renamed = rename_entities(linked.speakers, linked.outlets, linked.quotes, corrections, where)
+    return (attrs.evolve(linked, speakers=renamed.speakers, outlets=renamed.outlets, quotes=renamed.quotes),
+            renamed.outcomes)
 
 
 def find_copies(store, articles: list[Article]) -> list:

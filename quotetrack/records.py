@@ -4,6 +4,7 @@ corpus  -> :class:`Article`
 parse   -> :class:`ParsedDoc` of :class:`Sentence` of :class:`Word`
 extract -> :class:`Quote` with :class:`Mention` (speaker, outlet) and :class:`Cue`
 resolve -> :class:`Entity` and :class:`ResolvedQuote`
+editors -> :class:`Correction` (applied to the stored quotes at every relink)
 
 All records are frozen attrs classes; derive changed copies with ``attrs.evolve``.
 Every span is a pair of Python string indices into the article text as read
@@ -25,7 +26,14 @@ VIA_HOWS = ("named", "carried", "speaker")
 PLACEMENTS = ("headline", "lede", "body")
 #: how precise an article's ``published`` is (see :class:`Article`)
 DATE_PRECISIONS = ("day", "time", "time-local")
-RESOLUTIONS = ("name", "surname", "pronoun", "description", "continuation", "unresolved")
+#: how a quote's speaker was found; "corrected": an editor named the speaker
+#: (:mod:`quotetrack.corrections`), whatever the analysis made of the mention
+#: what an editorial correction can set: a quote's speaker, role or that it is
+#: none; a speaker's or outlet's name (:mod:`quotetrack.corrections`)
+QUOTE_FIELDS = ("speaker", "role", "not_a_quote")
+ENTITY_FIELDS = ("name",)
+CORRECTION_FIELDS = QUOTE_FIELDS + ENTITY_FIELDS
+RESOLUTIONS = ("name", "surname", "pronoun", "description", "continuation", "unresolved", "corrected")
 
 
 def _non_negative(instance, attribute, value):
@@ -235,7 +243,8 @@ class ResolvedQuote:
     speaker_type: str = "unknown"
     # how the mention was tied to a speaker (RESOLUTIONS): "name", "surname",
     # "pronoun", "description" (a role or an anonymous source's description),
-    # "continuation" or "unresolved" (no speaker: speaker_id and name are None)
+    # "continuation", "unresolved" (no speaker: speaker_id and name are None) or
+    # "corrected" (named by an editor's correction, applied when the corpus is linked)
     resolution: str = attrs.field(default="unresolved", validator=attrs.validators.in_(RESOLUTIONS))
     # the channel: the outlet that obtained or relayed the words
     via_outlet_id: str | None = None
@@ -260,3 +269,22 @@ class ResolvedQuote:
     # how this direct quote's wording compares with the same statement's direct
     # quotes in other articles ("same words", "excerpt", "altered"), once linked
     wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Correction:
+    """One editorial correction, as recorded (:mod:`quotetrack.corrections`)."""
+
+    number: int
+    target_id: str  # the quote, speaker or outlet ID as the editor gave it
+    field: str = attrs.field(validator=attrs.validators.in_(CORRECTION_FIELDS))
+    value: str | None  # None for not_a_quote
+    note: str | None = None
+    who: str
+    made_at: str  # ISO 8601, UTC
+    withdrawn_at: str | None = None
+    withdrawn_by: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None

@@ -8,7 +8,6 @@ a stand-in parser, so no model is loaded here.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,35 +18,14 @@ from pathlib import Path
 import pytest
 
 from quotetrack import pipeline
-from quotetrack.parse import read_conllu
 from quotetrack.pipeline import ingest
 from quotetrack.store import open_store
 
+from .helpers import FixtureParser
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 LEXICON = ROOT / "quotetrack" / "data" / "lexicon"
-
-
-class FixtureParser:
-    """Parses the sample corpus's articles from their stored real parses; counts its calls."""
-
-    models = "bundled"
-
-    def __init__(self):
-        self.calls = 0
-        self.by_sha = {}
-        for path in sorted(CORPUS.glob("*.txt")):
-            text = path.read_text(encoding="utf-8")
-            self.by_sha[hashlib.sha256(text.encode("utf-8")).hexdigest()] = (FIXTURES / f"{path.stem}.conllu")
-
-    def versions(self):
-        return {"fixture parses": "round 5"}
-
-    def parse(self, text):
-        self.calls += 1
-        fixture = self.by_sha[hashlib.sha256(text.encode("utf-8")).hexdigest()]
-        return read_conllu(text, fixture.read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -100,8 +78,8 @@ def test_new_models_parse_again(stored):
 _REANALYSE = """
 import json, sys
 from quotetrack.pipeline import ingest
-sys.path.insert(0, {tests!r})
-from test_reanalyse import FixtureParser
+sys.path.insert(0, {root!r})
+from tests.helpers import FixtureParser
 
 class NoStanza(FixtureParser):
     def parse(self, text):
@@ -122,7 +100,7 @@ def test_a_word_list_edit_reanalyses_the_stored_corpus_without_stanza(stored, tm
     rows = verbs.read_text(encoding="utf-8").splitlines(keepends=True)
     verbs.write_text("".join(r for r in rows if not r.startswith("add,")), encoding="utf-8")
     env = {**os.environ, "QUOTETRACK_LEXICON_DIR": str(edited)}
-    script = _REANALYSE.format(tests=str(ROOT / "tests"), corpus=str(corpus), db=str(db))
+    script = _REANALYSE.format(root=str(ROOT), corpus=str(corpus), db=str(db))
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                          cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr

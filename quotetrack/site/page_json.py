@@ -4,7 +4,10 @@ A quote's JSON is its ``quotetrack extract`` record
 (:func:`quotetrack.export.jsonl.quote_json`), field for field, plus the fields
 only the site knows: the record's status in the collection, its permalink, the
 article, publisher and utterance it belongs to, the other versions of the
-statement, the citation, and the pages of its speaker and intermediary.
+statement, the citation, the pages of its speaker and intermediary, and the
+editorial corrections among its values (``corrections``: one entry per
+correction, naming the value it sets as a path into this JSON, with the value
+the analysis had given, the editor's note, who and when).
 """
 
 from __future__ import annotations
@@ -13,6 +16,25 @@ from markupsafe import Markup
 
 from ..export.jsonl import quote_json
 from .urls import Urls
+
+
+def correction_path(correction: dict, q: dict) -> str:
+    """The value of a quote's JSON that a correction sets: ``speaker.name``,
+    ``speaker.role``, ``status`` (not a quote: "rejected"), ``via_outlet`` or
+    ``publisher.name``."""
+    if correction["applies_to"] == q["id"]:
+        return {"speaker": "speaker.name", "role": "speaker.role", "not_a_quote": "status"}[correction["field"]]
+    if correction["applies_to"] == q.get("speaker_id"):
+        return "speaker.name"
+    if correction["applies_to"] == q.get("via_outlet_id"):
+        return "via_outlet"
+    return "publisher.name"
+
+
+def corrections_json(ctx: dict) -> list[dict]:
+    return [{"number": c["id"], "path": correction_path(c, ctx["quote"]), "record": c["applies_to"],
+             "field": c["field"], "value": c["value"], "original": c["original"], "note": c["note"],
+             "who": c["who"], "at": c["made_at"]} for c in ctx["corrections"]]
 
 
 def quote_page_json(ctx: dict, urls: Urls) -> dict:
@@ -47,6 +69,7 @@ def quote_page_json(ctx: dict, urls: Urls) -> dict:
         "citation": ctx["citation"],
         "citation_csl": ctx["citation_csl"],
         "citation_bibtex": ctx["citation_bibtex"],
+        "corrections": corrections_json(ctx),
     }
 
 

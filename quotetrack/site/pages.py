@@ -22,7 +22,7 @@ from .trail import trail_svg
 from ..export.excerpts import Excerpt
 from .highlight import Span, same_words, word_diff_html
 from .source import Source, clipped, excerpted, full_text, source_html, span_text, window
-from .queries import QUOTE_LIST_SQL, aliases, by_id, current_quotes, every, one, one_for
+from .queries import QUOTE_LIST_SQL, aliases, applied_corrections, by_id, current_quotes, every, one, one_for
 from .urls import Urls
 
 CONTEXT_CHARS = 320  # article text shown either side of a quote on its page
@@ -126,7 +126,22 @@ def _status_note(quote: dict) -> str | None:
                 + (f"; the closest current quote is {newer}.)" if newer else ".)"))
     if quote.get("status") == "removed":
         return "(The article has since been removed from the collection.)"
+    if quote.get("status") == "rejected":
+        return "(An editor has corrected this: it is not a quotation.)"
     return None
+
+
+def corrections_by_field(corrections: list[dict], q: dict) -> dict[str, dict]:
+    """The corrections a quote page marks, by what they set: the quote's own
+    ``speaker``, ``role`` and ``not_a_quote``, and its speaker entity's name
+    (``speaker_name``); the latest of each."""
+    marked = {}
+    for c in corrections:
+        if c["applies_to"] == q["id"]:
+            marked[c["field"]] = c
+        elif c["applies_to"] == q.get("speaker_id") and c["field"] == "name":
+            marked["speaker_name"] = c
+    return marked
 
 
 def quote_spans(q: dict, length: int) -> tuple[list[Span], list[Span]]:
@@ -220,7 +235,8 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
     lo, hi = (ranges[0][0], ranges[-1][1]) if ranges else (start, end)
     neighbours = await every(
         db, "select id, start_char, end_char, speaker_name from quotes where article_id = ? and id != ? "
-            "and end_char > ? and start_char < ? order by start_char", [q["article_id"], qid, lo, hi])
+            "and status != 'rejected' and end_char > ? and start_char < ? order by start_char",
+        [q["article_id"], qid, lo, hi])
     spans += neighbour_spans(q, neighbours, source.length, urls)
     clipped_start, clipped_end = clipped(source, ranges)
 
@@ -232,6 +248,8 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
     via_name = (via or {}).get("name") or q.get("via_outlet_mention")
     accessed = dt.datetime.now(dt.timezone.utc).date()
     csl = csl_json(q, article, shown(q["text"], q["kind"]), speaker_name, publisher_name, permalink, accessed)
+    corrections = await applied_corrections(
+        db, [qid, q.get("speaker_id"), q.get("via_outlet_id"), article.get("publisher_id")])
     return {
         "kind": "quote",
         "database": db.name,
@@ -271,6 +289,8 @@ async def quote_context(datasette, db, qid: str, request=None) -> dict | None:
                                   accessed),
         "citation_csl": csl,
         "citation_bibtex": bibtex(csl),
+        "corrections": corrections,
+        "corrected": corrections_by_field(corrections, q),
     }
 
 
@@ -307,8 +327,10 @@ async def article_context(datasette, db, aid: str, request=None) -> dict | None:
     if article is None:
         return None
     source = await article_source(db, article)
+    # a quote an editor says is none is no quote of the article (its own page says so)
     quotes = with_display(await every(
-        db, QUOTE_LIST_SQL + " where q.article_id = ? order by q.start_char, q.end_char desc", [aid]))
+        db, QUOTE_LIST_SQL + " where q.article_id = ? and q.status != 'rejected' "
+                             "order by q.start_char, q.end_char desc", [aid]))
     for n, q in enumerate(quotes, start=1):
         q["n"] = n
         q["url"] = urls.quote(q["id"])
@@ -390,6 +412,7 @@ async def speaker_context(datasette, db, sid: str, request=None) -> dict | None:
             "outlets": len(outlets),
         },
         "outlets": outlets,
+        "corrections": await applied_corrections(db, [sid]),
     }
 
 
@@ -423,6 +446,7 @@ async def outlet_context(datasette, db, oid: str, request=None) -> dict | None:
             "carried": len(carried),
             "speakers": len({q["speaker_id"] for q in published + carried if q["speaker_id"]}),
         },
+        "corrections": await applied_corrections(db, [oid]),
     }
 
 

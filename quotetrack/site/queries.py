@@ -109,6 +109,18 @@ async def current_quotes(db, where: str, params) -> list[dict]:
     return await every(db, f"{QUOTE_LIST_SQL} where {where} and q.status = 'current'{QUOTE_ORDER}", params)
 
 
+async def applied_corrections(db, record_ids) -> list[dict]:
+    """The editorial corrections the last relink applied to these quotes,
+    speakers or outlets, in the order made (none in a database from before
+    corrections were kept)."""
+    wanted = sorted({r for r in record_ids if r})
+    if not wanted or "corrections" not in await db.table_names():
+        return []
+    return await every(
+        db, "select id, target_id, field, value, original, note, who, made_at, applies_to from corrections "
+            f"where state = 'applied' and applies_to in ({', '.join('?' * len(wanted))}) order by id", wanted)
+
+
 async def by_id(db, table: str, record_id) -> dict | None:
     """The row ``record_id`` of ``table``, or None (also for a null ID)."""
     return await one_for(db, f"select * from [{table}] where id = ?", record_id)

@@ -20,9 +20,9 @@ import sqlite_utils
 
 from ..errors import StoreError
 from ..parse.models import models_key as parse_models_key
-from ..records import Article, Entity, ParsedDoc, ResolvedQuote
+from ..records import Article, Correction, Entity, ParsedDoc, ResolvedQuote
 from .redirects import successors, updated_redirects
-from .rows import parse_from_row, parse_row, quote_row, row_to_article
+from .rows import parse_from_row, parse_row, quote_row, row_to_article, row_to_correction
 from .schema import migrate
 
 
@@ -237,11 +237,36 @@ class Store:
     # -- corpus-wide tables ---------------------------------------------------
 
     def current_quotes(self) -> list[dict]:
+        """The quotes of the current articles: current, and those an editor
+        rejected (``corrections``), which are current but for that."""
         return list(self.db.query(
             """select q.*, a.doc, a.date, a.ingested_at, a.publisher from quotes q
-               join articles a on a.id = q.article_id where q.status = 'current'
+               join articles a on a.id = q.article_id where q.status in ('current', 'rejected')
                order by a.date, a.ingested_at, a.doc, q.start_char"""
         ))
+
+    def quote_successors(self) -> dict[str, str]:
+        """Quote ID -> the quote that took its place, for every superseded, revised
+        or removed quote that has one (``superseded_by``)."""
+        return {r["id"]: r["superseded_by"] for r in self.db.query(
+            "select id, superseded_by from quotes where status not in ('current', 'rejected') "
+            "and superseded_by is not null")}
+
+    def live_quote_ids(self) -> set[str]:
+        """The IDs of the quotes :meth:`current_quotes` gives."""
+        return {r["id"] for r in self.db.query("select id from quotes where status in ('current', 'rejected')")}
+
+    def quote(self, quote_id: str) -> dict | None:
+        """A quote's row (any status), with its article's doc."""
+        rows = list(self.db.query(
+            "select q.*, a.doc from quotes q join articles a on a.id = q.article_id where q.id = ?", [quote_id]))
+        return rows[0] if rows else None
+
+    def entity(self, entity_id: str) -> dict | None:
+        """The speaker (``s-…``) or outlet (``o-…``) row with this ID."""
+        table = "outlets" if entity_id.startswith("o-") else "speakers"
+        rows = list(self.db.query(f"select * from {table} where id = ?", [entity_id]))
+        return rows[0] if rows else None
 
     def copies(self) -> dict[str, str]:
         """Doc -> the doc it republishes (``article_reuse``), for the current articles."""
@@ -275,18 +300,24 @@ class Store:
         wording_pairs: Iterable[dict] = (),
         hidden: dict[str, str] | None = None,
         rules: Iterable[dict] = (),
+        rejected: Iterable[str] = (),
+        outcomes: Iterable = (),
     ) -> None:
         """Replace speakers, outlets and utterances (with their wording
         comparisons), and relink every current quote: its entities, its
         article's publisher and date, and why it is hidden from the default views
-        (``hidden``: quote ID -> reason, from ``rules``, each precision class as measured).
+        (``hidden``: quote ID -> reason, from ``rules``, each precision class as measured);
+        mark ``rejected`` the quotes an editor says are none (and current again
+        those no longer rejected), and record how each correction stands
+        (``outcomes``: :class:`quotetrack.corrections.Outcome`).
 
         A speaker, outlet or utterance ID that no longer exists redirects to the
         one that took over its quotes (and, for outlets, its articles):
         ``entity_redirects``.
         """
         with self.db.atomic():
-            before = self._entity_links()
+            before = self.entity_links()
+            self.db.execute("update quotes set status = 'current' where status = 'rejected'")
             # superseded and removed quotes still point at the entities being replaced:
             # foreign keys are checked at commit, after those links are mended below
             self.db.execute("pragma defer_foreign_keys = on")
@@ -314,12 +345,19 @@ class Store:
             hidden = hidden or {}
             for q in quotes:
                 self.db.execute(
-                    """update quotes set speaker_id = ?, speaker_name = ?, speaker_type = ?,
+                    """update quotes set speaker_id = ?, speaker_name = ?, speaker_role = ?, speaker_type = ?,
                        speaker_resolution = ?, via_outlet_id = ?, utterance_id = ?, wording = ?,
                        hidden = ? where id = ?""",
-                    [q.speaker_id, q.speaker_name, q.speaker_type, q.resolution, q.via_outlet_id,
-                     q.cluster_id, q.wording, hidden.get(q.quote_id), q.quote_id],
+                    [q.speaker_id, q.speaker_name, q.speaker_role, q.speaker_type, q.resolution,
+                     q.via_outlet_id, q.cluster_id, q.wording, hidden.get(q.quote_id), q.quote_id],
                 )
+            for quote_id in rejected:  # as the analysis left it, linked to nothing
+                self.db.execute(
+                    """update quotes set status = 'rejected', speaker_name = speaker_local,
+                       speaker_role = speaker_role_local, speaker_type = speaker_type_local,
+                       speaker_resolution = speaker_resolution_local, wording = null where id = ?""",
+                    [quote_id])
+            self._record_outcomes(outcomes)
             for doc, outlet_id in publishers.items():
                 self.db.execute("update articles set publisher_id = ? where doc = ? and status = 'current'",
                                 [outlet_id, doc])
@@ -338,9 +376,9 @@ class Store:
                 "update articles set publisher_id = null where status != 'current' "
                 "and publisher_id not in (select id from outlets)"
             )
-            self._redirect_retired(before, self._entity_links())
+            self._redirect_retired(before, self.entity_links())
 
-    def _entity_links(self) -> dict[str, dict[str, str]]:
+    def entity_links(self) -> dict[str, dict[str, str]]:
         """kind -> (record -> entity ID) for the current quotes and articles."""
         speakers = {r["id"]: r["speaker_id"] for r in self.db.query(
             "select id, speaker_id from quotes where status = 'current' and speaker_id is not null")}
@@ -365,10 +403,43 @@ class Store:
                 [{"old_id": old, "new_id": new, "kind": kind, "since": since.get(old) or now}
                  for old, new in sorted(keep.items())], pk="old_id")
 
+    def redirects(self) -> dict[str, str]:
+        """Every retired speaker, outlet and utterance ID -> the one it leads to."""
+        return {r["old_id"]: r["new_id"] for r in self.db.query("select old_id, new_id from entity_redirects")}
+
     def redirect(self, entity_id: str) -> str | None:
         """The entity a retired speaker, outlet or utterance ID now leads to."""
         rows = list(self.db.query("select new_id from entity_redirects where old_id = ?", [entity_id]))
         return rows[0]["new_id"] if rows else None
+
+    # -- editorial corrections ------------------------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """Every correction ever made, withdrawn ones too, in the order made."""
+        return [row_to_correction(r) for r in self.db.query("select * from corrections order by id")]
+
+    def correction_states(self) -> dict[int, dict]:
+        """Correction number -> how the last relink left it (state, applies_to, original)."""
+        return {r["id"]: r for r in self.db.query("select id, state, applies_to, original from corrections")}
+
+    def add_correction(self, target_id: str, field: str, value: str | None, note: str | None, who: str) -> int:
+        """Record a correction (applied by the next relink); returns its number."""
+        with self.db.atomic():
+            table = self.db["corrections"].insert(
+                {"target_id": target_id, "field": field, "value": value, "note": note, "who": who,
+                 "made_at": _now()}, pk="id")
+        return table.last_pk
+
+    def withdraw_correction(self, number: int, who: str) -> None:
+        """Mark a correction withdrawn (kept, no longer applied from the next relink)."""
+        with self.db.atomic():
+            self.db.execute("update corrections set withdrawn_at = ?, withdrawn_by = ? where id = ?",
+                            [_now(), who, number])
+
+    def _record_outcomes(self, outcomes: Iterable) -> None:
+        for o in outcomes:
+            self.db.execute("update corrections set state = ?, applies_to = ?, original = ? where id = ?",
+                            [o.state, o.applies_to, o.original, o.number])
 
     # -- log --------------------------------------------------------------
 

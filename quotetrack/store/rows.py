@@ -5,6 +5,7 @@
   reads a stored row back as the same record, :func:`row_to_linked` as
   corpus linking left it;
 * an article: :func:`row_to_article`;
+* an editorial correction: :func:`row_to_correction`;
 * a parse: :func:`parse_row` / :func:`parse_from_row` (CoNLL-U with each
   word's offsets, zlib-compressed).
 """
@@ -17,7 +18,7 @@ import zlib
 import attrs
 
 from ..parse.conllu import read_conllu, to_conllu
-from ..records import Article, Cue, Mention, ParsedDoc, Quote, ResolvedQuote
+from ..records import Article, Correction, Cue, Mention, ParsedDoc, Quote, ResolvedQuote
 from ..resolve import outlet_name
 
 
@@ -29,7 +30,7 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "start_char": quote.start_char, "end_char": quote.end_char,
         "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
         "speaker_local": q.speaker_name,
-        "speaker_role": q.speaker_role, "speaker_type": q.speaker_type,
+        "speaker_role": q.speaker_role, "speaker_role_local": q.speaker_role, "speaker_type": q.speaker_type,
         "speaker_type_local": q.speaker_type,
         "speaker_mention": speaker.text if speaker else None,
         "speaker_start": speaker.start_char if speaker else None,
@@ -75,7 +76,9 @@ def row_to_resolved(row: dict) -> ResolvedQuote:
     first_hand = row.get("first_hand")
     return ResolvedQuote(
         quote_id=row["id"], doc=row["doc"], quote=quote,
-        speaker_name=row["speaker_local"], speaker_role=row["speaker_role"],
+        # the article's role: speaker_role may be an editor's (rows from before
+        # migration 10 had only that column, and no correction)
+        speaker_name=row["speaker_local"], speaker_role=row.get("speaker_role_local", row["speaker_role"]),
         speaker_type=_local(row, "speaker_type") or "unknown",
         resolution=_local(row, "speaker_resolution") or "unresolved",
         via_outlet_name=via_name,
@@ -97,6 +100,7 @@ def row_to_linked(row: dict, via_outlet_name: str | None = None) -> ResolvedQuot
         local,
         speaker_id=row.get("speaker_id"),
         speaker_name=row.get("speaker_name"),
+        speaker_role=row.get("speaker_role"),
         speaker_type=row.get("speaker_type") or "unknown",
         resolution=row.get("speaker_resolution") or "unresolved",
         via_outlet_id=row.get("via_outlet_id"),
@@ -121,6 +125,13 @@ def row_to_article(row: dict) -> Article:
         published=row.get("published"), date_precision=row.get("date_precision"),
         provenance=json.loads(row.get("metadata_source") or "{}"),
     )
+
+
+def row_to_correction(row: dict) -> Correction:
+    """A ``corrections`` row back as the :class:`Correction` it records."""
+    return Correction(number=row["id"], target_id=row["target_id"], field=row["field"], value=row["value"],
+                      note=row["note"], who=row["who"], made_at=row["made_at"],
+                      withdrawn_at=row["withdrawn_at"], withdrawn_by=row["withdrawn_by"])
 
 
 def parse_row(sha256: str, models_key: str, models: dict, doc: ParsedDoc, parsed_at: str) -> dict:

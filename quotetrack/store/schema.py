@@ -258,6 +258,28 @@ def _quote_context_sql() -> str:
         """
 
 
+@MIGRATIONS(name="010_corrections")
+def _corrections(db: sqlite_utils.Database) -> None:
+    """Editorial corrections (``corrections``): a quote's speaker, role or that
+    it is no quote, a speaker's or outlet's name; who made each, when and why,
+    and whether it was withdrawn. Every relink applies the active ones and
+    records how each stands (``state``: applied, overridden, withdrawn, stale),
+    the record it applies to (``applies_to``: a quote that took a corrected
+    one's place) and the value the analysis had given (``original``). A quote
+    corrected as none has the status ``rejected``. The role the article gives a
+    speaker is kept apart (``speaker_role_local``) from the one shown
+    (``speaker_role``), which a corrected speaker or role changes."""
+    db["corrections"].create(
+        {"id": int, "target_id": str, "field": str, "value": str, "note": str, "who": str, "made_at": str,
+         "withdrawn_at": str, "withdrawn_by": str, "state": str, "applies_to": str, "original": str},
+        pk="id", not_null={"target_id", "field", "who", "made_at"},
+    )
+    for column in ("target_id", "applies_to", "state"):
+        db["corrections"].create_index([column], if_not_exists=True)
+    db["quotes"].add_column("speaker_role_local", str)
+    db.execute("update quotes set speaker_role_local = speaker_role")
+
+
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
 #: version -> migration name)
 _LEGACY = {1: "001_tables", 2: "002_kinds"}
