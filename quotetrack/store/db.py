@@ -27,6 +27,10 @@ from .schema import migrate
 
 
 
+#: the quote columns set by linking the corpus (relink), not by analysing its article
+CORPUS_LINKS = ("speaker_id", "via_outlet_id", "utterance_id", "publisher_id")
+
+
 class Store:
     """A quotetrack database. Open with :func:`open_store`."""
 
@@ -141,12 +145,22 @@ class Store:
         """
         new_ids = {q.quote_id for q in quotes}
         old = [r for r in self.db.query(
-            "select id, start_char, end_char from quotes where article_id = ?", [article_id])]
+            f"select id, start_char, end_char, {', '.join(CORPUS_LINKS)} from quotes where article_id = ?",
+            [article_id])]
         if new_ids:
             placeholders = ",".join("?" * len(new_ids))
             self.db.execute(f"delete from quotes where article_id = ? and id in ({placeholders})",
                             [article_id, *new_ids])
-        self.db["quotes"].insert_all([quote_row(q, article_id) | {"date": date} for q in quotes], pk="id")
+        # a quote analysed again keeps its corpus-wide links until the relink that
+        # follows replaces them: its published utterance ID is kept by them, and the
+        # redirects of entities it leaves are made from them
+        links = {r["id"]: r for r in old}
+        rows = []
+        for q in quotes:
+            row = quote_row(q, article_id) | {"date": date}
+            before = links.get(q.quote_id, {})
+            rows.append(row | {k: before[k] for k in CORPUS_LINKS if row.get(k) is None and before.get(k)})
+        self.db["quotes"].insert_all(rows, pk="id")
         for row in old:
             if row["id"] in new_ids:
                 continue

@@ -88,3 +88,29 @@ def test_the_site_redirects_a_retired_speaker_id(tmp_path):
     assert as_json.status_code == 301 and as_json.headers["location"] == f"/-/speaker/{FULL}.json"
     assert asyncio.run(get(f"/-/speaker/{FULL}")).status_code == 200
     assert asyncio.run(get("/-/speaker/s-00000000")).status_code == 404
+
+
+def test_a_quote_analysed_again_keeps_its_corpus_links_until_the_relink(tmp_path):
+    """Re-analysis rewrites a quote's row from the article alone; its utterance,
+    speaker and publisher links stay until the relink after it replaces them, so
+    the published utterance ID and the redirects are made from them."""
+    from quotetrack.pipeline import relink
+
+    from ..helpers import attributed
+
+    store = open_store(tmp_path / "quotes.db")
+    art = article('"We are close," Ryabkov said.\n', "a.txt", publisher="Example Wire")
+    q = attributed(art, "We are close,", "Ryabkov", "said", name="Sergei Ryabkov")
+    aid = ids.article_id(art.sha256)
+    store.write_article(art, aid, [q], "v1", {})
+    relink(store)
+    before = next(store.db.query("select speaker_id, utterance_id, publisher_id from quotes where id = ?",
+                                 [q.quote_id]))
+    assert all(before.values())
+    store.write_article(art, aid, [q], "v2", {})  # the same text analysed again
+    kept = next(store.db.query("select speaker_id, utterance_id, publisher_id from quotes where id = ?",
+                               [q.quote_id]))
+    assert kept == before
+    relink(store)
+    assert next(store.db.query("select utterance_id from quotes where id = ?", [q.quote_id]))["utterance_id"] \
+        == before["utterance_id"]
