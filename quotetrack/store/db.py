@@ -24,6 +24,7 @@ from ..records import Article, Entity, ParsedDoc, ResolvedQuote
 from .redirects import successors, updated_redirects
 from .rows import parse_from_row, parse_row, quote_row, row_to_article
 from .schema import migrate
+from .search import entity_names, refresh_attribution
 
 
 
@@ -147,6 +148,7 @@ class Store:
             self.db.execute(f"delete from quotes where article_id = ? and id in ({placeholders})",
                             [article_id, *new_ids])
         self.db["quotes"].insert_all([quote_row(q, article_id) for q in quotes], pk="id")
+        refresh_attribution(self.db, "q.article_id = ?", [article_id])
         for row in old:
             if row["id"] in new_ids:
                 continue
@@ -292,10 +294,12 @@ class Store:
                 self.db.execute(f"delete from {table}")
             self.db["outlets"].insert_all(
                 [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
-                  "aliases": json.dumps(list(e.aliases))} for e in outlets], pk="id")
+                  "aliases": json.dumps(list(e.aliases)), "search_names": entity_names(e.name, e.aliases)}
+                 for e in outlets], pk="id")
             self.db["speakers"].insert_all(
                 [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
-                  "role": _main_role(e), "aliases": json.dumps(list(e.aliases))}
+                  "role": _main_role(e), "aliases": json.dumps(list(e.aliases)),
+                  "search_names": entity_names(e.name, e.aliases)}
                  for e in speakers], pk="id")
             article_ids = {r["doc"]: r["id"] for r in self.db.query(
                 "select id, doc from articles where status = 'current'")}
@@ -327,6 +331,8 @@ class Store:
                 "update articles set publisher_id = null where status != 'current' "
                 "and publisher_id not in (select id from outlets)"
             )
+            # the entities' names and aliases, as search finds the quotes by them
+            refresh_attribution(self.db, "q.status = 'current'")
             self._redirect_retired(before, self._entity_links())
 
     def _entity_links(self) -> dict[str, dict[str, str]]:

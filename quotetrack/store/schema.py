@@ -13,7 +13,13 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from ..search import TOKENIZE
+from . import search as store_search
+
 CONTEXT_CHARS = 300  # characters of article text either side of a quote in quote_context
+#: the quotes' columns indexed by ``quotes_fts`` (migration 009), in this order:
+#: the site reads ``highlight()`` of the first two by number
+QUOTE_SEARCH_COLUMNS = ["search_text", "search_joined", "search_attribution"]
 
 
 MIGRATIONS = Migrations("quotetrack")
@@ -215,6 +221,31 @@ def _statements(db: sqlite_utils.Database) -> None:
         {"article_id": str, "version": str, "shingles": bytes, "signature": bytes},
         pk="article_id", not_null={"version", "shingles"},
     )
+
+
+@MIGRATIONS(name="009_search")
+def _search(db: sqlite_utils.Database) -> None:
+    """Search that folds words as :mod:`quotetrack.search` does, tokenized by
+    ``porter unicode61 remove_diacritics 2`` (stems, no case or accents): the
+    quotes' index moves from their raw text, speaker and cue to ``search_text``
+    (the quote's words, hyphenated ones split), ``search_joined`` (joined:
+    ``ceasefire``) and ``search_attribution`` (speaker and aliases, role,
+    intermediary and publisher with their aliases, reporting verb); speakers
+    and outlets get an index of their names and aliases (``search_names``);
+    the articles' index of title and text is rebuilt with the same tokenizer.
+    Existing rows are filled here."""
+    db["quotes"].disable_fts()
+    for column in QUOTE_SEARCH_COLUMNS:
+        db["quotes"].add_column(column, str)
+    for table in ("speakers", "outlets"):
+        db[table].add_column("search_names", str)
+    store_search.refresh_texts(db)
+    store_search.refresh_attribution(db)
+    store_search.refresh_entities(db)
+    db["quotes"].enable_fts(QUOTE_SEARCH_COLUMNS, tokenize=TOKENIZE, create_triggers=True)
+    for table in ("speakers", "outlets"):
+        db[table].enable_fts(["search_names"], tokenize=TOKENIZE, create_triggers=True)
+    db["articles"].enable_fts(["title", "text"], tokenize=TOKENIZE, create_triggers=True, replace=True)
 
 
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``
