@@ -10,6 +10,9 @@ Registered through the ``datasette`` entry point in pyproject.toml. It adds:
 * the same views on the row pages of ``quotes``, ``articles``, ``speakers``
   and ``outlets`` (``/<db>/quotes/<id>`` …), above the raw record;
 * links from quote, speaker, outlet and article IDs in query results;
+* ``/-/search?q=…`` (and ``.json``): quotes ranked and marked where they
+  matched, with the speakers and outlets of that name (:mod:`.search`), and a
+  search box on the home page (``templates/index.html``);
 * ``/sitemap.xml``.
 
 This module holds the hooks only. Datasette itself puts the package's
@@ -28,9 +31,9 @@ from datasette.utils import urlsafe_components
 from markupsafe import Markup, escape
 
 from .pages import LOADERS
-from .queries import is_quotetrack_db
+from .queries import is_quotetrack_db, quotetrack_databases
 from .urls import ID_PATTERNS, PAGES, Urls
-from .views import page_view, sitemap_view
+from .views import page_view, search_view, sitemap_view
 
 # result columns whose values are the IDs of pages
 LINKABLE = {
@@ -44,7 +47,7 @@ LINKABLE = {
 
 @hookimpl
 def register_routes(datasette):
-    routes = [(r"^/sitemap\.xml$", sitemap_view)]
+    routes = [(r"^/sitemap\.xml$", sitemap_view), (r"^/-/search(\.(?P<format>json))?$", search_view)]
     for kind in PAGES:
         routes.append((rf"^/-/{kind}/(?P<id>[^/]+?)(\.(?P<format>json))?$", page_view(kind)))
     return routes
@@ -62,7 +65,10 @@ def extra_js_urls(datasette):
 
 @hookimpl
 def extra_template_vars(view_name, database, table, request, datasette):
-    """On the row pages of quotes, articles, speakers and outlets: the plugin's view."""
+    """On the row pages of quotes, articles, speakers and outlets: the plugin's
+    view; on the home page: the search box, when a quotetrack database is served."""
+    if view_name == "index":
+        return _home_vars(datasette)
     if view_name != "row" or table not in PAGES.values() or request is None:
         return {}
 
@@ -81,6 +87,15 @@ def extra_template_vars(view_name, database, table, request, datasette):
         if ctx is None:
             return {}
         return {"qt": ctx, "qt_urls": Urls(datasette), "qt_standalone": False}
+
+    return inner
+
+
+def _home_vars(datasette):
+    async def inner():
+        if not await quotetrack_databases(datasette):
+            return {}
+        return {"qt_search_url": datasette.urls.path("/-/search")}
 
     return inner
 
