@@ -277,7 +277,8 @@ class Store:
         wording_pairs: Iterable[dict] = (),
     ) -> None:
         """Replace speakers, outlets and utterances (with their wording
-        comparisons), and relink every current quote.
+        comparisons), and relink every current quote (its search attribution
+        too: the names and aliases of its entities).
 
         A speaker, outlet or utterance ID that no longer exists redirects to the
         one that took over its quotes (and, for outlets, its articles):

@@ -243,9 +243,23 @@ def _search(db: sqlite_utils.Database) -> None:
     store_search.refresh_attribution(db)
     store_search.refresh_entities(db)
     db["quotes"].enable_fts(QUOTE_SEARCH_COLUMNS, tokenize=TOKENIZE, create_triggers=True)
+    _index_only_search_updates(db)
     for table in ("speakers", "outlets"):
         db[table].enable_fts(["search_names"], tokenize=TOKENIZE, create_triggers=True)
     db["articles"].enable_fts(["title", "text"], tokenize=TOKENIZE, create_triggers=True, replace=True)
+
+
+def _index_only_search_updates(db: sqlite_utils.Database) -> None:
+    """Re-index a quote when its search columns change, not on every update:
+    linking rewrites every current quote's links, which the index does not hold."""
+    columns = ", ".join(QUOTE_SEARCH_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in QUOTE_SEARCH_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in QUOTE_SEARCH_COLUMNS)
+    db.execute("drop trigger quotes_au")
+    db.execute(f"""create trigger quotes_au after update of {columns} on quotes begin
+      insert into quotes_fts (quotes_fts, rowid, {columns}) values ('delete', old.rowid, {old});
+      insert into quotes_fts (rowid, {columns}) values (new.rowid, {new});
+    end""")
 
 
 #: migrations recorded by the hand-rolled runner this replaced (``schema_migrations``

@@ -36,6 +36,12 @@ def _match(store, typed, table="quotes"):
         f"where {table}_fts match ? order by t.id", [search.parse_query(typed).match])]
 
 
+def _index_matches_the_rows(store):
+    """FTS5's own check of each index against its table (an error when they differ)."""
+    for table in ("quotes", "speakers", "outlets", "articles"):
+        store.db.execute(f"insert into {table}_fts ({table}_fts, rank) values ('integrity-check', 1)")
+
+
 def test_a_written_quote_is_indexed_by_its_words_and_by_who_said_it(tmp_path):
     store = open_store(tmp_path / "q.db")
     qid = _store(store, MOSCOW, "m.txt", "No safe exit for the rebels was proposed", "Moscow", "said",
@@ -73,6 +79,8 @@ def test_a_relink_that_gives_a_speaker_a_new_alias_reindexes_the_older_quotes(tm
     assert _row(store, first)["search_attribution"] == (
         f"{speaker['name']} | {alias} | Al Jazeera | Al-Jazeera AlJazeera | Aljazeera | said")
     assert _match(store, "ceasefire") == [first] == _match(store, '"cease fire must"')
+    # linking rewrote every quote's links; the index re-read only the changed search columns
+    _index_matches_the_rows(store)
     store.close()
 
 
@@ -99,6 +107,9 @@ def test_a_database_from_before_search_gets_its_indexes_in_place(tmp_path):
     assert list(store.db.query("select id from articles_fts join articles a on a.rowid = articles_fts.rowid "
                                "where articles_fts match 'proposal'")) == [{"id": "a-1"}]
     # and new writes go on being indexed by the triggers
+    _index_matches_the_rows(store)
     store.db.execute("update quotes set search_text = 'Nothing here', search_joined = 'Nothing here' where id = 'q-1'")
     assert _match(store, "rebel") == []
+    store.db.execute("update quotes set speaker_name = 'Russian Federation' where id = 'q-1'")
+    _index_matches_the_rows(store)
     store.close()
