@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from ..store.schema import QUOTE_SEARCH_COLUMNS
+
 # the tables and columns the pages read; a database without them is left alone
 REQUIRED = {
     "quotes": {"id", "article_id", "text", "start_char", "end_char", "status", "superseded_by"},
@@ -125,13 +127,12 @@ def aliases(value) -> list[str]:
 
 # -- search (the FTS5 indexes of migration 009; quotetrack/search.py folds the words) --
 
-#: the quotes' search columns, as ``quotes_fts`` indexes them (highlight() takes their number)
-QUOTE_SEARCH_COLUMNS = ("search_text", "search_joined", "search_attribution")
 #: bm25 weights of those columns: the quote's words are in the first two, so a word of the
 #: quote counts twice a name of its attribution (and a word found only by its hyphen once)
 SEARCH_WEIGHTS = "1.0, 1.0, 1.0"
 
-# the current quotes a MATCH finds, best first, with what matched and the names of their attribution
+# the current quotes a MATCH finds, best first, with what matched (highlight() of the columns
+# by number, in QUOTE_SEARCH_COLUMNS' order) and the names of their attribution
 SEARCH_HITS_SQL = f"""
 select q.id, bm25(quotes_fts, {SEARCH_WEIGHTS}) as score,
        highlight(quotes_fts, 0, :open, :close) as marked_text,
@@ -182,4 +183,4 @@ async def has_search(db) -> bool:
         return False
     # table_xinfo lists FTS5's hidden columns after the indexed ones
     columns = await db.table_columns("quotes_fts")
-    return tuple(columns[:len(QUOTE_SEARCH_COLUMNS)]) == QUOTE_SEARCH_COLUMNS
+    return columns[:len(QUOTE_SEARCH_COLUMNS)] == QUOTE_SEARCH_COLUMNS
