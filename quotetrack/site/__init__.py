@@ -16,6 +16,9 @@ Registered through the ``datasette`` entry point in pyproject.toml. It adds:
 * ``/-/about`` (and ``.json``): method, accuracy, how to cite, the data's terms;
 * SQL functions for the canned queries (:mod:`.functions`): the Atom feeds'
   titles with honest quotation marks;
+* ``/-/search?q=…`` (and ``.json``): quotes ranked and marked where they
+  matched, with the speakers and outlets of that name (:mod:`.search`), and a
+  search box on the home page (``templates/index.html``);
 * ``/sitemap.xml`` and ``/robots.txt``.
 
 This module holds the hooks only. Datasette itself puts the package's
@@ -40,7 +43,7 @@ from .params import parameter_options
 from .queries import is_quotetrack_db, quotetrack_databases
 from .tables import default_view_url, quotes_notice, text_cell
 from .urls import ID_PATTERNS, PAGES, Urls
-from .views import about_view, page_view, robots_view, sitemap_view
+from .views import about_view, page_view, robots_view, search_view, sitemap_view
 
 # result columns whose values are the IDs of pages
 LINKABLE = {
@@ -55,7 +58,8 @@ LINKABLE = {
 @hookimpl
 def register_routes(datasette):
     routes = [(r"^/sitemap\.xml$", sitemap_view), (r"^/robots\.txt$", robots_view),
-              (r"^/-/about(\.(?P<format>json))?$", about_view)]
+              (r"^/-/about(\.(?P<format>json))?$", about_view),
+              (r"^/-/search(\.(?P<format>json))?$", search_view)]
     for kind in PAGES:
         routes.append((rf"^/-/{kind}/(?P<id>[^/]+?)(\.(?P<format>json))?$", page_view(kind)))
     return routes
@@ -120,7 +124,10 @@ def asgi_wrapper(datasette):
 def extra_template_vars(template, view_name, database, table, request, datasette):
     """On the row pages of quotes, articles, speakers and outlets: the plugin's
     view; on the table and query pages of a quotetrack database: what
-    :mod:`.tables` and :mod:`.params` add."""
+    :mod:`.tables` and :mod:`.params` add; on the home page: the search box,
+    when a quotetrack database is served."""
+    if view_name == "index":
+        return _home_vars(datasette)
     if template and template.startswith("query") and database:
         return _in_quotetrack_db(datasette, database, _query_vars)
     if request is None:
@@ -168,6 +175,15 @@ async def _table_vars(datasette, db, table, request) -> dict:
 
 async def _query_vars(db) -> dict:
     return {"qt_params": await parameter_options(db)}
+
+
+def _home_vars(datasette):
+    async def inner():
+        if not await quotetrack_databases(datasette):
+            return {}
+        return {"qt_search_url": datasette.urls.path("/-/search")}
+
+    return inner
 
 
 @hookimpl

@@ -21,8 +21,13 @@ _CLAUSE_RULES = ("ccomp", "parataxis", "fronted", "interrupted", "xcomp")
 
 def shown(text: str, kind: str) -> str:
     """The quote's words as a list or a citation shows them."""
-    words = _TRAILING.sub("", text or "")
+    words = (text or "")[:shown_end(text)]
     return f"“{words}”" if kind == "direct" else words
+
+
+def shown_end(text: str) -> int:
+    """Where the words shown of a quote end: before what closed it in its sentence."""
+    return len(_TRAILING.sub("", text or ""))
 
 
 def reported(text: str, kind: str, speaker: str | None, cue: str | None, rule: str | None = None) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from ..store.schema import QUOTE_SEARCH_COLUMNS
+
 # the tables and columns the pages read; a database without them is left alone
 REQUIRED = {
     "quotes": {"id", "article_id", "text", "start_char", "end_char", "status", "superseded_by"},
@@ -145,3 +147,64 @@ async def collection_facts(db) -> dict:
         (await one(db, "select exists (select 1 from articles where excerpts_only = 1) as e"))["e"])
     example = await one(db, "select id from quotes where status = 'current' order by id limit 1")
     return {**counts, "excerpts_only": excerpts_only, "example_quote_id": example["id"] if example else None}
+
+
+# -- search (the FTS5 indexes of migration 009; quotetrack/search.py folds the words) --
+
+#: bm25 weights of those columns: the quote's words are in the first two, so a word of the
+#: quote counts twice a name of its attribution (and a word found only by its hyphen once)
+SEARCH_WEIGHTS = "1.0, 1.0, 1.0"
+
+# the current quotes a MATCH finds, best first, with what matched (highlight() of the columns
+# by number, in QUOTE_SEARCH_COLUMNS' order) and the names of their attribution
+SEARCH_HITS_SQL = f"""
+select q.id, bm25(quotes_fts, {SEARCH_WEIGHTS}) as score,
+       highlight(quotes_fts, 0, :open, :close) as marked_text,
+       highlight(quotes_fts, 1, :open, :close) as marked_joined,
+       highlight(quotes_fts, 2, :open, :close) as marked_attribution,
+       q.speaker_name, q.speaker_role, q.cue, s.aliases as speaker_aliases,
+       coalesce(v.name, q.via_outlet_local) as via_name, v.aliases as via_aliases,
+       coalesce(p.name, a.publisher) as publisher_name, p.aliases as publisher_aliases
+from quotes_fts
+join quotes q on q.rowid = quotes_fts.rowid
+join articles a on a.id = q.article_id
+left join speakers s on s.id = q.speaker_id
+left join outlets v on v.id = q.via_outlet_id
+left join outlets p on p.id = a.publisher_id
+where quotes_fts match :match and q.status = 'current'
+order by score, q.id
+limit :limit
+"""
+SEARCH_COUNT_SQL = """
+select count(*) as n from quotes_fts join quotes q on q.rowid = quotes_fts.rowid
+where quotes_fts match :match and q.status = 'current'
+"""
+# the speakers and outlets whose name or alias a MATCH finds, the most quoted first
+SEARCH_SPEAKERS_SQL = """
+select s.id, s.name, s.type, s.role, s.aliases,
+       (select count(*) from quotes q where q.speaker_id = s.id and q.status = 'current') as quotes
+from speakers_fts join speakers s on s.rowid = speakers_fts.rowid
+where speakers_fts match :match
+order by quotes desc, bm25(speakers_fts), s.name
+limit :limit
+"""
+SEARCH_OUTLETS_SQL = """
+select o.id, o.name, o.kind, o.aliases,
+       (select count(*) from articles a where a.publisher_id = o.id and a.status = 'current') as articles,
+       (select count(*) from quotes q where q.via_outlet_id = o.id and q.status = 'current') as carried
+from outlets_fts join outlets o on o.rowid = outlets_fts.rowid
+where outlets_fts match :match
+order by articles + carried desc, bm25(outlets_fts), o.name
+limit :limit
+"""
+
+
+async def has_search(db) -> bool:
+    """Whether ``db`` has the search indexes of migration 009 (a database not
+    opened by quotetrack since has its older index only)."""
+    tables = set(await db.table_names())
+    if not {"quotes_fts", "speakers_fts", "outlets_fts"} <= tables:
+        return False
+    # table_xinfo lists FTS5's hidden columns after the indexed ones
+    columns = await db.table_columns("quotes_fts")
+    return columns[:len(QUOTE_SEARCH_COLUMNS)] == QUOTE_SEARCH_COLUMNS

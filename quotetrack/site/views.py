@@ -1,5 +1,5 @@
-"""The plugin's routes: the record pages (HTML and JSON), their 404, the about
-page, the sitemap and robots.txt."""
+"""The plugin's routes: the record pages (HTML and JSON), their 404, the
+search page, the about page, the sitemap and robots.txt."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from markupsafe import escape
 from .about import about_context
 from .page_json import page_json
 from .pages import LOADERS
+from .search import page_number, search_context, search_json, search_url
 from .queries import (
     can_view, databases, every, find_database, find_redirect, is_quotetrack_db, quotetrack_databases,
 )
@@ -78,6 +79,23 @@ async def not_found(datasette, request, kind: str, record_id: str, fmt):
         view_name="quotetrack-404",
     )
     return Response.html(html, status=404)
+
+
+async def search_view(request, datasette):
+    """``/-/search?q=…[&page=n]`` and ``/-/search.json?q=…``."""
+    text = request.args.get("q") or ""
+    page = page_number(request.args.get("page"))
+    urls = Urls(datasette)
+    ctx = await search_context(datasette, request, text, page)
+    if request.url_vars.get("format") == "json":
+        return Response.json(search_json(ctx, urls), default=str)
+    return Response.html(await datasette.render_template(
+        ["quotetrack_search.html"],
+        {"qt_search": ctx, "qt_urls": urls, "qt_q": text,
+         "alternate_url_json": search_url(datasette, text, page, "json")},
+        request=request,
+        view_name="quotetrack-search",
+    ))
 
 
 # the pages the sitemap lists, and the records each is made for

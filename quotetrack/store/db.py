@@ -24,6 +24,7 @@ from ..records import Article, Correction, Entity, ParsedDoc, ResolvedQuote
 from .redirects import successors, updated_redirects
 from .rows import parse_from_row, parse_row, quote_row, row_to_article, row_to_correction
 from .schema import migrate
+from .search import entity_names, refresh_attribution
 
 
 
@@ -161,6 +162,7 @@ class Store:
             before = links.get(q.quote_id, {})
             rows.append(row | {k: before[k] for k in CORPUS_LINKS if row.get(k) is None and before.get(k)})
         self.db["quotes"].insert_all(rows, pk="id")
+        refresh_attribution(self.db, "q.article_id = ?", [article_id])
         for row in old:
             if row["id"] in new_ids:
                 continue
@@ -323,7 +325,8 @@ class Store:
         (``hidden``: quote ID -> reason, from ``rules``, each precision class as measured);
         mark ``rejected`` the quotes an editor says are none (and current again
         those no longer rejected), and record how each correction stands
-        (``outcomes``: :class:`quotetrack.corrections.Outcome`).
+        (``outcomes``: :class:`quotetrack.corrections.Outcome`); the quotes' search
+        attribution too (the names and aliases of their entities).
 
         A speaker, outlet or utterance ID that no longer exists redirects to the
         one that took over its quotes (and, for outlets, its articles):
@@ -343,10 +346,12 @@ class Store:
             self.db["rules"].insert_all(rules, pk="rule")
             self.db["outlets"].insert_all(
                 [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
-                  "aliases": json.dumps(list(e.aliases))} for e in outlets], pk="id")
+                  "aliases": json.dumps(list(e.aliases)), "search_names": entity_names(e.name, e.aliases)}
+                 for e in outlets], pk="id")
             self.db["speakers"].insert_all(
                 [{"id": e.entity_id, "name": e.name, "type": e.type, "kind": e.kind,
-                  "role": _main_role(e), "aliases": json.dumps(list(e.aliases))}
+                  "role": _main_role(e), "aliases": json.dumps(list(e.aliases)),
+                  "search_names": entity_names(e.name, e.aliases)}
                  for e in speakers], pk="id")
             article_ids = {r["doc"]: r["id"] for r in self.db.query(
                 "select id, doc from articles where status = 'current'")}
@@ -390,6 +395,8 @@ class Store:
                 "update articles set publisher_id = null where status != 'current' "
                 "and publisher_id not in (select id from outlets)"
             )
+            # the entities' names and aliases, as search finds the quotes by them
+            refresh_attribution(self.db, "q.status = 'current'")
             self._redirect_retired(before, self.entity_links())
 
     def entity_links(self) -> dict[str, dict[str, str]]:

@@ -20,11 +20,15 @@ import attrs
 from ..parse.conllu import read_conllu, to_conllu
 from ..records import Article, Correction, Cue, Mention, ParsedDoc, Quote, ResolvedQuote
 from ..resolve import outlet_name
+from ..search import text_columns
 
 
 def quote_row(q: ResolvedQuote, article_id: str) -> dict:
+    """The quote's row, with the search columns of its words (its attribution's
+    follows once the row is stored: :mod:`.search`)."""
     quote: Quote = q.quote
     speaker, cue, via = quote.speaker, quote.cue, q.via_outlet_mention
+    search_text, search_joined = text_columns(quote.text)
     return {
         "id": q.quote_id, "article_id": article_id, "kind": quote.kind, "text": quote.text,
         "start_char": quote.start_char, "end_char": quote.end_char,
@@ -47,7 +51,7 @@ def quote_row(q: ResolvedQuote, article_id: str) -> dict:
         "rule": quote.rule, "confidence": quote.confidence, "continues": q.continues_id,
         "utterance_id": q.cluster_id, "status": "current", "superseded_by": None,
         "placement": q.placement, "piece_of": q.piece_of, "pull_quote_of": q.pull_quote_of,
-        "wording": q.wording,
+        "wording": q.wording, "search_text": search_text, "search_joined": search_joined,
     }
 
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from ..search import TOKENIZE
+from . import search as store_search
+
 CONTEXT_CHARS = 300  # characters of article text either side of a quote in quote_context
+#: the quotes' columns indexed by ``quotes_fts`` (migration 009), in this order:
+#: the site reads ``highlight()`` of the first two by number
+QUOTE_SEARCH_COLUMNS = ["search_text", "search_joined", "search_attribution"]
 
 
 MIGRATIONS = Migrations("quotetrack")
@@ -256,6 +262,45 @@ def _quote_context_sql() -> str:
         left join outlets p on p.id = q.publisher_id
         where q.status = 'current'
         """
+
+
+@MIGRATIONS(name="009_search")
+def _search(db: sqlite_utils.Database) -> None:
+    """Search that folds words as :mod:`quotetrack.search` does, tokenized by
+    ``porter unicode61 remove_diacritics 2`` (stems, no case or accents): the
+    quotes' index moves from their raw text, speaker and cue to ``search_text``
+    (the quote's words, hyphenated ones split), ``search_joined`` (joined:
+    ``ceasefire``) and ``search_attribution`` (speaker and aliases, role,
+    intermediary and publisher with their aliases, reporting verb); speakers
+    and outlets get an index of their names and aliases (``search_names``);
+    the articles' index of title and text is rebuilt with the same tokenizer.
+    Existing rows are filled here."""
+    db["quotes"].disable_fts()
+    for column in QUOTE_SEARCH_COLUMNS:
+        db["quotes"].add_column(column, str)
+    for table in ("speakers", "outlets"):
+        db[table].add_column("search_names", str)
+    store_search.refresh_texts(db)
+    store_search.refresh_attribution(db)
+    store_search.refresh_entities(db)
+    db["quotes"].enable_fts(QUOTE_SEARCH_COLUMNS, tokenize=TOKENIZE, create_triggers=True)
+    _index_only_search_updates(db)
+    for table in ("speakers", "outlets"):
+        db[table].enable_fts(["search_names"], tokenize=TOKENIZE, create_triggers=True)
+    db["articles"].enable_fts(["title", "text"], tokenize=TOKENIZE, create_triggers=True, replace=True)
+
+
+def _index_only_search_updates(db: sqlite_utils.Database) -> None:
+    """Re-index a quote when its search columns change, not on every update:
+    linking rewrites every current quote's links, which the index does not hold."""
+    columns = ", ".join(QUOTE_SEARCH_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in QUOTE_SEARCH_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in QUOTE_SEARCH_COLUMNS)
+    db.execute("drop trigger quotes_au")
+    db.execute(f"""create trigger quotes_au after update of {columns} on quotes begin
+      insert into quotes_fts (quotes_fts, rowid, {columns}) values ('delete', old.rowid, {old});
+      insert into quotes_fts (rowid, {columns}) values (new.rowid, {new});
+    end""")
 
 
 @MIGRATIONS(name="010_corrections")

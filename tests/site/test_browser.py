@@ -220,3 +220,45 @@ def test_the_utterance_page_picture_is_visible_and_nothing_overflows_at_400_px(s
         assert len(browser.find_elements(By.CSS_SELECTOR, "svg.qt-trail-svg .qt-node")) == 3
     finally:
         browser.set_window_size(1200, 1400)
+
+
+def test_search_from_the_home_page(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, ex = server
+    browser.set_window_size(1200, 1400)
+    browser.get(base + "/")
+    box = browser.find_element(By.ID, "qt-search-q")
+    assert box.is_displayed()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(ARTIFACTS / "home-page.png"))
+    box.send_keys("markup OR Interfax-news")
+    box.submit()
+    WebDriverWait(browser, 20).until(EC.url_contains("/-/search?q="))
+    hits = browser.find_elements(By.CSS_SELECTOR, ".qt-quote-list mark.qt-hit")
+    assert "markup" in [_text(h) for h in hits]
+    # the article's markup is text, marked where it matched, never markup
+    link = browser.find_element(By.CSS_SELECTOR, f'a.qt-quote-link[href="/-/quote/{ex["script"]}"]')
+    assert _text(link) == f"“{ex['script_text']}”"
+    assert browser.execute_script("return document.querySelectorAll('.qt-quote-list b').length") == 0
+    mark = hits[0]
+    assert mark.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "transparent")
+    # the quote that came through Interfax, found by the outlet's other name
+    assert browser.find_element(By.CSS_SELECTOR, f'a.qt-quote-link[href="/-/quote/{ex["past"]}"]')
+    assert [_text(a) for a in browser.find_elements(By.CSS_SELECTOR, ".qt-found-entities a")] == ["Interfax"]
+    shot = ARTIFACTS / "search-page.png"
+    assert browser.save_screenshot(str(shot))
+    link.click()
+    WebDriverWait(browser, 20).until(EC.url_contains(f"/-/quote/{ex['script']}"))
+    assert _text(browser.find_element(By.ID, "qt-quote")) == ex["script_text"]
+    browser.set_window_size(400, 1200)
+    try:
+        browser.get(f"{base}/-/search?q=Ryabkov")
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        assert browser.find_element(By.ID, "qt-search-q").get_attribute("value") == "Ryabkov"
+    finally:
+        browser.set_window_size(1200, 1400)

@@ -145,7 +145,8 @@ def gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
 @attrs.frozen(kw_only=True)
 class Unpublished:
     runs: frozenset  # word runs of text outside every allowed span (and in none of them elsewhere)
-    words: frozenset  # words only such text has
+    words: frozenset  # words only such text has; for a full-text index (which stems), only those
+    # whose stem no published word shares ("recapturing" is no secret where "recaptured" is published)
     shingles: frozenset  # its hashed word shingles (utterances/reuse.py), as article_signatures holds them
 
 
@@ -163,10 +164,17 @@ def unpublished(source: Path) -> Unpublished:
         return {int(h) for t in texts for h in np.frombuffer(shingles(t), dtype="<u4")}
 
     public_words = {w for t in public for w in words(t)}
+    stems = sqlite3.connect(":memory:")  # the published words, stemmed as the site's indexes stem them
+    stems.execute("create virtual table public using fts5(t, tokenize='porter unicode61 remove_diacritics 2')")
+    stems.executemany("insert into public values (?)", [(t,) for t in public])
+
+    def stem_published(word: str) -> bool:
+        return bool(stems.execute("select count(*) from public where public match ?", [f'"{word}"']).fetchone()[0])
+
     return Unpublished(
         runs=frozenset(set().union(*map(runs, hidden)) - set().union(*map(runs, public))),
         words=frozenset(w for t in hidden for w in words(t) if w not in public_words and len(w) >= 6
-                        and not w.isdigit()),
+                        and not w.isdigit() and not stem_published(w)),
         shingles=frozenset(hashes(hidden) - hashes(public)),
     )
 
