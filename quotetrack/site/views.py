@@ -91,7 +91,7 @@ async def search_view(request, datasette):
         return Response.json(search_json(ctx, urls), default=str)
     return Response.html(await datasette.render_template(
         ["quotetrack_search.html"],
-        {"qt_search": ctx, "qt_urls": urls, "qt_q": text,
+        {"qt_search": ctx, "qt_urls": urls, "qt_q": text, "metadata": datasette.metadata(),
          "alternate_url_json": search_url(datasette, text, page, "json")},
         request=request,
         view_name="quotetrack-search",

@@ -41,7 +41,7 @@ def test_the_data_licence_and_rights_are_apart_from_the_softwares():
 def test_every_page_links_the_about_page_and_the_data_licence(site):
     ds, ex = site
     for path in ("/", "/quotes", "/quotes/quotes?_sort=id", f"/quotes/quotes/{ex['close']}", f"/-/quote/{ex['close']}",
-                 f"/-/speaker/{ex['speaker']}", "/-/quote/q-0000000000", "/-/about"):
+                 f"/-/speaker/{ex['speaker']}", "/-/quote/q-0000000000", "/-/about", "/-/search?q=close"):
         footer = get(ds, path).text.split('<footer class="ft">')[1]
         assert 'href="/-/about"' in footer, path
         assert "Data license" in footer and "creativecommons.org/licenses/by/4.0" in footer, path
