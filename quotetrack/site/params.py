@@ -11,19 +11,25 @@ from .queries import every
 
 PICKS = 200  # values offered per parameter
 
+def _speakers(value: str, label: str) -> str:
+    """The speakers by number of current quotes, as (value, label) from two of their columns."""
+    return f"""select s.{value} as value, s.{label} as label, count(*) as n from quotes q
+               join speakers s on s.id = q.speaker_id where q.status = 'current'
+               group by s.id order by n desc, s.name limit {PICKS}"""
+
+
+def _outlets(value: str, label: str) -> str:
+    """The outlets by number of current quotes published or carried."""
+    return f"""select o.{value} as value, o.{label} as label, count(*) as n from outlets o
+               join quotes q on q.status = 'current' and (q.publisher_id = o.id or q.via_outlet_id = o.id)
+               group by o.id order by n desc, o.name limit {PICKS}"""
+
+
 PICKERS = {
-    "speaker": f"""select s.name as value, s.role as label, count(*) as n from quotes q
-                   join speakers s on s.id = q.speaker_id where q.status = 'current'
-                   group by s.id order by n desc, s.name limit {PICKS}""",
-    "outlet": f"""select o.name as value, o.kind as label, count(*) as n from outlets o
-                  join quotes q on q.status = 'current' and (q.publisher_id = o.id or q.via_outlet_id = o.id)
-                  group by o.id order by n desc, o.name limit {PICKS}""",
-    "speaker_id": f"""select s.id as value, s.name as label, count(*) as n from quotes q
-                      join speakers s on s.id = q.speaker_id where q.status = 'current'
-                      group by s.id order by n desc, s.name limit {PICKS}""",
-    "outlet_id": f"""select o.id as value, o.name as label, count(*) as n from outlets o
-                     join quotes q on q.status = 'current' and (q.publisher_id = o.id or q.via_outlet_id = o.id)
-                     group by o.id order by n desc, o.name limit {PICKS}""",
+    "speaker": _speakers("name", "role"),
+    "speaker_id": _speakers("id", "name"),
+    "outlet": _outlets("name", "kind"),
+    "outlet_id": _outlets("id", "name"),
     "utterance": f"""select u.id as value, coalesce(s.name || ': ', '') || substr(u.text, 1, 90) as label,
                      u.report_count as n from utterances u left join speakers s on s.id = u.speaker_id
                      order by u.report_count desc, u.quote_count desc, u.id limit {PICKS}""",
