@@ -3,8 +3,8 @@
 trafilatura finds the article's own text in a page (navigation, footers,
 cookie banners, comment threads and related-links boxes left out) and reads
 the page's metadata: title, site name, author, canonical URL, and the
-publication day through htmldate (which weighs the page's date markup, its URL
-and its text). htmldate gives the day only; the time of day and its zone come
+publication day through htmldate (from the page's date markup and its URL; not
+its guesses from the text, see :func:`_date_params`). htmldate gives the day only; the time of day and its zone come
 from the page's own publication-time markup (``article:published_time``,
 ``itemprop="datePublished"``, JSON-LD ``datePublished``) when it names that same
 day, and are then moved to UTC like every other time (:mod:`.when`).
@@ -24,6 +24,7 @@ import attrs
 from .when import iso_when, to_published
 
 MAX_PAGE_BYTES = 20_000_000  # a larger page (HTML, not its text) is rejected as "too large"
+MIN_BODY_WORDS = 20  # a page whose main text is shorter (a menu, a "Home" link) has none
 
 #: meta tags (property, name or itemprop, in lower case) that hold a page's
 #: publication time, tried in this order: markup vocabulary, not words
@@ -60,7 +61,8 @@ def _squeeze(text: str | None) -> str:
 
 def read_page(html: bytes | str, url: str | None = None) -> Page | None:
     """The page of ``html`` (``url``: where it was fetched, when known); None when
-    it is no HTML document at all. A page with no main text has no paragraphs."""
+    it is no HTML document at all. A page with no main text (none found, or
+    fewer than :data:`MIN_BODY_WORDS` words) has no paragraphs."""
     import trafilatura  # imported here: a .txt corpus never needs it
 
     tree = trafilatura.load_html(html)
@@ -68,17 +70,31 @@ def read_page(html: bytes | str, url: str | None = None) -> Page | None:
         return None
     found = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, include_formatting=False, deduplicate=False)
+        include_images=False, include_links=False, include_formatting=False, deduplicate=False,
+        date_extraction_params=_date_params())
     if found is None:
         return Page(title=None, paragraphs=())
     title = _squeeze(found.title) or None
     paragraphs = [p for p in (_squeeze(line) for line in (found.text or "").split("\n")) if p]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]  # the headline, already the title
+    if sum(len(p.split()) for p in paragraphs) < MIN_BODY_WORDS:
+        paragraphs = []
     values = {"title": title, "author": _squeeze(found.author) or None, "url": found.url or url,
               "publisher": _publisher(found.sitename, found.url or url)}
     values |= _date_values(found.date, _published_markup(tree))
     return Page(title=title, paragraphs=tuple(paragraphs), values={k: v for k, v in values.items() if v})
+
+
+def _date_params() -> dict:
+    """htmldate's settings: the original publication date (not the last update)
+    from the page's markup, else its URL (a date in the path). Its "extensive"
+    search of the text guesses (a copyright line's year becomes 1 January); a
+    date the text states is read by :mod:`.infer` instead, as in a .txt article."""
+    import datetime as dt
+
+    return {"original_date": True, "extensive_search": False, "deferred_url_extractor": True,
+            "max_date": dt.date.today().isoformat()}
 
 
 def _publisher(sitename: str | None, url: str | None) -> str | None:

@@ -28,10 +28,10 @@ def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
+            if {"text", "html"} & set(reader.fieldnames or ()):
+                return {}  # articles of their own (fields.py), not the sidecar
             if not reader.fieldnames or "file" not in reader.fieldnames:
                 raise ArticleError(f"{path}: metadata sidecar needs a 'file' column")
-            if {"text", "html"} & set(reader.fieldnames):
-                return {}  # articles of their own (fields.py), not the sidecar
             unknown = set(reader.fieldnames) - {"file", *SIDECAR_COLUMNS}
             if unknown:
                 raise ArticleError(
