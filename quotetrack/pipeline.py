@@ -290,6 +290,7 @@ class _Run:
     not_articles: Counter = attrs.field(factory=Counter)
     unchanged_files: int = 0
     file_errors: int = 0
+    sidecar_shas: dict = attrs.field(factory=dict)  # sidecar path -> its SHA-256 ("" when none)
 
     def error(self, where: str, message: str) -> None:
         self.errors.append(message)
@@ -324,9 +325,11 @@ class _Run:
         """What ``source`` is like now, to record once it is read; None when it is
         unchanged since it was last read whole (then it is not read at all)."""
         sidecar = source.sidecar_path
+        if sidecar not in self.sidecar_shas:
+            self.sidecar_shas[sidecar] = file_sha256(sidecar) if sidecar.is_file() else ""
         state = {"name": source.name, "path": str(source.path), "format": source.format,
                  "size": source.size, "mtime_ns": source.mtime_ns,
-                 "sidecar_sha256": file_sha256(sidecar) if sidecar.is_file() else "",
+                 "sidecar_sha256": self.sidecar_shas[sidecar],
                  "analysis_version": self.versions.analysis, "models_key": self.versions.models_key}
         known = self.store.input_file(source.name)
         same = known is not None and all(known[k] == state[k] for k in (

@@ -69,10 +69,6 @@ class Input:
     def sidecar_path(self) -> Path:
         return self.path.parent / SIDECAR
 
-    def holds(self, doc: str) -> bool:
-        """Whether ``doc`` is this input's article or one of its records."""
-        return doc == self.name or doc.startswith(self.name + "#")
-
 
 def _input(path: Path) -> Input | ArticleError:
     fmt = format_of(path)

@@ -17,7 +17,6 @@ first paragraph left out when it only repeats the title), and a final newline.
 from __future__ import annotations
 
 import json
-import re
 
 import attrs
 
@@ -153,12 +152,3 @@ def _json_ld_dates(data, depth: int = 0) -> list[str]:
     found = [data["datePublished"].strip()] if isinstance(data.get("datePublished"), str) else []
     return found + [v for key, item in data.items() if key != "datePublished"
                     for v in _json_ld_dates(item, depth + 1)]
-
-
-_CHARSET_RE = re.compile(r"charset=([\w.:-]+)", re.I)
-
-
-def charset_of(content_type: str | None) -> str | None:
-    """The charset a Content-Type header names (``text/html; charset=utf-8``)."""
-    m = _CHARSET_RE.search(content_type or "")
-    return m[1] if m else None

@@ -213,9 +213,10 @@ class Store:
     def docs_of_input(self, name: str) -> list[str]:
         """The current articles read from the input file ``name``: the file's own
         article (``name``) or its records (``name#…``)."""
+        # "name#" <= doc < "name$" ("$" follows "#"): a range on the doc index
         return [r["doc"] for r in self.db.query(
-            "select doc from articles where status = 'current' and (doc = ? or substr(doc, 1, ?) = ?) "
-            "order by doc", [name, len(name) + 1, name + "#"])]
+            "select doc from articles where status = 'current' and (doc = ? or (doc >= ? and doc < ?)) "
+            "order by doc", [name, name + "#", name + "$"])]
 
     # -- quote vectors ------------------------------------------------------
 
