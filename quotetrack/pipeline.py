@@ -323,7 +323,8 @@ class _Run:
 
     def _file_state(self, source: Input) -> dict | None:
         """What ``source`` is like now, to record once it is read; None when it is
-        unchanged since it was last read whole (then it is not read at all)."""
+        unchanged since it was last read whole and its articles are all still
+        current (then it is not read at all)."""
         sidecar = source.sidecar_path
         if sidecar not in self.sidecar_shas:
             self.sidecar_shas[sidecar] = file_sha256(sidecar) if sidecar.is_file() else ""
@@ -332,8 +333,10 @@ class _Run:
                  "sidecar_sha256": self.sidecar_shas[sidecar],
                  "analysis_version": self.versions.analysis, "models_key": self.versions.models_key}
         known = self.store.input_file(source.name)
+        # ... and its articles still all stored as current (none pruned while it was away)
         same = known is not None and all(known[k] == state[k] for k in (
-            "format", "sidecar_sha256", "analysis_version", "models_key"))
+            "format", "sidecar_sha256", "analysis_version", "models_key")) and (
+            len(self.store.docs_of_input(source.name)) == known["articles"])
         if same and (known["size"], known["mtime_ns"]) == (source.size, source.mtime_ns):
             return None
         state["sha256"] = file_sha256(source.path)

@@ -195,3 +195,16 @@ def test_the_site_article_page_is_fine_without_the_new_metadata(tmp_path):
     store.close()
     html = get(make_datasette(tmp_path / "q.db"), f"/-/article/{ids.article_id(a.sha256)}").text
     assert "Crawled" not in html and "<dt>By</dt>" not in html
+
+
+def test_a_file_that_comes_back_after_a_prune_is_read_again(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    parser = StandIn()
+    assert ingest(corpus, db, parser).ok
+    saved = corpus / "saved.html"
+    data = saved.read_bytes()
+    saved.unlink()
+    assert ingest(corpus, db, parser, prune=True).removed == 1
+    saved.write_bytes(data)  # the same bytes again: its input record says unchanged, its article is gone
+    report = ingest(corpus, db, parser)
+    assert "saved.html" in articles_of(db) and report.unchanged_files == 2
