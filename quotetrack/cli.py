@@ -39,7 +39,7 @@ class _Group(click.Group):
 @click.group(cls=_Group)
 @click.version_option(package_name="quotetrack")
 def cli():
-    """Find, attribute and publish the quotes of a folder of news articles."""
+    """Find, attribute and publish the quotes of a corpus of news articles."""
 
 
 def _models_option(f):
@@ -53,21 +53,49 @@ def _models_option(f):
 
 
 @cli.command()
-@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--prune", is_flag=True,
-              help="Mark stored articles whose files are no longer in CORPUS as removed "
+              help="Mark stored articles whose files or records are no longer in CORPUS as removed "
               "(their quote IDs keep resolving).")
 @_models_option
 def ingest(corpus, db_path, prune, models):
-    """Ingest the articles (*.txt) of CORPUS into the database."""
+    """Ingest the articles of CORPUS (folders or files) into the database.
+
+    Reads .txt, .html/.htm, .jsonl/.jsonl.gz, .csv (with a text or html column)
+    and .warc/.warc.gz, by extension; a folder's articles.csv is its metadata sidecar.
+    """
     from .parse import Parser
     from .pipeline import ingest as run_ingest
 
     parser = Parser(models)
-    with _article_progress("Ingesting") as progress:
+    with _corpus_progress("Ingesting") as progress:
         report = run_ingest(corpus, db_path, parser, progress, prune=prune)
     _summarise(report, prune)
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} B"
+
+
+@contextlib.contextmanager
+def _corpus_progress(verb: str):
+    """A progress bar over an ingest's input: records read and bytes of the corpus."""
+    with click.progressbar(length=1, label=verb) as bar:
+        def progress(steps):
+            total = max(getattr(steps, "total_bytes", 0), 1)
+            bar.length, done, records = total, 0, 0
+            for step in steps:
+                records += step.read is not None
+                bar.label = f"{verb} {records:,} records, {_size(step.done_bytes)} of {_size(total)}"
+                yield step
+                bar.update(step.done_bytes - done)
+                done = step.done_bytes
+
+        yield progress
 
 
 @contextlib.contextmanager
@@ -89,9 +117,13 @@ def _summarise(report, prune: bool = False) -> None:
     for error in report.errors:
         click.secho(f"error: {error}", fg="red", err=True)
     removed = f", {report.removed} removed" if prune else ""
+    not_articles = getattr(report, "not_articles", None) or {}
+    passed = (f"{sum(not_articles.values())} skipped as no articles ("
+              + ", ".join(f"{n} {reason}" for reason, n in sorted(not_articles.items())) + "), "
+              if not_articles else "")
     click.echo(
         f"{report.articles} articles ({report.parsed} parsed, {report.reanalysed} re-analysed, "
-        f"{report.skipped} unchanged{removed}), "
+        f"{report.skipped} unchanged{removed}), {passed}"
         f"{report.quotes} quotes, {report.speakers} speakers, {report.outlets} outlets, "
         f"{report.utterances} utterances, {len(report.errors)} errors, {report.seconds:.1f}s"
     )
@@ -217,17 +249,26 @@ def _list_corrections(listed) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @_models_option
 def extract(files, fmt, models):
-    """Print the quotes of FILES as JSON lines, without touching a database."""
+    """Print the quotes of FILES (or folders, any format ingest reads) as JSON
+    lines, without touching a database; errors and skipped records on stderr."""
     from .parse import Parser
     from .pipeline import extract_files
     from .export.jsonl import quote_json
 
-    for quote in extract_files(files, Parser(models)):
+    failed = []
+
+    def problem(kind: str, message: str) -> None:
+        click.secho(f"{kind}: {message}", fg="red" if kind == "error" else None, err=True)
+        failed.extend([message] if kind == "error" else [])
+
+    for quote in extract_files(files, Parser(models), problem):
         click.echo(json.dumps(quote_json(quote), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
 
 
 @cli.command()

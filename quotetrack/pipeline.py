@@ -15,13 +15,14 @@ import functools
 import json
 import sqlite3
 import time
+from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import attrs
 
 from . import __version__, ids
-from .corpus import article_paths, read_article, read_corpus
+from .corpus import RECRAWL, Input, Read, Skipped, file_sha256, find_inputs, read_input, read_items, sidecars
 from .corrections import Outcome, correct_quotes, entity_now, rename_entities
 from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
@@ -32,6 +33,7 @@ from .parse.models import models_key
 from .records import ENTITY_FIELDS, Article, Correction, Entity, ParsedDoc, ResolvedQuote
 from .resolve import outlet_name, resolve_article, resolve_corpus
 from .store import open_store, row_to_resolved
+from .store.db import article_metadata
 from .utterances import Grouping, When, group_utterances, mark_statements
 from .utterances import embed, reuse
 
@@ -94,12 +96,37 @@ def link(quotes: list[ResolvedQuote], articles: list[Article], **options
     return linked.speakers, linked.outlets, linked.quotes
 
 
-def extract_files(paths: Iterable[str | Path], parser: Parser) -> list[ResolvedQuote]:
-    """Quotes of the given article files, linked across them (no database)."""
-    articles = [read_article(path) for path in paths]
-    docs = parser.parse_many([a.text for a in articles])
-    quotes = [q for a, d in zip(articles, docs) for q in analyse(a, d)]
-    return link_corpus(quotes, articles, copies=copies_of(articles)).quotes
+def extract_files(paths: Iterable[str | Path], parser: Parser,
+                  problem: Callable[[str, str], None] | None = None) -> list[ResolvedQuote]:
+    """Quotes of the given inputs (files or folders, any format), linked across
+    them (no database). ``problem(kind, message)`` hears of each error (kind
+    ``error``) and record that is no article (``skipped``, re-crawls included);
+    without it the first error is raised."""
+    articles, skipped, errors = read_items(paths)
+    if errors and problem is None:
+        raise errors[0]
+    kept, seen = [], {}
+    for article in articles:
+        if article.sha256 in seen and not _curated(article):
+            skipped.append(Skipped(doc=article.doc, path=article.path, reason=RECRAWL,
+                                   detail=f"same text as {seen[article.sha256]}"))
+            continue
+        seen.setdefault(article.sha256, article.doc)
+        kept.append(article)
+    if problem is not None:
+        for error in errors:
+            problem("error", str(error))
+        for s in skipped:
+            problem("skipped", f"{s.path}: {s.message}")
+    docs = parser.parse_many([a.text for a in kept])
+    quotes = [q for a, d in zip(kept, docs) for q in analyse(a, d)]
+    return link_corpus(quotes, kept, copies=copies_of(kept)).quotes
+
+
+def _curated(article: Article) -> bool:
+    """A ``.txt`` article: a file a person put in the corpus, whose copy is an
+    error to fix rather than a re-crawl to pass over."""
+    return "#" not in article.doc and article.doc.lower().endswith(".txt")
 
 
 @attrs.frozen(kw_only=True)
@@ -116,20 +143,28 @@ class IngestReport:
     seconds: float
     removed: int = 0  # stored articles marked removed (``prune``)
     stale_corrections: int = 0  # editorial corrections whose records are gone (``quotetrack correct --list``)
+    # records and pages that are no articles, by reason (corpus.REASONS): re-crawls,
+    # not HTML, no main text, not English
+    not_articles: dict = attrs.field(factory=dict)
+    unchanged_files: int = 0  # input files skipped whole (size, mtime or SHA-256 unchanged)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def not_article_count(self) -> int:
+        return sum(self.not_articles.values())
+
     @classmethod
     def of(cls, totals: dict, errors: list[str], started: float, counts: dict, removed: int = 0,
-           corrections: Iterable[Outcome] = ()) -> "IngestReport":
+           corrections: Iterable[Outcome] = (), **extra) -> "IngestReport":
         """The report of a run begun at ``started`` (``time.perf_counter()``), from the store's
         counts and how the editorial corrections stand after its relink."""
         return cls(articles=totals["articles"], quotes=totals["quotes"], speakers=totals["speakers"],
                    outlets=totals["outlets"], utterances=totals["utterances"], errors=tuple(errors),
                    seconds=time.perf_counter() - started, removed=removed,
-                   stale_corrections=sum(o.state == "stale" for o in corrections), **counts)
+                   stale_corrections=sum(o.state == "stale" for o in corrections), **counts, **extra)
 
 
 @attrs.frozen(kw_only=True)
@@ -148,51 +183,84 @@ class _Versions:
                    models_json=json.dumps(models, sort_keys=True), models_key=models_key(models))
 
 
+@attrs.frozen(kw_only=True)
+class Step:
+    """One step of an ingest, for a progress bar: a record read (``read``) or an
+    input file skipped whole (``read`` None), and the bytes of the corpus done."""
+
+    source: Input
+    read: Read | None
+    done_bytes: int
+
+    @property
+    def doc(self) -> str:
+        item = self.read.item if self.read else None
+        return getattr(item, "doc", None) or self.source.name
+
+
+class Steps:
+    """The steps of an ingest (iterable once) and the corpus's size in bytes."""
+
+    def __init__(self, steps: Iterator[Step], total_bytes: int):
+        self._steps, self.total_bytes = steps, total_bytes
+
+    def __iter__(self) -> Iterator[Step]:
+        return self._steps
+
+
 def ingest(
-    folder: str | Path,
+    corpus: str | Path | Iterable[str | Path],
     db_path: str | Path,
     parser: Parser | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
     prune: bool = False,
 ) -> IngestReport:
-    """Ingest every article of ``folder`` into the database at ``db_path``.
+    """Ingest every article of ``corpus`` (a folder, a file, or several of
+    either, in any format :mod:`quotetrack.corpus` reads) into the database at
+    ``db_path``.
 
-    Bad articles are reported (and logged in ``ingest_log``) without stopping
-    the others; each good article is stored in its own transaction. With
-    ``prune``, stored articles whose files are gone from ``folder`` are marked
-    removed: their quotes leave the current tables but their IDs stay resolvable.
-    A file that is still there but cannot be read keeps its stored version.
+    Input files are read as streams, one record at a time. Bad articles and
+    records are reported (and logged in ``ingest_log``) without stopping the
+    others; each good article is stored in its own transaction; records that
+    are no articles (re-crawls, not HTML, no main text, not English) are counted
+    and logged as skipped. An input file unchanged since it was last read whole
+    without an error (size and modification time, else SHA-256; its sidecar, the
+    analysis and the models too) is skipped without being read. With ``prune``,
+    stored articles whose files or records are gone from ``corpus`` are marked
+    removed: their quotes leave the current tables but their IDs stay
+    resolvable. An input that is still there but cannot be read whole keeps its
+    stored versions.
+
+    ``progress`` wraps the :class:`Steps` of the run (one per record read or file
+    skipped) and yields them on.
     """
     started = time.perf_counter()
     parser = parser or Parser()
     store = open_store(db_path)
     errors: list[str] = []
     counts = {"parsed": 0, "reanalysed": 0, "skipped": 0}
+    run = _Run(store=store, parser=parser, errors=errors, counts=counts)
     try:
+        paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
         try:
-            articles, bad = read_corpus(folder)
+            inputs, bad = find_inputs(paths, exclude=_database_files(db_path))
+            if not inputs:
+                raise bad[0] if bad else ArticleError("no input files given")
+            folders = sidecars(inputs)
         except ArticleError as error:
-            store.log(str(folder), "error", str(error))
+            store.log(str(error).split(": ")[0], "error", str(error))
             raise
         for error in bad:
-            errors.append(str(error))
-            store.log(str(error).split(": ")[0], "error", str(error))
-        versions = _Versions.of(parser)
-        seen: dict[str, str] = {}
-        for article in progress(articles) if progress else articles:
-            problem = _duplicate(article, seen, store)
-            if problem:
-                errors.append(problem)
-                store.log(article.path, "error", problem)
-                continue
-            seen[article.sha256] = article.doc
-            outcome = _guarded(article, store, errors, lambda: _ingest_article(article, store, parser, versions))
-            if outcome:
-                counts[outcome] += 1
+            run.error(str(error).split(": ")[0], str(error))
+        run.versions = _Versions.of(parser)
+        steps = Steps(run.steps(inputs, folders), sum(i.size for i in inputs))
+        for step in progress(steps) if progress else steps:
+            if step.read is not None:
+                run.take(step.source, step.read)
         removed = 0
         if prune:
-            for doc in store.remove_missing(p.name for p in article_paths(folder)):
-                store.log(doc, "removed", "file no longer in the corpus")
+            for doc in store.remove_missing(run.present):
+                store.log(doc, "removed", "no longer in the corpus")
                 removed += 1
         corrections = relink(store)
         totals = store.counts()
@@ -203,16 +271,132 @@ def ingest(
         ) from error
     finally:
         store.close()
-    return IngestReport.of(totals, errors, started, counts, removed, corrections)
+    return IngestReport.of(totals, errors, started, counts, removed, corrections,
+                           not_articles=dict(run.not_articles),
+                           unchanged_files=run.unchanged_files)
+
+
+def _database_files(db_path: str | Path) -> list[Path]:
+    """The database and its journal files: never inputs, even inside a corpus folder."""
+    return [Path(f"{db_path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+
+
+@attrs.define(kw_only=True)
+class _Run:
+    """One ingest's state: what it has read, stored and counted."""
+
+    store: object
+    parser: Parser
+    errors: list[str]
+    counts: dict
+    versions: "_Versions | None" = None
+    present: set[str] = attrs.field(factory=set)  # docs read (or kept) in this run
+    seen: dict[str, str] = attrs.field(factory=dict)  # text sha256 -> the doc read with it
+    not_articles: Counter = attrs.field(factory=Counter)
+    unchanged_files: int = 0
+    file_errors: int = 0
+    sidecar_shas: dict = attrs.field(factory=dict)  # sidecar path -> its SHA-256 ("" when none)
+
+    def error(self, where: str, message: str) -> None:
+        self.errors.append(message)
+        self.store.log(where, "error", message)
+        self.file_errors += 1
+
+    def steps(self, inputs: list[Input], folders: dict) -> Iterator[Step]:
+        """Each input's records as they are read, or the input skipped whole;
+        an input read without an error is recorded when it is done."""
+        done = 0
+        for source in inputs:
+            state = self._file_state(source)
+            if state is None:
+                self._skip_unchanged(source)
+                done += source.size
+                yield Step(source=source, read=None, done_bytes=done)
+                continue
+            self.file_errors = 0
+            records = 0
+            for read in read_input(source, folders[source.path.parent]):
+                records += 1
+                yield Step(source=source, read=read, done_bytes=done + min(read.position, source.size))
+            done += source.size
+            if self.file_errors:
+                self.present.update(self.store.docs_of_input(source.name))  # a partial read removes nothing
+            else:
+                docs = self.store.docs_of_input(source.name)
+                self.store.record_input_file(state | {
+                    "records": records, "articles": len(docs), "skipped": max(records - len(docs), 0)})
+
+    def _file_state(self, source: Input) -> dict | None:
+        """What ``source`` is like now, to record once it is read; None when it is
+        unchanged since it was last read whole and its articles are all still
+        current (then it is not read at all)."""
+        sidecar = source.sidecar_path
+        if sidecar not in self.sidecar_shas:
+            self.sidecar_shas[sidecar] = file_sha256(sidecar) if sidecar.is_file() else ""
+        state = {"name": source.name, "path": str(source.path), "format": source.format,
+                 "size": source.size, "mtime_ns": source.mtime_ns,
+                 "sidecar_sha256": self.sidecar_shas[sidecar],
+                 "analysis_version": self.versions.analysis, "models_key": self.versions.models_key}
+        known = self.store.input_file(source.name)
+        # ... and its articles still all stored as current (none pruned while it was away)
+        same = known is not None and all(known[k] == state[k] for k in (
+            "format", "sidecar_sha256", "analysis_version", "models_key")) and (
+            len(self.store.docs_of_input(source.name)) == known["articles"])
+        if same and (known["size"], known["mtime_ns"]) == (source.size, source.mtime_ns):
+            return None
+        state["sha256"] = file_sha256(source.path)
+        if same and known["sha256"] == state["sha256"]:
+            self.store.record_input_file({**known, **state})  # touched, not changed
+            return None
+        return state
+
+    def _skip_unchanged(self, source: Input) -> None:
+        docs = self.store.docs_of_input(source.name)
+        self.present.update(docs)
+        self.counts["skipped"] += len(docs)
+        self.unchanged_files += 1
+        self.store.log(str(source.path), "skipped", f"unchanged file ({len(docs)} articles)")
+
+    def take(self, source: Input, read: Read) -> None:
+        """Store, count or report one thing read."""
+        item = read.item
+        if isinstance(item, ArticleError):
+            self.error(read.where or str(source.path), str(item))
+            return
+        if isinstance(item, Skipped):
+            self.not_articles[item.reason] += 1
+            self.store.log(item.path, "skipped", item.message)
+            return
+        article: Article = item
+        if article.doc in self.present:
+            self.error(article.path, f"{read.where or article.path}: {article.doc} was read already "
+                       "(an id given twice, or two inputs of one name); not stored twice")
+            return
+        self.present.add(article.doc)
+        twin = _duplicate(article, self.seen, self.store)
+        if twin and _curated(article):
+            self.error(article.path, f"{article.path}: same text as {twin}; not stored twice")
+            return
+        if twin:
+            self.not_articles[RECRAWL] += 1
+            self.store.log(article.path, "skipped", f"{RECRAWL} (same text as {twin})")
+            return
+        self.seen[article.sha256] = article.doc
+        outcome = _guarded(article, self.store, self.errors,
+                           lambda: _ingest_article(article, self.store, self.parser, self.versions))
+        if outcome:
+            self.counts[outcome] += 1
+        else:
+            self.file_errors += 1
 
 
 def _duplicate(article: Article, seen: dict[str, str], store) -> str | None:
-    """Why ``article`` is not stored, when its text is another file's."""
+    """The doc whose text ``article`` repeats: read before in this run, or stored."""
     if article.sha256 in seen:
-        return f"{article.path}: same text as {seen[article.sha256]}; not stored twice"
+        return seen[article.sha256]
     twin = store.article_by_sha(article.sha256)
     if twin and twin["doc"] != article.doc:
-        return f"{article.path}: same text as {twin['doc']}, already stored; not stored twice"
+        return f"{twin['doc']}, already stored"
     return None
 
 
@@ -221,7 +405,8 @@ def _ingest_article(article: Article, store, parser: Parser, versions: _Versions
     is stored; returns "skipped", "reanalysed" or "parsed"."""
     current = store.current_article(article.doc)
     if (current and current["sha256"] == article.sha256 and current["models"] == versions.models_json
-            and current["analysis_version"] == versions.analysis):
+            and current["analysis_version"] == versions.analysis
+            and all(current[k] == v for k, v in article_metadata(article).items())):
         store.log(article.path, "skipped", "unchanged")
         return "skipped"
     doc = store.stored_parse(article.sha256, versions.models_key, article.text)

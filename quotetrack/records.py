@@ -52,15 +52,23 @@ def _span_order(instance, attribute, value):
 class Article:
     """One article of a corpus: its text and what is known about it."""
 
-    doc: str  # the file name, e.g. "000_fb29eb345b8b11e0.txt"
-    path: str
+    # the file name, e.g. "000_fb29eb345b8b11e0.txt", or for one record of a file
+    # that holds many (JSON lines, CSV, WARC) "<file name>#<id or number>"
+    doc: str
+    path: str  # the file's path as read (a record's: "<path>#<id or number>")
     text: str
     sha256: str
     title: str | None = None
     publisher: str | None = None
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
     url: str | None = None
-    # where each metadata field came from: "sidecar", "text" (inferred) or absent
+    author: str | None = None  # the byline, as the sidecar, record or page gives it
+    # when a web archive's crawler fetched the page (WARC-Date), in UTC; never a
+    # publication date
+    crawl_date: str | None = None
+    # where each metadata field came from: "sidecar" (articles.csv), "record" (a
+    # JSON-lines or CSV record's fields, a WARC record's headers), "page" (an
+    # HTML page's markup), "text" (inferred) or absent
     provenance: dict = attrs.field(factory=dict)
     # span of the publisher's name in the text, when it was read from the text
     publisher_span: tuple[int, int] | None = None

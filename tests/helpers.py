@@ -310,3 +310,74 @@ class HashedWords:
 
 
 _HASHED = HashedWords()
+
+
+# -- inputs in the formats a corpus comes in ------------------------------------------
+
+ARTICLE_TITLE = "Geneva talks on Aleppo to resume"
+ARTICLE_PARAGRAPHS = (
+    "Diplomats said on Thursday that talks on a truce in Aleppo would resume in Geneva next week.",
+    '"We are ready to meet again on Monday," Sergei Ryabkov told reporters in Moscow.',
+    "A spokesman for the United Nations said the talks would include aid convoys.",
+)
+#: the article as a .txt file holds it (title, blank line, paragraphs)
+ARTICLE_TEXT = "\n\n".join((ARTICLE_TITLE, *ARTICLE_PARAGRAPHS)) + "\n"
+
+
+def news_page(title: str = ARTICLE_TITLE, paragraphs=ARTICLE_PARAGRAPHS, *, site: str | None = "Example News",
+              published: str | None = "2016-12-08T14:30:00+03:00", author: str | None = "Jane Doe",
+              canonical: str | None = "https://news.example.org/2016/12/08/geneva-talks", lang: str = "en",
+              headline: bool = True) -> str:
+    """A news page of our own, with the boilerplate a real one has around its
+    article: navigation, a cookie banner, a related-links box and a footer."""
+    meta = []
+    if site:
+        meta.append(f'<meta property="og:site_name" content="{site}">')
+    if published:
+        meta.append(f'<meta property="article:published_time" content="{published}">')
+    if author:
+        meta.append(f'<meta name="author" content="{author}">')
+    if canonical:
+        meta.append(f'<link rel="canonical" href="{canonical}">')
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    h1 = f"<h1>{title}</h1>" if headline else ""
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title} | {site or "News"}</title>
+{chr(10).join(meta)}
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="cookie-banner" id="cookie-consent">We use cookies to improve your experience. Accept all cookies to continue reading.</div>
+<main><article>{h1}
+{body}
+</article></main>
+<aside class="related"><h2>Related stories</h2><ul><li><a href="/a">Markets rally on hopes of a rate cut</a></li>
+<li><a href="/b">Storm closes schools across the north</a></li></ul></aside>
+<footer><p>Copyright 2016 Example News Ltd. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def warc_record(uri: str, body: bytes, *, content_type: str = "text/html; charset=utf-8",
+                status: str = "200 OK", date: str = "2016-12-09T01:02:03Z", kind: str = "response") -> bytes:
+    """One WARC record (uncompressed) of an HTTP response, written with fastwarc."""
+    from fastwarc.warc import WarcRecord, WarcRecordType
+    import io
+
+    http = (f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+            .encode() + body)
+    record = WarcRecord()
+    record.init_headers(getattr(WarcRecordType, kind))
+    record.headers["WARC-Target-URI"] = uri
+    record.headers["WARC-Date"] = date
+    record.headers["Content-Type"] = "application/http; msgtype=response"
+    record.set_bytes_content(http if kind == "response" else b"")
+    out = io.BytesIO()
+    record.write(out)
+    return out.getvalue()
+
+
+def warc_gz(*records: bytes) -> bytes:
+    """A .warc.gz: each record its own gzip member, as web archives are written."""
+    import gzip
+
+    return b"".join(gzip.compress(r) for r in records)

@@ -213,3 +213,45 @@ def test_a_journalist_tied_to_an_outlet_names_the_channel_of_what_is_said_to_the
                     encoding="utf-8")
     [q] = [q for q in extract_files([path], parser) if q.quote.text.startswith("I read it")]
     assert (q.via_outlet_name, q.via_how, q.via_outlet_mention.text) == ("NBC", "named", "Lauer")
+
+
+def test_the_same_article_as_text_page_record_and_archive_gives_the_same_quotes(parser, tmp_path):
+    """One article as a .txt file (its metadata in the sidecar), a saved page, a
+    JSON-lines record and a WARC response, each ingested into its own database:
+    the same stored text, metadata and quotes, IDs included; every span exact."""
+    import gzip
+
+    from quotetrack.pipeline import ingest
+
+    from .helpers import ARTICLE_PARAGRAPHS, ARTICLE_TEXT, ARTICLE_TITLE, news_page, warc_record
+
+    meta = {"title": ARTICLE_TITLE, "publisher": "Example News", "date": "2016-12-08T14:30:00+03:00",
+            "url": "https://news.example.org/2016/12/08/geneva-talks", "author": "Jane Doe"}
+    inputs = {
+        "txt": ("a.txt", ARTICLE_TEXT.encode()),
+        "html": ("a.html", news_page().encode()),
+        "jsonl": ("a.jsonl", (json.dumps({"id": "a", "text": "\n\n".join(ARTICLE_PARAGRAPHS) + "\n", **meta})
+                              + "\n").encode()),
+        "warc": ("a.warc.gz", gzip.compress(warc_record(meta["url"], news_page().encode()))),
+    }
+    found = {}
+    for kind, (name, data) in inputs.items():
+        folder = tmp_path / kind
+        folder.mkdir()
+        (folder / name).write_bytes(data)
+        if kind == "txt":
+            (folder / "articles.csv").write_text(
+                "file,title,publisher,date,url,author\n" + ",".join(["a.txt", *meta.values()]) + "\n", encoding="utf-8")
+        db = tmp_path / f"{kind}.db"
+        assert ingest(folder, db, parser).ok
+        [article] = _db(db).query("select * from articles")
+        quotes = list(_db(db).query(
+            "select id, kind, text, start_char, end_char, speaker_name, speaker_start, speaker_end, cue_lemma, "
+            "via_outlet_local, placement, utterance_id from quotes order by start_char"))
+        for q in quotes:
+            assert article["text"][q["start_char"]:q["end_char"]] == q["text"]
+        found[kind] = (article["text"], article["publisher"], article["published"], article["url"], quotes)
+    assert found["txt"][0] == ARTICLE_TEXT and found["txt"][4], "no quotes found"
+    assert any(q["speaker_name"] == "Sergei Ryabkov" for q in found["txt"][4])
+    for kind in ("html", "jsonl", "warc"):
+        assert found[kind] == found["txt"], kind

@@ -32,6 +32,20 @@ from .search import entity_names, refresh_attribution
 CORPUS_LINKS = ("speaker_id", "via_outlet_id", "utterance_id", "publisher_id")
 
 
+#: an article's metadata columns: a stored article whose text, models and analysis
+#: are unchanged is stored again (from its stored parse) when one of them changed
+ARTICLE_METADATA = ("title", "publisher", "date", "url", "published", "date_precision", "author",
+                    "crawl_date", "metadata_source")
+
+
+def article_metadata(article: Article) -> dict:
+    """An article's values of :data:`ARTICLE_METADATA`, as stored."""
+    return {"title": article.title, "publisher": article.publisher, "date": article.date, "url": article.url,
+            "published": article.published, "date_precision": article.date_precision,
+            "author": article.author, "crawl_date": article.crawl_date,
+            "metadata_source": json.dumps(article.provenance, sort_keys=True)}
+
+
 class Store:
     """A quotetrack database. Open with :func:`open_store`."""
 
@@ -43,8 +57,8 @@ class Store:
 
     def current_article(self, doc: str) -> dict | None:
         rows = list(self.db.query(
-            "select id, sha256, analysis_version, models, models_key from articles "
-            "where doc = ? and status = 'current'",
+            "select id, sha256, analysis_version, models, models_key, "
+            f"{', '.join(ARTICLE_METADATA)} from articles where doc = ? and status = 'current'",
             [doc],
         ))
         return rows[0] if rows else None
@@ -54,7 +68,7 @@ class Store:
         text = "text" if with_text else "'' as text"
         return [row_to_article(r) for r in self.db.query(
             f"select doc, path, sha256, title, publisher, date, published, date_precision, url, "
-            f"metadata_source, {text} "
+            f"author, crawl_date, metadata_source, {text} "
             "from articles where status = 'current' order by doc")]
 
     def article_versions(self) -> dict[str, dict]:
@@ -125,6 +139,7 @@ class Store:
                     "sha256": article.sha256, "title": article.title,
                     "publisher": article.publisher, "date": article.date, "url": article.url,
                     "published": article.published, "date_precision": article.date_precision,
+                    "author": article.author, "crawl_date": article.crawl_date,
                     "metadata_source": json.dumps(article.provenance, sort_keys=True),
                     "text": article.text, "ingested_at": now,
                     "analysis_version": analysis_version,
@@ -200,6 +215,24 @@ class Store:
                 self.db.execute("update articles set status = 'removed' where id = ?", [row["id"]])
                 self.db.execute("update quotes set status = 'removed' where article_id = ?", [row["id"]])
         return [r["doc"] for r in gone]
+
+    # -- input files --------------------------------------------------------
+
+    def input_file(self, name: str) -> dict | None:
+        """What the input file ``name`` was like when it was last read whole without an error."""
+        rows = list(self.db.query("select * from input_files where name = ?", [name]))
+        return rows[0] if rows else None
+
+    def record_input_file(self, row: dict) -> None:
+        self.db["input_files"].upsert(row | {"read_at": _now()}, pk="name")
+
+    def docs_of_input(self, name: str) -> list[str]:
+        """The current articles read from the input file ``name``: the file's own
+        article (``name``) or its records (``name#…``)."""
+        # "name#" <= doc < "name$" ("$" follows "#"): a range on the doc index
+        return [r["doc"] for r in self.db.query(
+            "select doc from articles where status = 'current' and (doc = ? or (doc >= ? and doc < ?)) "
+            "order by doc", [name, name + "#", name + "$"])]
 
     # -- quote vectors ------------------------------------------------------
 

@@ -127,6 +127,7 @@ def row_to_article(row: dict) -> Article:
         doc=row["doc"], path=row["path"] or row["doc"], text=row.get("text") or "", sha256=row["sha256"],
         title=row.get("title"), publisher=row.get("publisher"), date=row.get("date"), url=row.get("url"),
         published=row.get("published"), date_precision=row.get("date_precision"),
+        author=row.get("author"), crawl_date=row.get("crawl_date"),
         provenance=json.loads(row.get("metadata_source") or "{}"),
     )
 

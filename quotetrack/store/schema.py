@@ -357,3 +357,21 @@ def applied_migrations(db: sqlite_utils.Database) -> list[str]:
 def pending_migrations(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations ``db`` still lacks."""
     return [m.name for m in MIGRATIONS.pending(db)]
+
+
+@MIGRATIONS(name="012_formats")
+def _formats(db: sqlite_utils.Database) -> None:
+    """Articles from saved pages, JSON lines, CSV and web archives: each
+    article's ``author`` and ``crawl_date`` (when a web archive's crawler
+    fetched it, UTC; never a publication date); and ``input_files``, what each
+    input file was like when it was last read whole without an error (size,
+    modification time, SHA-256, its folder's sidecar, the analysis and models),
+    so that a re-run skips an unchanged file without reading it."""
+    db["articles"].add_column("author", str)
+    db["articles"].add_column("crawl_date", str)
+    db["input_files"].create(
+        {"name": str, "path": str, "format": str, "size": int, "mtime_ns": int, "sha256": str,
+         "sidecar_sha256": str, "analysis_version": str, "models_key": str, "records": int,
+         "articles": int, "skipped": int, "read_at": str},
+        pk="name", not_null={"sha256"},
+    )

@@ -76,7 +76,7 @@ def test_sidecar_errors_name_the_file(tmp_path):
     (tmp_path / "articles.csv").write_text("file,date\na.txt,8 Dec 2016\n", encoding="utf-8")
     with pytest.raises(ArticleError, match=r"articles\.csv: line 2: date '8 Dec 2016' for a\.txt is not YYYY-MM-DD"):
         read_corpus(tmp_path)
-    (tmp_path / "articles.csv").write_text("file,author\na.txt,x\n", encoding="utf-8")
+    (tmp_path / "articles.csv").write_text("file,section\na.txt,x\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="unknown metadata columns"):
         read_corpus(tmp_path)
 

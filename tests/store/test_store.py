@@ -22,7 +22,7 @@ def _quotes(a):
 
 ALL_MIGRATIONS = ["001_tables", "002_kinds", "003_local_columns", "004_parses", "005_entity_redirects",
                   "006_channels", "007_statements", "008_quote_list", "009_search",
-                  "010_corrections"]
+                  "010_corrections", "012_formats"]
 
 
 def test_migrations_run_once_and_the_database_is_in_wal_mode(tmp_path):
