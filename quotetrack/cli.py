@@ -464,17 +464,21 @@ def evaluate():
               help="Parse with our Stanza pipeline (cached) or use the CoreNLP parses PolNeAR ships.")
 @click.option("--no-merge", is_flag=True,
               help='Score "A," he said. "B." as two quotes (PolNeAR has one attribution).')
+@click.option("--scorer", type=click.Choice(["reference", "builtin"]), default="reference", show_default=True,
+              help="Score as ../shared/eval/score.py --speech-only does, or the older built-in way "
+              "(normalised spans, the speech subset by cue lemma).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--rules-csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write each rule's measured precision here (the form of quotetrack/data/rule_precision.csv).")
-def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json, rules_csv):
+def polnear(path, split, limit, cached_only, models, parses, no_merge, scorer, as_json, rules_csv):
     """Score quote extraction on a PolNeAR split (parses are cached)."""
     from .evaluate.polnear import default_path, evaluate_polnear, format_table
 
     root = path or default_path()
     try:
         result = evaluate_polnear(root, split, limit, parser=_parser(models) if models else None,
-                                  parse_missing=not cached_only, merge=not no_merge, parses=parses, log=lambda s: click.echo(s, err=True))
+                                  parse_missing=not cached_only, merge=not no_merge, parses=parses,
+                                  log=lambda s: click.echo(s, err=True), scorer=scorer)
     except (FileNotFoundError, QuotetrackError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
