@@ -42,6 +42,7 @@ import hashlib
 import json
 import os
 import re
+import statistics
 import time
 from collections import Counter
 from pathlib import Path
@@ -51,12 +52,14 @@ import attrs
 
 from .. import lexicon
 from . import reference
+from .untouched import fold_of, untouched_slice
 from ..parse import read_conllu
 from ..extract.precision import Measured, precision_class
 from ..records import ParsedDoc, Quote
 
-SPLITS = ("train", "dev")  # test is for a final, one-off score only
+SPLITS = ("train", "dev")  # the tuning splits, train less the untouched slice; test is for a final, one-off score only
 TUNING = "train+dev"  # both tuning splits, scored together
+SLICE = "slice"  # the untouched slice of train (:mod:`.untouched`): scored, never read or tuned on
 THETAS = (0.3, 0.8)
 Span = tuple[tuple[int, int], ...]  # one or more (start, end) pieces
 
@@ -170,20 +173,28 @@ def parse_ann(text: str, ann: str) -> tuple[GoldAttribution, ...]:
     return tuple(sorted(out, key=lambda a: a.content[0]))
 
 
+def source_split(split: str) -> str:
+    """The PolNeAR split a split's articles are in (the slice's are in train)."""
+    return "train" if split == SLICE else split
+
+
 def load_split(root: Path, split: str, limit: int | None = None) -> list[GoldArticle]:
     """The articles of a split in name order (the first annotator's file where
-    several annotated one article)."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    base = split_dir(Path(root), split)
+    several annotated one article). ``train`` is PolNeAR train less the
+    untouched slice, ``slice`` the slice (:mod:`.untouched`)."""
+    if split not in SPLITS + (SLICE,):
+        raise ValueError(f"split must be one of {SPLITS + (SLICE,)}, not {split!r}")
+    base = split_dir(Path(root), source_split(split))
     anns: dict[str, Path] = {}
     for path in sorted((base / "attributions").glob("*.ann")):
         name = re.sub(r"_[0-9a-f]{4}$", "", path.stem)
         anns.setdefault(name, path)
+    texts = [p for p in sorted((base / "text").glob("*.txt")) if p.stem in anns]
+    if source_split(split) == "train":
+        held = untouched_slice(p.stem for p in texts)
+        texts = [p for p in texts if (p.stem in held) == (split == SLICE)]
     articles = []
-    for text_path in sorted((base / "text").glob("*.txt")):
-        if text_path.stem not in anns:
-            continue
+    for text_path in texts:
         text = text_path.read_text(encoding="utf-8")
         ann = anns[text_path.stem].read_text(encoding="utf-8")
         articles.append(GoldArticle(text_path.stem, text, parse_ann(text, ann), reference.read_ann(text, ann)))
@@ -385,14 +396,14 @@ def parse_cache_dir(split: str, models: dict) -> Path:
     """Where parses of ``split`` by the models ``models`` (``Parser.versions()``) are
     cached: one folder per set of model files, so new models never read old parses."""
     key = hashlib.sha256(json.dumps(models, sort_keys=True).encode()).hexdigest()[:10]
-    return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / f"{split}-{key}"
+    return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / f"{source_split(split)}-{key}"
 
 
 def corenlp_articles(root: Path, articles: Sequence[GoldArticle], split: str) -> list[tuple[GoldArticle, ParsedDoc]]:
     """Each article with the CoreNLP parse PolNeAR ships (articles without one are left out)."""
     from .corenlp import read_corenlp_xml
 
-    base = split_dir(Path(root), split) / "corenlp"
+    base = split_dir(Path(root), source_split(split)) / "corenlp"
     out = []
     for a in articles:
         path = base / f"{a.name}.txt.xml"
@@ -530,11 +541,13 @@ def format_table(result: dict) -> str:
 def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | None = None,
                      parser=None, parse_missing: bool = True, merge: bool = True,
                      parses: str = "stanza", log: Callable[[str], None] = lambda s: None,
-                     scorer: str = "reference") -> dict:
-    """Load a PolNeAR split (or ``train+dev``, the two together), parse (or read
-    cached parses), extract and score.
+                     scorer: str = "reference", folds: int | None = None) -> dict:
+    """Load a PolNeAR split (``train``, ``dev``, ``slice``, or several joined by
+    ``+``: ``train+dev``), parse (or read cached parses), extract and score.
 
     ``parses``: "stanza" (our pipeline, cached) or "corenlp" (the parses PolNeAR ships).
+    ``folds``: also score each of that many folds of the articles
+    (:func:`.untouched.fold_of`), under ``folds`` (see :func:`fold_scores`).
     """
     root = Path(path) if path else default_path()
 
@@ -545,4 +558,45 @@ def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | 
         return parsed_articles(articles, one, parser=parser, parse_missing=parse_missing, log=log)
 
     pairs = [pair for one in split.split("+") for pair in pairs_of(one)]
-    return evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}", scorer=scorer)
+    result = evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}", scorer=scorer)
+    if folds:
+        result["folds"] = fold_scores(pairs, folds, merge=merge, scorer=scorer)
+    return result
+
+
+#: the figures a fold reports (the speech subset's), and their names in the table
+FOLD_FIGURES = (("speech@0.3", "f1", "F1@0.3"), ("speech@0.3", "precision", "P@0.3"),
+                ("speech@0.3", "recall", "R@0.3"), ("speech@0.8", "f1", "F1@0.8"),
+                ("speech@0.3", "speaker_acc", "speaker"))
+
+
+def fold_scores(pairs: Sequence[tuple[GoldArticle, ParsedDoc]], folds: int, merge: bool = True,
+                scorer: str = "reference") -> dict:
+    """The :data:`FOLD_FIGURES` of each fold of ``pairs`` (by
+    :func:`.untouched.fold_of`), and their mean and standard deviation over the
+    folds (``spread``; the sample's, n - 1)."""
+    if folds < 2:
+        raise ValueError(f"folds must be 2 or more, not {folds}")
+    rows = []
+    for k in range(folds):
+        part = [p for p in pairs if fold_of(p[0].name, folds) == k]
+        scores = evaluate_docs(part, merge=merge, scorer=scorer)["scores"]
+        rows.append({"fold": k, "articles": len(part),
+                     **{label: scores[key][field] for key, field, label in FOLD_FIGURES}})
+    summary = {}
+    for _, _, label in FOLD_FIGURES:
+        values = [r[label] for r in rows]
+        summary[label] = {"mean": statistics.fmean(values), "spread": statistics.stdev(values)}
+    return {"folds": rows, "summary": summary}
+
+
+def format_folds(result: dict) -> str:
+    """The folds' figures as a plain-text table, with their mean ± spread."""
+    labels = [label for _, _, label in FOLD_FIGURES]
+    lines = [f"{'fold':<6} {'articles':>8} " + " ".join(f"{x:>13}" for x in labels)]
+    for r in result["folds"]:
+        lines.append(f"{r['fold']:<6} {r['articles']:>8} " + " ".join(f"{r[x]:>13.3f}" for x in labels))
+    lines.append(f"{'mean':<6} {sum(r['articles'] for r in result['folds']):>8} "
+                 + " ".join(f"{result['summary'][x]['mean']:>6.3f} ± {result['summary'][x]['spread']:.3f}"
+                            for x in labels))
+    return "\n".join(lines)
