@@ -471,6 +471,7 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
     totals: dict[tuple[str, str], Counts] = {}
     summed = {"all": reference.Counts(), "speech": reference.Counts()}
     outcomes: list[tuple[str, str]] = []
+    confidences: list[float] = []
     n_articles = n_quotes = n_gold = n_gold_speech = 0
     seconds = 0.0
     for article, doc in pairs:
@@ -490,6 +491,7 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
             n_gold += len(article.reference)
             n_gold_speech += sum(a.speech for a in article.reference)
         outcomes += rule_outcomes(quotes, scored["speech"], merge)
+        confidences += [q.confidence for q in quotes]
     if scorer == "builtin":
         rows = {f"{subset}@{key}": c.scores() for (subset, key), c in sorted(totals.items())}
     else:
@@ -502,7 +504,35 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
         "scores": rows,
         "rules": {name: {**attrs.asdict(m), "precision": m.precision}
                   for name, m in sorted(measured_rules(outcomes, measured_on).items())},
+        "reliability": reliability(zip(confidences, (outcome for _, outcome in outcomes))),
     }
+
+
+#: the upper edges of the reliability table's confidence bins (the first starts at 0)
+RELIABILITY_EDGES = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+
+
+def reliability(quotes: Iterable[tuple[float, str]]) -> dict:
+    """How well confidence says how often a quote is right: for the (confidence,
+    outcome) of each quote (outcomes as :func:`rule_outcomes` gives them), per
+    confidence bin the quotes counted (right or wrong), their mean confidence and
+    the precision measured; and the calibration error, the mean over counted
+    quotes of |bin confidence - bin precision|."""
+    bins = [{"low": low, "high": high, "counted": 0, "right": 0, "confidence_sum": 0.0}
+            for low, high in zip((0.0,) + RELIABILITY_EDGES, RELIABILITY_EDGES)]
+    for confidence, outcome in quotes:
+        if outcome == "not_speech":
+            continue
+        b = next(b for b in bins if confidence < b["high"] or b["high"] == RELIABILITY_EDGES[-1])
+        b["counted"] += 1
+        b["right"] += outcome == "right"
+        b["confidence_sum"] += confidence
+    rows = [{"low": b["low"], "high": b["high"], "counted": b["counted"], "right": b["right"],
+             "confidence": b["confidence_sum"] / b["counted"], "precision": b["right"] / b["counted"]}
+            for b in bins if b["counted"]]
+    counted = sum(r["counted"] for r in rows)
+    error = sum(r["counted"] * abs(r["confidence"] - r["precision"]) for r in rows) / counted if counted else None
+    return {"bins": rows, "calibration_error": error}
 
 
 def _figure(x: float | None) -> str:
@@ -535,6 +565,18 @@ def format_table(result: dict) -> str:
     if "ignored" in speech:
         lines.append(f"(speech subset: {speech['ignored']} predictions matched to a non-speech attribution "
                      "are not counted; speaker and cue accuracy on the pairs matched at 0.3)")
+    return "\n".join(lines + ["", format_reliability(result["reliability"])])
+
+
+def format_reliability(table: dict) -> str:
+    """The reliability table: confidence bins against the precision measured."""
+    lines = ["confidence against precision (each quote as its quotation fares on the speech subset):",
+             f"{'confidence':<12} {'quotes':>7} {'right':>7} {'mean conf':>10} {'precision':>10}"]
+    for r in table["bins"]:
+        lines.append(f"{r['low']:.2f}-{r['high']:.2f}    {r['counted']:7d} {r['right']:7d} "
+                     f"{r['confidence']:10.3f} {r['precision']:10.3f}")
+    if table["calibration_error"] is not None:
+        lines.append(f"calibration error (mean |confidence - precision| over quotes): {table['calibration_error']:.3f}")
     return "\n".join(lines)
 
 
@@ -558,7 +600,7 @@ def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | 
         return parsed_articles(articles, one, parser=parser, parse_missing=parse_missing, log=log)
 
     pairs = [pair for one in split.split("+") for pair in pairs_of(one)]
-    result = evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}", scorer=scorer)
+    result = evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}, {len(pairs)} articles", scorer=scorer)
     if folds:
         result["folds"] = fold_scores(pairs, folds, merge=merge, scorer=scorer)
     return result

@@ -6,7 +6,7 @@ named passes (see its docstring): the cue that frames it, the cue whose parsed
 content it is, a cue in its sentence, a dash line, a headline's ``Name:
 "…"``, a colon before it, the quote it continues. It builds the mixed and
 indirect quotes and freezes the drafts into :class:`~quotetrack.records.Quote`
-records with their rule names and confidences. The thresholds of the ties are
+records with their rule names and confidences (measured, :mod:`.precision`). The thresholds of the ties are
 named at the top of the module.
 """
 
@@ -22,22 +22,10 @@ import attrs
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Quote
 from .attributions import Attribution, find_attributions, verb_attribution
+from .precision import confidence_of
 from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, find_quote_spans, trim
 from .tree import Tree, overlap, word_count
 
-
-_CONFIDENCE = {
-    "direct:cue-after": 0.9, "direct:cue-before": 0.85,
-    "direct:colon": 0.8, "direct:dash-line": 0.85, "direct:continuation": 0.75,
-    "indirect:ccomp": 0.85, "indirect:parataxis": 0.75, "indirect:xcomp": 0.7,
-    "indirect:object": 0.55, "indirect:fronted": 0.7, "indirect:interrupted": 0.7,
-    "indirect:noun": 0.6,
-    "according-to": 0.85,
-}
-# the confidence of a rule not listed above
-_DEFAULT_CONFIDENCE = 0.7
-# the factor on the confidence of a quote whose speaker was not found
-_NO_SPEAKER_FACTOR = 0.6
 
 # Thresholds of the ties between quote marks and attributions
 # a quoted fragment lies in a content that holds at least this share of it
@@ -836,21 +824,18 @@ def _continues(doc: ParsedDoc, previous: _Draft, span: MarkSpan) -> bool:
 
 def _freeze(doc: ParsedDoc, drafts: list[_Draft]) -> list[Quote]:
     """The drafts as :class:`Quote` records: their sentences' bounds, their
-    confidence (by rule, lower without a speaker) and the index of the quote
-    each continues."""
+    confidence (their rule's measured precision, calibrated: lower without a
+    speaker; see :mod:`.precision`) and the index of the quote each continues."""
     index = {id(d): i for i, d in enumerate(drafts)}
     quotes = []
     for d in drafts:
         s0, s1 = doc.sentence_bounds(d.start, d.end)
-        conf = _CONFIDENCE.get(d.rule.removeprefix("mixed:"), _DEFAULT_CONFIDENCE)
-        if d.speaker is None:
-            conf *= _NO_SPEAKER_FACTOR
         cont = index.get(id(d.continues)) if d.continues is not None else None
         quotes.append(
             Quote(
                 kind=d.kind, start_char=d.start, end_char=d.end, text=doc.text[d.start:d.end],
                 speaker=d.speaker, cue=d.cue, via_outlet=d.via, rule=d.rule,
-                confidence=round(conf, 3), sentence_start=s0, sentence_end=s1, continues=cont,
+                confidence=confidence_of(d.rule, d.kind, d.speaker is not None), sentence_start=s0, sentence_end=s1, continues=cont,
             )
         )
     return quotes

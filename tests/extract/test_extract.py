@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from quotetrack.extract import extract_quotes, find_quote_spans
+from quotetrack.extract.precision import confidence_of
 from quotetrack.parse import from_conllu
 from quotetrack.records import ParsedDoc
 
@@ -48,6 +49,8 @@ def check_invariants(doc, quotes):
                 assert doc.text[m.start_char:m.end_char] == m.text
         if q.continues is not None:
             assert 0 <= q.continues < len(quotes)
+        # the confidence is the rule's measured precision, calibrated (extract/precision.py)
+        assert q.confidence == confidence_of(q.rule, q.kind, q.speaker is not None)
     assert [q.start_char for q in quotes] == sorted(q.start_char for q in quotes)
 
 
