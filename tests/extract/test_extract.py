@@ -715,10 +715,55 @@ def marked(text):
         ("the '90s were 'different' then", ["different"]),
         ('He wrote "one" and "two"', ["one", "two"]),
         ("'We've long accepted that if we die, we die'", ["We've long accepted that if we die, we die"]),
+        # a single quote closed at the end of a double one, a space between the marks
+        ("\"Watch, as he says, 'Keep it,' \" said Fiorina.", ["Watch, as he says, 'Keep it,'"]),
     ],
 )
 def test_quote_marks(text, expected):
     assert marked(text) == expected
+
+
+FIORINA_TEXT = '"We will win," Trump said.\n\n"Watch it, as someone says, \'Keep it,\' " said Fiorina.'
+FIORINA = ("""
+" 4 punct PUNCT
+We 4 nsubj PRON we
+will 4 aux AUX
+win 8 ccomp VERB
+, 4 punct PUNCT
+" 4 punct PUNCT
+Trump 8 nsubj PROPN
+said 0 root VERB say
+. 8 punct PUNCT
+""", """
+" 2 punct PUNCT
+Watch 15 ccomp VERB watch
+it 2 obj PRON
+, 7 punct PUNCT
+as 7 mark SCONJ
+someone 7 nsubj PRON
+says 2 advcl VERB say
+, 10 punct PUNCT
+' 10 punct PUNCT
+Keep 7 ccomp VERB keep
+it 10 obj PRON
+, 10 punct PUNCT
+' 10 punct PUNCT
+" 2 punct PUNCT
+said 0 root VERB say
+Fiorina 15 nsubj PROPN
+. 15 punct PUNCT
+""")
+
+
+def test_a_double_mark_after_a_closed_single_one_and_a_space_closes_the_quote():
+    """``…, 'Keep it,' " said Fiorina``: the quote ends at its closing mark and is
+    Fiorina's; it does not run on to the paragraph's end as the previous speaker's."""
+    doc = doc_of(FIORINA_TEXT, *FIORINA)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    fiorina = quotes[-1]
+    assert fiorina.text == "Watch it, as someone says, 'Keep it,'"
+    assert (span_text(doc, fiorina.speaker), fiorina.rule, fiorina.continues) == ("Fiorina", "direct:cue-after", None)
 
 
 def test_single_marks_inside_double_quotes_are_nested():
