@@ -213,7 +213,9 @@ def _add_reported_quotes(ties: _Ties) -> None:
     reports that quote's report), is a quote of its own: mixed when its content
     holds quoted fragments (pass 2), else indirect; the lead of a content its
     cue interrupts is an indirect quote the content continues. Not for cues
-    that only frame quotes."""
+    that only frame quotes, nor for a noun-phrase content without quoted words
+    of a verb whose object is what the words were about (verbs.csv
+    ``quoted_object``: `criticized the plan`)."""
     doc, drafts, claimed = ties.doc, ties.drafts, ties.claimed
     for ai, a in enumerate(ties.atts):
         if ai in claimed or a.content is None or a.cue.lemma in lexicon.words().quote_only_cues:
@@ -228,6 +230,8 @@ def _add_reported_quotes(ties: _Ties) -> None:
             continue
         rule = "according-to" if a.rule == "according-to" else f"indirect:{a.rule}"
         kind = "mixed" if ai in ties.absorbed else "indirect"
+        if kind == "indirect" and a.rule == "object" and a.cue.lemma in lexicon.words().quoted_object_verbs:
+            continue  # `criticized the plan`, `speaking of the meeting`: what it was about, not what was said
         if kind == "mixed":
             rule = "mixed:" + rule
         lead = None

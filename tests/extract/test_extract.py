@@ -2030,8 +2030,24 @@ insiders 10 obj NOUN insider
 
 
 def test_talked_about_a_gerund_clause_is_what_was_talked_about():
-    text = "Clinton talked about bringing communities together."
+    """... and a quote only with quoted words in it (verbs.csv ``quoted_object``)."""
+    text = 'Clinton talked about bringing "communities" together.'
     doc = doc_of(text, """
+Clinton 2 nsubj PROPN
+talked 0 root VERB talk
+about 4 mark SCONJ
+bringing 2 advcl VERB bring
+" 6 punct PUNCT
+communities 4 obj NOUN community
+" 6 punct PUNCT
+together 4 advmod ADV
+. 2 punct PUNCT
+""")
+    [q] = extract_quotes(doc)
+    assert (q.text, q.rule, span_text(doc, q.speaker)) == (
+        'bringing "communities" together', "mixed:indirect:object", "Clinton")
+    plain = "Clinton talked about bringing communities together."
+    assert extract_quotes(doc_of(plain, """
 Clinton 2 nsubj PROPN
 talked 0 root VERB talk
 about 4 mark SCONJ
@@ -2039,10 +2055,44 @@ bringing 2 advcl VERB bring
 communities 4 obj NOUN community
 together 4 advmod ADV
 . 2 punct PUNCT
+""")) == []
+
+
+NOT_SPEECH_TEXT = ("Speaking of the meeting between Kerry and Lavrov, Denslow said it mattered. "
+                   "Assad rejected talks of a ceasefire.")
+NOT_SPEECH = ("""
+Speaking 11 advcl VERB speak
+of 4 case ADP
+the 4 det DET
+meeting 1 obl NOUN
+between 6 case ADP
+Kerry 4 nmod PROPN
+and 8 cc CCONJ
+Lavrov 6 conj PROPN
+, 1 punct PUNCT
+Denslow 11 nsubj PROPN
+said 0 root VERB say
+it 13 nsubj PRON
+mattered 11 ccomp VERB matter
+. 11 punct PUNCT
+""", """
+Assad 2 nsubj PROPN
+rejected 0 root VERB reject
+talks 2 obj NOUN talk
+of 6 case ADP
+a 6 det DET
+ceasefire 3 nmod NOUN
+. 2 punct PUNCT
 """)
-    [q] = extract_quotes(doc)
-    assert (q.text, q.rule, span_text(doc, q.speaker)) == (
-        "bringing communities together", "indirect:object", "Clinton")
+
+
+def test_what_was_spoken_of_or_rejected_is_no_quote():
+    """The objects of ``speaking of`` and ``rejected`` name what the words were
+    about, not what was said (sample corpus 000 and 001)."""
+    doc = doc_of(NOT_SPEECH_TEXT, *NOT_SPEECH)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [("it mattered", "Denslow")]
 
 
 def test_the_object_of_said_before_a_misread_relative_clause_is_its_subject():
