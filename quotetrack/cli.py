@@ -456,7 +456,8 @@ def evaluate():
 @evaluate.command("polnear")
 @click.option("--path", type=click.Path(path_type=Path), default=None,
               help="PolNeAR checkout (default: $POLNEAR_DIR or ~/.cache/quotetrack/polnear).")
-@click.option("--split", type=click.Choice(["train", "dev", "train+dev"]), default="dev", show_default=True)
+@click.option("--split", type=click.Choice(["train", "dev", "train+dev", "slice"]), default="dev", show_default=True,
+              help="train is PolNeAR train less the untouched slice; slice is that slice, never tuned on.")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles (of each split).")
 @click.option("--cached-only", is_flag=True, help="Score only articles whose parse is cached.")
 @click.option("--models", default=None, help="Stanza models to parse with (default: bundled).")
@@ -464,20 +465,28 @@ def evaluate():
               help="Parse with our Stanza pipeline (cached) or use the CoreNLP parses PolNeAR ships.")
 @click.option("--no-merge", is_flag=True,
               help='Score "A," he said. "B." as two quotes (PolNeAR has one attribution).')
+@click.option("--scorer", type=click.Choice(["reference", "builtin"]), default="reference", show_default=True,
+              help="Score as ../shared/eval/score.py --speech-only does, or the older built-in way "
+              "(normalised spans, the speech subset by cue lemma).")
+@click.option("--folds", type=click.IntRange(min=2), default=None,
+              help="Also score each of N folds of the split's articles, with their mean ± spread.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--rules-csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write each rule's measured precision here (the form of quotetrack/data/rule_precision.csv).")
-def polnear(path, split, limit, cached_only, models, parses, no_merge, as_json, rules_csv):
+def polnear(path, split, limit, cached_only, models, parses, no_merge, scorer, folds, as_json, rules_csv):
     """Score quote extraction on a PolNeAR split (parses are cached)."""
-    from .evaluate.polnear import default_path, evaluate_polnear, format_table
+    from .evaluate.polnear import default_path, evaluate_polnear, format_folds, format_table
 
     root = path or default_path()
     try:
         result = evaluate_polnear(root, split, limit, parser=_parser(models) if models else None,
-                                  parse_missing=not cached_only, merge=not no_merge, parses=parses, log=lambda s: click.echo(s, err=True))
+                                  parse_missing=not cached_only, merge=not no_merge, parses=parses,
+                                  log=lambda s: click.echo(s, err=True), scorer=scorer, folds=folds)
     except (FileNotFoundError, QuotetrackError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+    if folds and not as_json:
+        click.echo(f"\n{split} in {folds} folds (speech subset):\n" + format_folds(result["folds"]))
     if rules_csv:
         from .extract.precision import Measured, measured_csv
 

@@ -40,7 +40,7 @@ LEXICON_DIR_ENV = "QUOTETRACK_LEXICON_DIR"
 VERB_FRAMES = (
     "speech", "np_content", "topic", "quote_only", "quoted_as", "reported_to", "tell", "question",
     "no_clause", "anonymity", "reporting", "outlet_governor", "outlet_lead", "cognition", "infinitive",
-    "addressee", "speaker_object", "named_object", "request", "outlet_subject", "carries",
+    "addressee", "speaker_object", "named_object", "request", "outlet_subject", "carries", "quoted_object",
 )
 #: outlet kinds, in the order an outlet's words are tried for one
 OUTLET_KINDS = ("agency", "newspaper", "broadcaster", "website")
@@ -380,6 +380,7 @@ class Words:
     request_verbs: frozenset[str]
     outlet_subject_verbs: frozenset[str]
     carrying_verbs: frozenset[str]
+    quoted_object_verbs: frozenset[str]
     verb_particles: dict[str, tuple[str, ...]]
     # verbs.csv and statement_nouns.csv
     outlet_governors: frozenset[str]
@@ -534,6 +535,7 @@ def build(tables: dict[str, tuple]) -> Words:
         speech_verbs=_with_frame(verbs, "speech"),
         np_content_verbs=_with_frame(verbs, "np_content"),
         topic_verbs=_with_frame(verbs, "topic"),
+        quoted_object_verbs=_with_frame(verbs, "quoted_object"),
         quote_only_cues=_with_frame(verbs, "quote_only"),
         quoted_as_verbs=_with_frame(verbs, "quoted_as"),
         reported_to_verbs=_with_frame(verbs, "reported_to"),

@@ -26,7 +26,7 @@ from .corpus import RECRAWL, Input, Read, Skipped, file_sha256, find_inputs, rea
 from .corrections import Outcome, correct_quotes, entity_now, rename_entities
 from .errors import ArticleError, QuotetrackError, StoreError
 from .extract import extract_quotes
-from .extract.precision import hidden_reason, rule_rows
+from .extract.precision import hidden_reason, measured_hash, rule_rows
 from .lexicon import lexicon_hash
 from .parse import Parser
 from .parse.models import models_key
@@ -38,14 +38,17 @@ from .utterances import Grouping, When, group_utterances, mark_statements
 from .utterances import embed, reuse
 
 # bump when extraction or resolution rules change: stored articles are analysed
-# again (from their stored parses); a change of the word lists needs no bump
-RULES_VERSION = "7"
+# again (from their stored parses); a change of the word lists or of the rules'
+# measured precision (the quotes' confidences) needs no bump
+RULES_VERSION = "8"
 
 
 def analysis_version() -> str:
-    """What analysed an article: the rules' version and the word lists' hash
-    (the parse's version, the models, is kept apart)."""
-    return f"quotetrack {__version__}; rules {RULES_VERSION}; lexicon {lexicon_hash()[:12]}"
+    """What analysed an article: the rules' version, the word lists' hash and
+    the hash of the rules' measured precision (the parse's version, the models,
+    is kept apart)."""
+    return (f"quotetrack {__version__}; rules {RULES_VERSION}; lexicon {lexicon_hash()[:12]}; "
+            f"precision {measured_hash()[:12]}")
 
 
 def analyse(article: Article, doc: ParsedDoc) -> list[ResolvedQuote]:

@@ -8,19 +8,27 @@ copyrighted: it is read from outside the repository (``--path``, env var
 ``POLNEAR_DIR``, or ``~/.cache/quotetrack/polnear``) and nothing of it is kept
 in the repository. Tune on train and dev only.
 
-Method (as in the Gender Gap Tracker's evaluation): predicted quotes and gold
-attributions are matched greedily one-to-one, best overlap first; a pair
-matches when the predicted content covers at least ``theta`` of the gold
-content's characters. Spans are compared after :func:`_normalise` (quote marks,
-edge punctuation, spaces and a leading complementizer ``that`` are not
-content). Reported: precision/recall/F1 at theta 0.3 and 0.8, exact-span F1,
-speaker accuracy (matched quotes whose speaker overlaps the gold source) and
-cue accuracy (matched quotes whose cue overlaps the gold cue), on all
-attributions and on the *speech* subset: gold attributions whose cue is a
-speech verb (``said``, ``told``, ``according to``) or whose content is in
-quote marks; predictions count towards the subset when their cue is a speech
-verb or they are direct/mixed quotes (a prediction matched to a non-speech
-gold attribution counts neither way there).
+Two ways of scoring (``scorer``). The default, "reference", is the reference
+scorer's (``../shared/eval/score.py --speech-only``, reproduced in
+:mod:`.reference`, a test checks the figures are its figures on dev): raw
+character overlap, the speech subset by its own list of cue words or a quote
+mark anywhere in the content, and every prediction counted unless it matches a
+non-speech attribution. The "builtin" way, kept to compare with, is the older
+one: predicted quotes and gold attributions are matched greedily one-to-one,
+best overlap first; a pair matches when the predicted content covers at least
+``theta`` of the gold content's characters, compared after :func:`_normalise`
+(quote marks, edge punctuation, spaces and a leading complementizer ``that``
+are not content); the *speech* subset is gold attributions whose cue is a
+speech verb (``said``, ``told``, ``according to``) or whose content starts in
+quote marks, and predictions count towards it when their cue is a speech verb
+or they are direct/mixed quotes (a prediction matched to a non-speech gold
+attribution counts neither way). Both report precision/recall/F1 at theta 0.3
+and 0.8, exact-span F1, speaker accuracy (matched quotes whose speaker overlaps
+the gold source) and cue accuracy (matched quotes whose cue overlaps the gold
+cue), on all attributions and on the speech subset. The quotes of ``"A," he
+said. "B."`` are joined into one prediction in pieces, as PolNeAR annotates
+them (``merge``). Each rule's precision (``rules``) is always counted the
+reference's way.
 
 ``parses="corenlp"`` scores on the CoreNLP parses PolNeAR ships instead
 (UD v1 mapped to v2, see :mod:`quotetrack.evaluate.corenlp`). Otherwise parses are cached as CoNLL-U (``to_conllu``, offsets in MISC) under
@@ -34,6 +42,7 @@ import hashlib
 import json
 import os
 import re
+import statistics
 import time
 from collections import Counter
 from pathlib import Path
@@ -42,12 +51,15 @@ from typing import Callable, Iterable, Sequence
 import attrs
 
 from .. import lexicon
+from . import reference
+from .untouched import fold_of, untouched_slice
 from ..parse import read_conllu
 from ..extract.precision import Measured, precision_class
 from ..records import ParsedDoc, Quote
 
-SPLITS = ("train", "dev")  # test is for a final, one-off score only
+SPLITS = ("train", "dev")  # the tuning splits, train less the untouched slice; test is for a final, one-off score only
 TUNING = "train+dev"  # both tuning splits, scored together
+SLICE = "slice"  # the untouched slice of train (:mod:`.untouched`): scored, never read or tuned on
 THETAS = (0.3, 0.8)
 Span = tuple[tuple[int, int], ...]  # one or more (start, end) pieces
 
@@ -62,9 +74,15 @@ class GoldAttribution:
 
 @attrs.frozen
 class GoldArticle:
+    """A PolNeAR article: ``attributions`` as the built-in scorer and the
+    stand-off sets read them (sorted by content; ``speech`` is the built-in
+    subset), ``reference`` as the reference scorer reads them
+    (:func:`.reference.read_ann`)."""
+
     name: str
     text: str
     attributions: tuple[GoldAttribution, ...]
+    reference: tuple[reference.Attribution, ...] = ()
 
 
 @attrs.frozen
@@ -155,23 +173,31 @@ def parse_ann(text: str, ann: str) -> tuple[GoldAttribution, ...]:
     return tuple(sorted(out, key=lambda a: a.content[0]))
 
 
+def source_split(split: str) -> str:
+    """The PolNeAR split a split's articles are in (the slice's are in train)."""
+    return "train" if split == SLICE else split
+
+
 def load_split(root: Path, split: str, limit: int | None = None) -> list[GoldArticle]:
     """The articles of a split in name order (the first annotator's file where
-    several annotated one article)."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    base = split_dir(Path(root), split)
+    several annotated one article). ``train`` is PolNeAR train less the
+    untouched slice, ``slice`` the slice (:mod:`.untouched`)."""
+    if split not in SPLITS + (SLICE,):
+        raise ValueError(f"split must be one of {SPLITS + (SLICE,)}, not {split!r}")
+    base = split_dir(Path(root), source_split(split))
     anns: dict[str, Path] = {}
     for path in sorted((base / "attributions").glob("*.ann")):
         name = re.sub(r"_[0-9a-f]{4}$", "", path.stem)
         anns.setdefault(name, path)
+    texts = [p for p in sorted((base / "text").glob("*.txt")) if p.stem in anns]
+    if source_split(split) == "train":
+        held = untouched_slice(p.stem for p in texts)
+        texts = [p for p in texts if (p.stem in held) == (split == SLICE)]
     articles = []
-    for text_path in sorted((base / "text").glob("*.txt")):
-        if text_path.stem not in anns:
-            continue
+    for text_path in texts:
         text = text_path.read_text(encoding="utf-8")
-        gold = parse_ann(text, anns[text_path.stem].read_text(encoding="utf-8"))
-        articles.append(GoldArticle(text_path.stem, text, gold))
+        ann = anns[text_path.stem].read_text(encoding="utf-8")
+        articles.append(GoldArticle(text_path.stem, text, parse_ann(text, ann), reference.read_ann(text, ann)))
         if limit is not None and len(articles) >= limit:
             break
     return articles
@@ -331,20 +357,25 @@ def merge_roots(quotes: Sequence[Quote], merge: bool = True) -> list[int]:
     return root
 
 
-def rule_outcomes(text: str, quotes: Sequence[Quote], gold: Sequence[GoldAttribution],
-                  merge: bool = True, theta: float = 0.3) -> list[tuple[str, str]]:
-    """(precision class, "right" | "not_speech" | "wrong") of each quote, matched
-    at ``theta``: right when it matches a speech attribution, not counted when it
-    matches a non-speech one, wrong otherwise (the reference scorer's way). A
-    piece of a joined quotation fares as the quotation."""
+def reference_scored(article: GoldArticle, quotes: Sequence[Quote], merge: bool = True) -> dict[str, reference.Scored]:
+    """One article scored the reference scorer's way (:mod:`.reference`), on all
+    attributions and on the speech subset; the pieces of a quotation are joined
+    (with ``merge``) as ``merge_continues.py`` joins them."""
+    preds = [reference.Predicted(reference.merged(p.content), reference.merged(p.speaker), reference.merged(p.cue))
+             for p in predictions_of(article.text, quotes, merge)]
+    return {"all": reference.score(article.text, article.reference, preds),
+            "speech": reference.score(article.text, article.reference, preds, keep=lambda g: g.speech)}
+
+
+def rule_outcomes(quotes: Sequence[Quote], speech: reference.Scored, merge: bool = True) -> list[tuple[str, str]]:
+    """(precision class, "right" | "not_speech" | "wrong") of each quote, as the
+    reference scorer counts its quotation on the speech subset (``speech``, of
+    :func:`reference_scored`): right when matched at θ 0.3 to a speech
+    attribution, not counted when matched to another attribution, wrong
+    otherwise. A piece of a joined quotation fares as the quotation."""
     roots = merge_roots(quotes, merge)
-    firsts = sorted(set(roots))
-    matched = {firsts[i]: gold[j] for i, j in match(text, predictions_of(text, quotes, merge), gold, theta)}
-    outcomes = []
-    for q, r in zip(quotes, roots):
-        g = matched.get(r)
-        outcomes.append((precision_class(q), "wrong" if g is None else "right" if g.speech else "not_speech"))
-    return outcomes
+    fared = dict(zip(sorted(set(roots)), speech.outcomes))
+    return [(precision_class(q), fared[r]) for q, r in zip(quotes, roots)]
 
 
 def measured_rules(outcomes: Iterable[tuple[str, str]], measured_on: str) -> dict[str, Measured]:
@@ -365,14 +396,14 @@ def parse_cache_dir(split: str, models: dict) -> Path:
     """Where parses of ``split`` by the models ``models`` (``Parser.versions()``) are
     cached: one folder per set of model files, so new models never read old parses."""
     key = hashlib.sha256(json.dumps(models, sort_keys=True).encode()).hexdigest()[:10]
-    return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / f"{split}-{key}"
+    return Path.home() / ".cache" / "quotetrack" / "polnear-parses" / f"{source_split(split)}-{key}"
 
 
 def corenlp_articles(root: Path, articles: Sequence[GoldArticle], split: str) -> list[tuple[GoldArticle, ParsedDoc]]:
     """Each article with the CoreNLP parse PolNeAR ships (articles without one are left out)."""
     from .corenlp import read_corenlp_xml
 
-    base = split_dir(Path(root), split) / "corenlp"
+    base = split_dir(Path(root), source_split(split)) / "corenlp"
     out = []
     for a in articles:
         path = base / f"{a.name}.txt.xml"
@@ -417,16 +448,30 @@ def parsed_articles(articles: Sequence[GoldArticle], split: str, parser=None,
 # --------------------------------------------------------------------------
 
 
+#: how ``evaluate polnear`` scores: the reference scorer's way (the default) or the built-in one
+SCORERS = ("reference", "builtin")
+
+
 def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
                   extract: Callable[[ParsedDoc], list[Quote]] | None = None, merge: bool = True,
-                  measured_on: str = "") -> dict:
+                  measured_on: str = "", scorer: str = "reference") -> dict:
     """Scores of ``extract`` (default :func:`quotetrack.extract.extract_quotes`)
     over parsed gold articles, plus extraction speed and each precision class's
-    counts (``rules``, see :mod:`quotetrack.extract.precision`)."""
+    counts (``rules``, see :mod:`quotetrack.extract.precision`; always the
+    reference scorer's way).
+
+    ``scorer``: "reference" (:mod:`.reference`, what ``../shared/eval/score.py``
+    gives) or "builtin" (:func:`score_article`: spans normalised, the subset by
+    cue lemma or an opening quote mark, predictions of the subset by their own
+    cue or kind)."""
+    if scorer not in SCORERS:
+        raise ValueError(f"scorer must be one of {SCORERS}, not {scorer!r}")
     if extract is None:
         from ..extract import extract_quotes as extract
     totals: dict[tuple[str, str], Counts] = {}
+    summed = {"all": reference.Counts(), "speech": reference.Counts()}
     outcomes: list[tuple[str, str]] = []
+    confidences: list[float] = []
     n_articles = n_quotes = n_gold = n_gold_speech = 0
     seconds = 0.0
     for article, doc in pairs:
@@ -435,25 +480,73 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
         seconds += time.perf_counter() - t0
         n_articles += 1
         n_quotes += len(quotes)
-        n_gold += len(article.attributions)
-        n_gold_speech += sum(a.speech for a in article.attributions)
-        score_article(article.text, predictions_of(article.text, quotes, merge), article.attributions, totals)
-        outcomes += rule_outcomes(article.text, quotes, article.attributions, merge)
+        scored = reference_scored(article, quotes, merge)
+        for subset, one in scored.items():
+            summed[subset] += one.counts
+        if scorer == "builtin":
+            n_gold += len(article.attributions)
+            n_gold_speech += sum(a.speech for a in article.attributions)
+            score_article(article.text, predictions_of(article.text, quotes, merge), article.attributions, totals)
+        else:
+            n_gold += len(article.reference)
+            n_gold_speech += sum(a.speech for a in article.reference)
+        outcomes += rule_outcomes(quotes, scored["speech"], merge)
+        confidences += [q.confidence for q in quotes]
+    if scorer == "builtin":
+        rows = {f"{subset}@{key}": c.scores() for (subset, key), c in sorted(totals.items())}
+    else:
+        rows = {f"{subset}@{key}": row for subset, c in summed.items() for key, row in reference.scores(c).items()}
     return {
+        "scorer": scorer,
         "articles": n_articles, "predicted": n_quotes, "gold": n_gold, "gold_speech": n_gold_speech,
         "extract_seconds": seconds,
         "quotes_per_second": n_quotes / seconds if seconds else 0.0,
-        "scores": {f"{subset}@{key}": c.scores() for (subset, key), c in sorted(totals.items())},
+        "scores": rows,
         "rules": {name: {**attrs.asdict(m), "precision": m.precision}
                   for name, m in sorted(measured_rules(outcomes, measured_on).items())},
+        "reliability": reliability(zip(confidences, (outcome for _, outcome in outcomes))),
     }
+
+
+#: the upper edges of the reliability table's confidence bins (the first starts at 0)
+RELIABILITY_EDGES = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+
+
+def reliability(quotes: Iterable[tuple[float, str]]) -> dict:
+    """How well confidence says how often a quote is right: for the (confidence,
+    outcome) of each quote (outcomes as :func:`rule_outcomes` gives them), per
+    confidence bin the quotes counted (right or wrong), their mean confidence and
+    the precision measured; and the calibration error, the mean over counted
+    quotes of |bin confidence - bin precision|."""
+    bins = [{"low": low, "high": high, "counted": 0, "right": 0, "confidence_sum": 0.0}
+            for low, high in zip((0.0,) + RELIABILITY_EDGES, RELIABILITY_EDGES)]
+    for confidence, outcome in quotes:
+        if outcome == "not_speech":
+            continue
+        b = next(b for b in bins if confidence < b["high"] or b["high"] == RELIABILITY_EDGES[-1])
+        b["counted"] += 1
+        b["right"] += outcome == "right"
+        b["confidence_sum"] += confidence
+    rows = [{"low": b["low"], "high": b["high"], "counted": b["counted"], "right": b["right"],
+             "confidence": b["confidence_sum"] / b["counted"], "precision": b["right"] / b["counted"]}
+            for b in bins if b["counted"]]
+    counted = sum(r["counted"] for r in rows)
+    error = sum(r["counted"] * abs(r["confidence"] - r["precision"]) for r in rows) / counted if counted else None
+    return {"bins": rows, "calibration_error": error}
+
+
+def _figure(x: float | None) -> str:
+    return "     -" if x is None else f"{x:6.3f}"
 
 
 def format_table(result: dict) -> str:
     """The scores as a plain-text table."""
+    how = ("the reference scorer's way (../shared/eval/score.py; quotations joined as merge_continues.py "
+           "joins them)" if result["scorer"] == "reference" else "the built-in way (--scorer builtin)")
     lines = [
         f"articles: {result['articles']}  gold attributions: {result['gold']} "
         f"(speech {result['gold_speech']})  predicted quotes: {result['predicted']}",
+        f"scored {how}",
         f"extraction: {result['quotes_per_second']:.0f} quotes/s "
         f"({result['extract_seconds']:.2f} s on parsed docs)",
         "",
@@ -466,18 +559,37 @@ def format_table(result: dict) -> str:
                 continue
             lines.append(
                 f"{subset:<8} {key:<6} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
-                f"{s['speaker_acc']:6.3f} {s['cue_acc']:6.3f} {s['tp']:6d} {s['fp']:6d} {s['fn']:6d}"
+                f"{_figure(s['speaker_acc'])} {_figure(s['cue_acc'])} {s['tp']:6d} {s['fp']:6d} {s['fn']:6d}"
             )
+    speech = result["scores"].get("speech@0.3", {})
+    if "ignored" in speech:
+        lines.append(f"(speech subset: {speech['ignored']} predictions matched to a non-speech attribution "
+                     "are not counted; speaker and cue accuracy on the pairs matched at 0.3)")
+    return "\n".join(lines + ["", format_reliability(result["reliability"])])
+
+
+def format_reliability(table: dict) -> str:
+    """The reliability table: confidence bins against the precision measured."""
+    lines = ["confidence against precision (each quote as its quotation fares on the speech subset):",
+             f"{'confidence':<12} {'quotes':>7} {'right':>7} {'mean conf':>10} {'precision':>10}"]
+    for r in table["bins"]:
+        lines.append(f"{r['low']:.2f}-{r['high']:.2f}    {r['counted']:7d} {r['right']:7d} "
+                     f"{r['confidence']:10.3f} {r['precision']:10.3f}")
+    if table["calibration_error"] is not None:
+        lines.append(f"calibration error (mean |confidence - precision| over quotes): {table['calibration_error']:.3f}")
     return "\n".join(lines)
 
 
 def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | None = None,
                      parser=None, parse_missing: bool = True, merge: bool = True,
-                     parses: str = "stanza", log: Callable[[str], None] = lambda s: None) -> dict:
-    """Load a PolNeAR split (or ``train+dev``, the two together), parse (or read
-    cached parses), extract and score.
+                     parses: str = "stanza", log: Callable[[str], None] = lambda s: None,
+                     scorer: str = "reference", folds: int | None = None) -> dict:
+    """Load a PolNeAR split (``train``, ``dev``, ``slice``, or several joined by
+    ``+``: ``train+dev``), parse (or read cached parses), extract and score.
 
     ``parses``: "stanza" (our pipeline, cached) or "corenlp" (the parses PolNeAR ships).
+    ``folds``: also score each of that many folds of the articles
+    (:func:`.untouched.fold_of`), under ``folds`` (see :func:`fold_scores`).
     """
     root = Path(path) if path else default_path()
 
@@ -488,4 +600,45 @@ def evaluate_polnear(path: Path | None = None, split: str = "dev", limit: int | 
         return parsed_articles(articles, one, parser=parser, parse_missing=parse_missing, log=log)
 
     pairs = [pair for one in split.split("+") for pair in pairs_of(one)]
-    return evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}")
+    result = evaluate_docs(pairs, merge=merge, measured_on=f"PolNeAR {split}, {len(pairs)} articles", scorer=scorer)
+    if folds:
+        result["folds"] = fold_scores(pairs, folds, merge=merge, scorer=scorer)
+    return result
+
+
+#: the figures a fold reports (the speech subset's), and their names in the table
+FOLD_FIGURES = (("speech@0.3", "f1", "F1@0.3"), ("speech@0.3", "precision", "P@0.3"),
+                ("speech@0.3", "recall", "R@0.3"), ("speech@0.8", "f1", "F1@0.8"),
+                ("speech@0.3", "speaker_acc", "speaker"))
+
+
+def fold_scores(pairs: Sequence[tuple[GoldArticle, ParsedDoc]], folds: int, merge: bool = True,
+                scorer: str = "reference") -> dict:
+    """The :data:`FOLD_FIGURES` of each fold of ``pairs`` (by
+    :func:`.untouched.fold_of`), and their mean and standard deviation over the
+    folds (``spread``; the sample's, n - 1)."""
+    if folds < 2:
+        raise ValueError(f"folds must be 2 or more, not {folds}")
+    rows = []
+    for k in range(folds):
+        part = [p for p in pairs if fold_of(p[0].name, folds) == k]
+        scores = evaluate_docs(part, merge=merge, scorer=scorer)["scores"]
+        rows.append({"fold": k, "articles": len(part),
+                     **{label: scores[key][field] for key, field, label in FOLD_FIGURES}})
+    summary = {}
+    for _, _, label in FOLD_FIGURES:
+        values = [r[label] for r in rows]
+        summary[label] = {"mean": statistics.fmean(values), "spread": statistics.stdev(values)}
+    return {"folds": rows, "summary": summary}
+
+
+def format_folds(result: dict) -> str:
+    """The folds' figures as a plain-text table, with their mean ± spread."""
+    labels = [label for _, _, label in FOLD_FIGURES]
+    lines = [f"{'fold':<6} {'articles':>8} " + " ".join(f"{x:>13}" for x in labels)]
+    for r in result["folds"]:
+        lines.append(f"{r['fold']:<6} {r['articles']:>8} " + " ".join(f"{r[x]:>13.3f}" for x in labels))
+    lines.append(f"{'mean':<6} {sum(r['articles'] for r in result['folds']):>8} "
+                 + " ".join(f"{result['summary'][x]['mean']:>6.3f} ± {result['summary'][x]['spread']:.3f}"
+                            for x in labels))
+    return "\n".join(lines)

@@ -65,6 +65,8 @@ def _mark_roles(text: str, i: int, length: int = 1) -> tuple[bool, bool]:
             return False, False
     can_open = left_open and not nxt.isspace() and nxt != "\n"
     can_close = not prev.isspace() and right_open
+    if ch in DOUBLE_MARKS and prev == " " and i > 1 and text[i - 2] in "'’" and right_open:
+        can_close = True  # a single quote closed inside a double one, a space between: `…,' " he said`
     if ch in _OPEN_ONLY:
         can_close = can_close and not can_open and ch not in "‘‚"
         can_open = not nxt.isspace()

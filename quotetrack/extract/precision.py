@@ -1,21 +1,31 @@
-"""How often each extraction rule is right, as measured, and which quotes the
-site leaves out of its default views because of it.
+"""How often each extraction rule is right, as measured: the confidence of its
+quotes, and which quotes the site leaves out of its default views because of it.
 
 A quote's *precision class* is its rule when its speaker was found; a quote
 with no speaker is classed by its kind alone (``indirect, no speaker``): those
 are few per rule, and wrong far more often than the same rule's quotes with a
 speaker. The figures are measured on PolNeAR (``quotetrack evaluate polnear
---rules-csv``, the reference scorer's way: a quote matched to a speech
-attribution is right, one matched to none is wrong, one matched to a
-non-speech attribution is not counted) and kept in
-``quotetrack/data/rule_precision.csv``. A class measured below
-:data:`HIDE_BELOW`, on at least :data:`MIN_COUNTED` quotes, is hidden from the
-default views, with the figure as the reason; nothing is deleted.
+--split train+dev --rules-csv``; train less the untouched slice; the reference
+scorer's way: a quote matched to a speech attribution is right, one matched to
+none is wrong, one matched to a non-speech attribution is not counted) and
+kept in ``quotetrack/data/rule_precision.csv``, the one source of both:
+
+* a quote's **confidence** is its class's measured precision, calibrated
+  (:func:`confidence_of`): 0.8 means about four quotes in five right. A class
+  counts as if it had :data:`PRIOR_QUOTES` more quotes, right as often as its
+  *family*'s (the classes of its kind with a speaker, or all classes without
+  one): a class measured on few quotes falls back to its family.
+* a class whose confidence is below :data:`HIDE_BELOW` is **hidden** from the
+  default views, with the figure as the reason; nothing is deleted.
+
+``quotetrack evaluate polnear`` prints a reliability table (confidence against
+the precision measured, by bins) to check the calibration on other articles.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from functools import cache
 from importlib import resources
@@ -25,13 +35,14 @@ import attrs
 from ..errors import QuotetrackError
 from ..records import Quote
 
-#: a class whose measured precision is below this (one quote in four wrong, or worse)
+#: a class whose confidence is below this (one quote in four wrong, or worse)
 #: is hidden from the default views
 HIDE_BELOW = 0.75
-#: fewer counted quotes than this measure nothing: the class is shown
-MIN_COUNTED = 10
+#: a class's figure counts as if it had this many more quotes, right as often as its family's
+PRIOR_QUOTES = 10
 DATA_FILE = "rule_precision.csv"
 COLUMNS = ("class", "right", "wrong", "not_speech", "measured_on")
+NO_SPEAKER = "no speaker"  # the family of the classes of quotes without a speaker
 
 
 @attrs.frozen(kw_only=True)
@@ -52,19 +63,80 @@ class Measured:
     def precision(self) -> float | None:
         return self.right / self.counted if self.counted else None
 
+
+@attrs.frozen
+class Calibrated:
+    """A class's confidence, and what it was calibrated on."""
+
+    name: str
+    confidence: float
+    measured: Measured  # the class's own counts (zero when never measured)
+    family: str
+
     @property
     def hidden(self) -> str | None:
         """Why quotes of this class are hidden from the default views, or None."""
-        p = self.precision
-        if p is None or self.counted < MIN_COUNTED or p >= HIDE_BELOW:
+        if self.confidence >= HIDE_BELOW:
             return None
-        return (f"{self.name}: {p:.0%} right on {self.measured_on} ({self.right} of {self.counted}), "
-                f"below {HIDE_BELOW:.0%}")
+        m = self.measured
+        basis = (f"{m.right} of {m.counted} on {m.measured_on}" if m.counted
+                 else f"the figure of its family, {self.family}: never measured on its own")
+        return f"{self.name}: {self.confidence:.0%} right ({basis}), below {HIDE_BELOW:.0%}"
+
+
+def class_of(rule: str, kind: str, has_speaker: bool) -> str:
+    """The precision class of a quote of ``rule`` and ``kind``."""
+    return rule if has_speaker else f"{kind}, {NO_SPEAKER}"
 
 
 def precision_class(quote: Quote) -> str:
     """The class a quote's precision is measured in."""
-    return quote.rule if quote.speaker is not None else f"{quote.kind}, no speaker"
+    return class_of(quote.rule, quote.kind, quote.speaker is not None)
+
+
+def family_of(name: str) -> str:
+    """A class's family: ``no speaker`` for the classes without a speaker, else
+    the kind its rule makes (``mixed:`` and ``direct:`` rules say theirs; the
+    others, ``according-to`` included, make indirect quotes)."""
+    if name.endswith(f", {NO_SPEAKER}"):
+        return NO_SPEAKER
+    head = name.split(":", 1)[0]
+    return head if head in ("direct", "mixed") else "indirect"
+
+
+def _pooled(table: dict[str, Measured], family: str | None) -> tuple[int, int]:
+    """(right, counted) over the classes of ``family`` (None: all)."""
+    ms = [m for m in table.values() if family is None or family_of(m.name) == family]
+    return sum(m.right for m in ms), sum(m.counted for m in ms)
+
+
+def calibrated(name: str, table: dict[str, Measured] | None = None) -> Calibrated:
+    """The confidence of class ``name``: (right + PRIOR_QUOTES x the family's
+    precision) / (counted + PRIOR_QUOTES); a family never measured takes the
+    precision of all classes together."""
+    table = measured() if table is None else table
+    family = family_of(name)
+    right, counted = _pooled(table, family)
+    if counted == 0:
+        right, counted = _pooled(table, None)
+    if counted == 0:
+        raise QuotetrackError(f"quotetrack/data/{DATA_FILE}: no class has a counted quote; "
+                              "measure them with `quotetrack evaluate polnear --split train+dev --rules-csv`")
+    prior = right / counted
+    m = table.get(name) or Measured(name=name, right=0, wrong=0)
+    return Calibrated(name=name, confidence=(m.right + PRIOR_QUOTES * prior) / (m.counted + PRIOR_QUOTES),
+                      measured=m, family=family)
+
+
+@cache
+def _shipped_confidence(name: str) -> float:
+    return round(calibrated(name).confidence, 3)
+
+
+def confidence_of(rule: str, kind: str, has_speaker: bool) -> float:
+    """The calibrated confidence of a quote of ``rule`` and ``kind`` (the shipped
+    measurements, to three decimals)."""
+    return _shipped_confidence(class_of(rule, kind, has_speaker))
 
 
 def read_measured(text: str, source: str = DATA_FILE) -> dict[str, Measured]:
@@ -96,17 +168,26 @@ def measured_csv(table: dict[str, Measured]) -> str:
     return out.getvalue()
 
 
+def _shipped() -> bytes:
+    return (resources.files("quotetrack") / "data" / DATA_FILE).read_bytes()
+
+
 @cache
 def measured() -> dict[str, Measured]:
     """The shipped measurements."""
-    path = resources.files("quotetrack") / "data" / DATA_FILE
-    return read_measured(path.read_text(encoding="utf-8"), f"quotetrack/data/{DATA_FILE}")
+    return read_measured(_shipped().decode("utf-8"), f"quotetrack/data/{DATA_FILE}")
+
+
+@cache
+def measured_hash() -> str:
+    """The sha256 of the shipped measurements: the quotes' confidences come from
+    them, so it is part of the analysis version."""
+    return hashlib.sha256(_shipped()).hexdigest()
 
 
 def hidden_reason(quote: Quote, table: dict[str, Measured] | None = None) -> str | None:
     """Why ``quote`` is left out of the default views (None: it is shown)."""
-    m = (measured() if table is None else table).get(precision_class(quote))
-    return m.hidden if m else None
+    return calibrated(precision_class(quote), table).hidden
 
 
 def rule_rows(table: dict[str, Measured] | None = None) -> list[dict]:
@@ -114,5 +195,5 @@ def rule_rows(table: dict[str, Measured] | None = None) -> list[dict]:
     table = measured() if table is None else table
     return [{"rule": m.name, "precision": None if m.precision is None else round(m.precision, 4),
              "right": m.right, "wrong": m.wrong, "not_speech": m.not_speech,
-             "measured_on": m.measured_on, "hidden": m.hidden}
+             "measured_on": m.measured_on, "hidden": calibrated(m.name, table).hidden}
             for m in sorted(table.values(), key=lambda m: m.name)]

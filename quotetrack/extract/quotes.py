@@ -6,7 +6,7 @@ named passes (see its docstring): the cue that frames it, the cue whose parsed
 content it is, a cue in its sentence, a dash line, a headline's ``Name:
 "…"``, a colon before it, the quote it continues. It builds the mixed and
 indirect quotes and freezes the drafts into :class:`~quotetrack.records.Quote`
-records with their rule names and confidences. The thresholds of the ties are
+records with their rule names and confidences (measured, :mod:`.precision`). The thresholds of the ties are
 named at the top of the module.
 """
 
@@ -22,22 +22,10 @@ import attrs
 from .. import lexicon
 from ..records import Cue, Mention, ParsedDoc, Quote
 from .attributions import Attribution, find_attributions, verb_attribution
+from .precision import confidence_of
 from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, find_quote_spans, trim
 from .tree import Tree, overlap, word_count
 
-
-_CONFIDENCE = {
-    "direct:cue-after": 0.9, "direct:cue-before": 0.85,
-    "direct:colon": 0.8, "direct:dash-line": 0.85, "direct:continuation": 0.75,
-    "indirect:ccomp": 0.85, "indirect:parataxis": 0.75, "indirect:xcomp": 0.7,
-    "indirect:object": 0.55, "indirect:fronted": 0.7, "indirect:interrupted": 0.7,
-    "indirect:noun": 0.6,
-    "according-to": 0.85,
-}
-# the confidence of a rule not listed above
-_DEFAULT_CONFIDENCE = 0.7
-# the factor on the confidence of a quote whose speaker was not found
-_NO_SPEAKER_FACTOR = 0.6
 
 # Thresholds of the ties between quote marks and attributions
 # a quoted fragment lies in a content that holds at least this share of it
@@ -225,7 +213,9 @@ def _add_reported_quotes(ties: _Ties) -> None:
     reports that quote's report), is a quote of its own: mixed when its content
     holds quoted fragments (pass 2), else indirect; the lead of a content its
     cue interrupts is an indirect quote the content continues. Not for cues
-    that only frame quotes."""
+    that only frame quotes, nor for a noun-phrase content without quoted words
+    of a verb whose object is what the words were about (verbs.csv
+    ``quoted_object``: `criticized the plan`)."""
     doc, drafts, claimed = ties.doc, ties.drafts, ties.claimed
     for ai, a in enumerate(ties.atts):
         if ai in claimed or a.content is None or a.cue.lemma in lexicon.words().quote_only_cues:
@@ -240,6 +230,8 @@ def _add_reported_quotes(ties: _Ties) -> None:
             continue
         rule = "according-to" if a.rule == "according-to" else f"indirect:{a.rule}"
         kind = "mixed" if ai in ties.absorbed else "indirect"
+        if kind == "indirect" and a.rule == "object" and a.cue.lemma in lexicon.words().quoted_object_verbs:
+            continue  # `criticized the plan`, `speaking of the meeting`: what it was about, not what was said
         if kind == "mixed":
             rule = "mixed:" + rule
         lead = None
@@ -836,21 +828,18 @@ def _continues(doc: ParsedDoc, previous: _Draft, span: MarkSpan) -> bool:
 
 def _freeze(doc: ParsedDoc, drafts: list[_Draft]) -> list[Quote]:
     """The drafts as :class:`Quote` records: their sentences' bounds, their
-    confidence (by rule, lower without a speaker) and the index of the quote
-    each continues."""
+    confidence (their rule's measured precision, calibrated: lower without a
+    speaker; see :mod:`.precision`) and the index of the quote each continues."""
     index = {id(d): i for i, d in enumerate(drafts)}
     quotes = []
     for d in drafts:
         s0, s1 = doc.sentence_bounds(d.start, d.end)
-        conf = _CONFIDENCE.get(d.rule.removeprefix("mixed:"), _DEFAULT_CONFIDENCE)
-        if d.speaker is None:
-            conf *= _NO_SPEAKER_FACTOR
         cont = index.get(id(d.continues)) if d.continues is not None else None
         quotes.append(
             Quote(
                 kind=d.kind, start_char=d.start, end_char=d.end, text=doc.text[d.start:d.end],
                 speaker=d.speaker, cue=d.cue, via_outlet=d.via, rule=d.rule,
-                confidence=round(conf, 3), sentence_start=s0, sentence_end=s1, continues=cont,
+                confidence=confidence_of(d.rule, d.kind, d.speaker is not None), sentence_start=s0, sentence_end=s1, continues=cont,
             )
         )
     return quotes

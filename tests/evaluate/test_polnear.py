@@ -149,25 +149,3 @@ def test_interrupted_quote_is_merged_for_scoring():
     preds = predictions_of(text, quotes)
     assert [p.content for p in preds] == [((1, 7), (19, 25), (28, 32))]
     assert len(predictions_of(text, quotes, merge=False)) == 3
-
-
-def test_each_quote_fares_as_its_quotation_in_the_rule_counts():
-    """Per precision class: right (a speech attribution), not counted (a non-speech
-    one), wrong (none); a later piece of a joined quotation fares as the quotation."""
-    from quotetrack.evaluate.polnear import measured_rules, rule_outcomes
-    from quotetrack.records import Mention, Quote
-
-    he = Mention(start_char=58, end_char=60, text="he")
-
-    def mk(span, rule, kind="direct", cont=None, speaker=he):
-        return Quote(kind=kind, start_char=span[0], end_char=span[1], text=TEXT[span[0]:span[1]],
-                     rule=rule, confidence=1.0, continues=cont, speaker=speaker)
-
-    quotes = [mk(READY, "direct:cue-after"), mk((61, 66), "direct:continuation", cont=0),
-              mk(PLAN, "indirect:ccomp", "indirect"), mk((0, 6), "indirect:object", "indirect", speaker=None)]
-    outcomes = rule_outcomes(TEXT, quotes, GOLD)
-    assert outcomes == [("direct:cue-after", "right"), ("direct:continuation", "right"),
-                        ("indirect:ccomp", "not_speech"), ("indirect, no speaker", "wrong")]
-    table = measured_rules(outcomes + [("direct:cue-after", "wrong")], "test")
-    assert (table["direct:cue-after"].right, table["direct:cue-after"].wrong) == (1, 1)
-    assert table["indirect:ccomp"].precision is None and table["indirect, no speaker"].precision == 0.0

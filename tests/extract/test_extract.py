@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from quotetrack.extract import extract_quotes, find_quote_spans
+from quotetrack.extract.precision import confidence_of
 from quotetrack.parse import from_conllu
 from quotetrack.records import ParsedDoc
 
@@ -48,6 +49,8 @@ def check_invariants(doc, quotes):
                 assert doc.text[m.start_char:m.end_char] == m.text
         if q.continues is not None:
             assert 0 <= q.continues < len(quotes)
+        # the confidence is the rule's measured precision, calibrated (extract/precision.py)
+        assert q.confidence == confidence_of(q.rule, q.kind, q.speaker is not None)
     assert [q.start_char for q in quotes] == sorted(q.start_char for q in quotes)
 
 
@@ -712,10 +715,55 @@ def marked(text):
         ("the '90s were 'different' then", ["different"]),
         ('He wrote "one" and "two"', ["one", "two"]),
         ("'We've long accepted that if we die, we die'", ["We've long accepted that if we die, we die"]),
+        # a single quote closed at the end of a double one, a space between the marks
+        ("\"Watch, as he says, 'Keep it,' \" said Fiorina.", ["Watch, as he says, 'Keep it,'"]),
     ],
 )
 def test_quote_marks(text, expected):
     assert marked(text) == expected
+
+
+FIORINA_TEXT = '"We will win," Trump said.\n\n"Watch it, as someone says, \'Keep it,\' " said Fiorina.'
+FIORINA = ("""
+" 4 punct PUNCT
+We 4 nsubj PRON we
+will 4 aux AUX
+win 8 ccomp VERB
+, 4 punct PUNCT
+" 4 punct PUNCT
+Trump 8 nsubj PROPN
+said 0 root VERB say
+. 8 punct PUNCT
+""", """
+" 2 punct PUNCT
+Watch 15 ccomp VERB watch
+it 2 obj PRON
+, 7 punct PUNCT
+as 7 mark SCONJ
+someone 7 nsubj PRON
+says 2 advcl VERB say
+, 10 punct PUNCT
+' 10 punct PUNCT
+Keep 7 ccomp VERB keep
+it 10 obj PRON
+, 10 punct PUNCT
+' 10 punct PUNCT
+" 2 punct PUNCT
+said 0 root VERB say
+Fiorina 15 nsubj PROPN
+. 15 punct PUNCT
+""")
+
+
+def test_a_double_mark_after_a_closed_single_one_and_a_space_closes_the_quote():
+    """``…, 'Keep it,' " said Fiorina``: the quote ends at its closing mark and is
+    Fiorina's; it does not run on to the paragraph's end as the previous speaker's."""
+    doc = doc_of(FIORINA_TEXT, *FIORINA)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    fiorina = quotes[-1]
+    assert fiorina.text == "Watch it, as someone says, 'Keep it,'"
+    assert (span_text(doc, fiorina.speaker), fiorina.rule, fiorina.continues) == ("Fiorina", "direct:cue-after", None)
 
 
 def test_single_marks_inside_double_quotes_are_nested():
@@ -1982,8 +2030,24 @@ insiders 10 obj NOUN insider
 
 
 def test_talked_about_a_gerund_clause_is_what_was_talked_about():
-    text = "Clinton talked about bringing communities together."
+    """... and a quote only with quoted words in it (verbs.csv ``quoted_object``)."""
+    text = 'Clinton talked about bringing "communities" together.'
     doc = doc_of(text, """
+Clinton 2 nsubj PROPN
+talked 0 root VERB talk
+about 4 mark SCONJ
+bringing 2 advcl VERB bring
+" 6 punct PUNCT
+communities 4 obj NOUN community
+" 6 punct PUNCT
+together 4 advmod ADV
+. 2 punct PUNCT
+""")
+    [q] = extract_quotes(doc)
+    assert (q.text, q.rule, span_text(doc, q.speaker)) == (
+        'bringing "communities" together', "mixed:indirect:object", "Clinton")
+    plain = "Clinton talked about bringing communities together."
+    assert extract_quotes(doc_of(plain, """
 Clinton 2 nsubj PROPN
 talked 0 root VERB talk
 about 4 mark SCONJ
@@ -1991,10 +2055,44 @@ bringing 2 advcl VERB bring
 communities 4 obj NOUN community
 together 4 advmod ADV
 . 2 punct PUNCT
+""")) == []
+
+
+NOT_SPEECH_TEXT = ("Speaking of the meeting between Kerry and Lavrov, Denslow said it mattered. "
+                   "Assad rejected talks of a ceasefire.")
+NOT_SPEECH = ("""
+Speaking 11 advcl VERB speak
+of 4 case ADP
+the 4 det DET
+meeting 1 obl NOUN
+between 6 case ADP
+Kerry 4 nmod PROPN
+and 8 cc CCONJ
+Lavrov 6 conj PROPN
+, 1 punct PUNCT
+Denslow 11 nsubj PROPN
+said 0 root VERB say
+it 13 nsubj PRON
+mattered 11 ccomp VERB matter
+. 11 punct PUNCT
+""", """
+Assad 2 nsubj PROPN
+rejected 0 root VERB reject
+talks 2 obj NOUN talk
+of 6 case ADP
+a 6 det DET
+ceasefire 3 nmod NOUN
+. 2 punct PUNCT
 """)
-    [q] = extract_quotes(doc)
-    assert (q.text, q.rule, span_text(doc, q.speaker)) == (
-        "bringing communities together", "indirect:object", "Clinton")
+
+
+def test_what_was_spoken_of_or_rejected_is_no_quote():
+    """The objects of ``speaking of`` and ``rejected`` name what the words were
+    about, not what was said (sample corpus 000 and 001)."""
+    doc = doc_of(NOT_SPEECH_TEXT, *NOT_SPEECH)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker)) for q in quotes] == [("it mattered", "Denslow")]
 
 
 def test_the_object_of_said_before_a_misread_relative_clause_is_its_subject():

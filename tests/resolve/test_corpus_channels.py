@@ -28,8 +28,10 @@ Reading notes, where a reader might hesitate:
 - 004: "…, RIA reported" names RIA Novosti as the channel of Ryabkov's words and is
   no part of them; "He however, added" goes on with Ryabkov's RIA report;
   "Syria's state news agency" is SANA (the lexicon names it).
-- Not quotes, and without a channel (left to the extraction issue): "the meeting
-  between Kerry and Lavrov" (000, after "Speaking of") and "the truce" (001).
+- Not quotes, and no longer taken as quotes (issue 21): "the meeting between Kerry
+  and Lavrov" (000, after "Speaking of"), "talks of a ceasefire" (001, what Assad
+  "rejected"), "that position" (002, "Reiterating"). "the truce" (001, "calling for
+  the truce") is still one, without a channel.
 """
 
 import pytest
@@ -56,7 +58,6 @@ EXPECTED = [
     ("000", 'The fighting kind of slowed down startin', 'Pawel Krzysiek', 'person', 'Al Jazeera', 'carried', True),
     ("000", '"it was too dangerous" to carry out an e', 'Pawel Krzysiek', 'person', 'Al Jazeera', 'carried', True),
     ("000", "It's first and utmost about the safety o", 'Pawel Krzysiek', 'person', 'Al Jazeera', 'carried', True),
-    ("000", 'the meeting between Kerry and Lavrov', None, 'unknown', None, None, None),
     ("000", 'the fate of hundreds of thousands of Syr', 'James Denslow', 'person', None, None, None),
     ("000", 'If you look at previous tactics used els', 'James Denslow', 'person', 'Al Jazeera', 'named', True),
     ("000", 'If Assad wants to win his biggest city b', 'James Denslow', 'person', 'Al Jazeera', 'carried', True),
@@ -66,7 +67,6 @@ EXPECTED = [
     ("001", "It's true that Aleppo will be a win for ", 'Bashar al-Assad', 'person', 'Al-Watan', 'carried', False),
     ("001", "Let's be realistic it won't mean the end", 'Bashar al-Assad', 'person', None, None, None),
     ("001", 'But it will be a huge step towards the e', 'Bashar al-Assad', 'person', None, None, None),
-    ("001", 'talks of a ceasefire in Aleppo', 'Bashar al-Assad', 'person', None, None, None),
     ("001", 'Russia and the United States are close t', 'Sergei Ryabkov', 'person', 'Interfax', 'named', False),
     ("001", 'We are close to reaching an understandin', 'Sergei Ryabkov', 'person', 'Interfax', 'carried', False),
     ("001", 'In the past several days an intensive do', 'Sergei Ryabkov', 'person', 'Interfax', 'carried', False),
@@ -91,7 +91,6 @@ EXPECTED = [
     ("002", 'The people are paying a high price, with', 'unnamed opposition official', 'anonymous', None, None, None),
     ("002", 'this was his personal assessment based o', 'unnamed opposition official', 'anonymous', None, None, None),
     ("002", 'they would not leave', 'rebels', 'group', None, None, None),
-    ("002", 'that position on Monday', 'Zakaria Malahifji', 'person', None, None, None),
     ("002", 'No person in his right mind, who has any', 'Zakaria Malahifji', 'person', None, None, None),
     ("002", 'The Russians are trying to do everything', 'Zakaria Malahifji', 'person', 'Reuters', 'named', False),
     ("002", 'they had mounted a counter-attack on Mon', 'rebels', 'group', None, None, None),
