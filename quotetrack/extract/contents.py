@@ -381,6 +381,8 @@ def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[li
         return None
     if not that and out[0].text.lower() in lexicon.words().adverbial_openers:
         return None  # "spoke [before Sanders addressed a rally]": the time of speaking, not what was said
+    if not that and out[0].text.lower() == "when" and cue.lemma.lower() not in lexicon.words().question_verbs:
+        return None  # "markets respond [when government forces …]": the time, not what was said
     if out[0].text.lower() in ("who", "whom", "whose", "which") and out[0].index > 0 \
             and tree.sent.words[out[0].index - 1].text == ",":
         return None  # "told Holder, [who would tell Obama]": a relative clause on the addressee

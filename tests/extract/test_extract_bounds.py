@@ -1198,3 +1198,34 @@ term 14 obj NOUN term NN
 . 6 punct PUNCT . .
 """)
     assert speakers(doc) == [("We stay,", "a statement issued by the ministry")]
+
+
+def test_a_when_clause_after_a_cue_is_its_time_unless_the_verb_takes_questions():
+    text = "Markets respond when the government forces employers to pay more."
+    doc = doc_of(text, """
+Markets 2 nsubj NOUN market NNS
+respond 0 root VERB respond VBP
+when 6 mark SCONJ when WRB
+the 5 det DET the DT
+government 6 nsubj NOUN government NN
+forces 2 advcl VERB force VBZ
+employers 6 obj NOUN employer NNS
+to 9 mark PART to TO
+pay 6 xcomp VERB pay VB
+more 9 advmod ADV more RBR
+. 2 punct PUNCT . .
+""")
+    assert contents(doc) == []
+    text = "Kole asked when the vote would be held."
+    doc = doc_of(text, """
+Kole 2 nsubj PROPN Kole NNP
+asked 0 root VERB ask VBD
+when 8 mark SCONJ when WRB
+the 5 det DET the DT
+vote 8 nsubj:pass NOUN vote NN
+would 8 aux AUX would MD
+be 8 aux:pass AUX be VB
+held 2 advcl VERB hold VBN
+. 2 punct PUNCT . .
+""")
+    assert contents(doc) == [("when the vote would be held", "asked")]
