@@ -364,11 +364,12 @@ def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[li
     sent = tree.sent.words
     own = {i for i in cues if tree.sent.word(i).index > 0
            and sent[tree.sent.word(i).index - 1].text.lower() == "to"}  # "failed to note"
+    stop = _coordinated_report_start(tree, cue, cues)
     for w in rest:
-        if w.id in cues - own or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 1 + _NEXT_CUE_WINDOW])):
+        if w.id in cues - own or (stop is not None and w.id >= stop) or (w.text in ",;" and out and any(x.id in cues - own for x in rest[rest.index(w) + 1:rest.index(w) + 1 + _NEXT_CUE_WINDOW])):
             break
         out.append(w)
-    while out and out[-1].upos == "PUNCT":
+    while out and (out[-1].upos == "CCONJ" or out[-1].upos == "PUNCT" and not _closes_a_mark(out)):
         out.pop()
     verbs = [w for w in out if w.upos in ("VERB", "AUX")]
     if len(out) < _CLAUSE_MIN_WORDS or not verbs:
@@ -381,10 +382,32 @@ def _clause_after_by_position(tree: Tree, cue: Word, cues: set[int]) -> tuple[li
         return None
     if not that and out[0].text.lower() in lexicon.words().adverbial_openers:
         return None  # "spoke [before Sanders addressed a rally]": the time of speaking, not what was said
+    if not that and out[0].text.lower() == "when" and cue.lemma.lower() not in lexicon.words().question_verbs:
+        return None  # "markets respond [when government forces …]": the time, not what was said
     if out[0].text.lower() in ("who", "whom", "whose", "which") and out[0].index > 0 \
             and tree.sent.words[out[0].index - 1].text == ",":
         return None  # "told Holder, [who would tell Obama]": a relative clause on the addressee
     return out, out[0], "ccomp"
+
+
+def _closes_a_mark(words: list[Word]) -> bool:
+    """The last of ``words`` is a quote mark that closes one opened among them."""
+    marks = [w for w in words if w.text in DOUBLE_MARKS + SINGLE_MARKS or w.text in ("''", "``")]
+    return bool(marks) and marks[-1] is words[-1] and len(marks) % 2 == 0
+
+
+def _coordinated_report_start(tree: Tree, cue: Word, cues: set[int]) -> int | None:
+    """Where a report coordinated with the cue's begins (``rejected talk of leaving
+    Aleppo[, and Assad's government has said …]``): the first of its conjunction,
+    the punctuation before it and its subject. None without one."""
+    starts = []
+    for k in tree.children(cue, "conj"):
+        if k.id not in cues or k.id < cue.id:
+            continue
+        lead = [c for c in tree.children(k) if c.id < k.id and c.deprel in ("cc", "punct")]
+        subject = [x for c in tree.children(k) if c.deprel.startswith("nsubj") for x in tree.subtree(c)]
+        starts.append(min(w.id for w in lead + subject + [k]))
+    return min(starts) if starts else None
 
 
 def _clause_misread_as_relative(tree: Tree, cue: Word) -> list[Word]:

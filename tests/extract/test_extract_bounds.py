@@ -1198,3 +1198,85 @@ term 14 obj NOUN term NN
 . 6 punct PUNCT . .
 """)
     assert speakers(doc) == [("We stay,", "a statement issued by the ministry")]
+
+
+def test_a_when_clause_after_a_cue_is_its_time_unless_the_verb_takes_questions():
+    text = "Markets respond when the government forces employers to pay more."
+    doc = doc_of(text, """
+Markets 2 nsubj NOUN market NNS
+respond 0 root VERB respond VBP
+when 6 mark SCONJ when WRB
+the 5 det DET the DT
+government 6 nsubj NOUN government NN
+forces 2 advcl VERB force VBZ
+employers 6 obj NOUN employer NNS
+to 9 mark PART to TO
+pay 6 xcomp VERB pay VB
+more 9 advmod ADV more RBR
+. 2 punct PUNCT . .
+""")
+    assert contents(doc) == []
+    text = "Kole asked when the vote would be held."
+    doc = doc_of(text, """
+Kole 2 nsubj PROPN Kole NNP
+asked 0 root VERB ask VBD
+when 8 mark SCONJ when WRB
+the 5 det DET the DT
+vote 8 nsubj:pass NOUN vote NN
+would 8 aux AUX would MD
+be 8 aux:pass AUX be VB
+held 2 advcl VERB hold VBN
+. 2 punct PUNCT . .
+""")
+    assert contents(doc) == [("when the vote would be held", "asked")]
+
+
+def test_a_content_found_by_position_ends_where_a_coordinated_report_begins():
+    """``rejected talk of leaving Aleppo, and Assad's government has said …`` (sample
+    corpus 003): the first content stops before the second report's conjunction
+    and subject."""
+    text = "Opposition fighters have rejected talk of leaving Aleppo, and Assad’s government has said it will not agree to any ceasefire."
+    doc = doc_of(text, """
+Opposition 2 amod ADJ opposition JJ
+fighters 4 nsubj NOUN fighter NNS
+have 4 aux AUX have VBP
+rejected 0 root VERB reject VBN
+talk 4 obj NOUN talk NN
+of 7 mark SCONJ of IN
+leaving 5 acl VERB leave VBG
+Aleppo 7 obj PROPN Aleppo NNP
+, 15 punct PUNCT , ,
+and 15 cc CCONJ and CC
+Assad 13 nmod:poss PROPN Assad NNP
+’s 11 case PART 's POS
+government 15 nsubj NOUN government NN
+has 15 aux AUX have VBZ
+said 4 conj VERB say VBN
+it 19 nsubj PRON it PRP
+will 19 aux AUX will MD
+not 19 advmod PART not RB
+agree 15 ccomp VERB agree VB
+to 22 case ADP to IN
+any 22 det DET any DT
+ceasefire 19 obl NOUN ceasefire NN
+. 4 punct PUNCT . .
+""")
+    assert contents(doc) == [("talk of leaving Aleppo", "rejected"), ("it will not agree to any ceasefire", "said")]
+
+
+def test_a_content_found_by_position_keeps_the_mark_that_closes_its_quoted_words():
+    text = "Kole said on Monday Lee was “a con.”"
+    doc = doc_of(text, """
+Kole 2 nsubj PROPN Kole NNP
+said 0 root VERB say VBD
+on 4 case ADP on IN
+Monday 2 obl PROPN Monday NNP
+Lee 9 nsubj PROPN Lee NNP
+was 9 cop AUX be VBD
+“ 9 punct PUNCT `` ``
+a 9 det DET a DT
+con 2 obj NOUN con NN
+. 2 punct PUNCT . .
+” 2 punct PUNCT '' ''
+""")
+    assert contents(doc) == [("Lee was “a con.”", "said")]

@@ -109,7 +109,7 @@ EXPECTED = [
     ("003", 'diplomacy has failed the people of Alepp', None, 'unknown', None, None, None),
     ("003", 'Russian Federation is largely at fault f', None, 'unknown', None, None, None),
     ("003", 'a cease-fire for the war-torn city, keep', 'Syrian government and its ally Russian Federation', 'group', None, None, None),
-    ("003", 'talk of leaving Aleppo, and Assad’s gove', 'opposition fighters', 'group', None, None, None),
+    ("003", 'talk of leaving Aleppo', 'opposition fighters', 'group', None, None, None),
     ("003", 'it will not agree to any ceasefire witho', 'Assad’s government', 'organisation', None, None, None),
     ("003", 'they notice gunfire and explosions have ', 'Media correspondents', 'group', None, None, None),
     ("003", 'Eleven patients had died from lack of me', None, 'unknown', None, None, None),
