@@ -242,14 +242,7 @@ def match(text: str, preds: Sequence[Prediction], gold: Sequence[GoldAttribution
             if inter and inter / len(g) >= theta:
                 scored.append((inter / len(g), inter / len(p), i, j))
     scored.sort(reverse=True)
-    used_p, used_g, pairs = set(), set(), []
-    for _, _, i, j in scored:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        pairs.append((i, j))
-    return pairs
+    return reference.one_to_one((i, j) for _, _, i, j in scored)
 
 
 @attrs.define

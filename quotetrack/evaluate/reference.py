@@ -195,12 +195,17 @@ def greedy_pairs(gold: Sequence[Pieces], predicted: Sequence[Pieces], theta: flo
             if shared > 0 and shared / size >= theta - 1e-12:
                 candidates.append((-shared, -shared / size, gi, pi))
     candidates.sort()
-    used_g, used_p, pairs = set(), set(), []
-    for _, _, gi, pi in candidates:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
+    return one_to_one((gi, pi) for _, _, gi, pi in candidates)
+
+
+def one_to_one(ranked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs of ``ranked`` (best first) taken greedily, each side's index at most once."""
+    used_a, used_b, pairs = set(), set(), []
+    for a, b in ranked:
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            pairs.append((a, b))
     return pairs
 
 
