@@ -33,7 +33,7 @@ The plugin only reads the database.
 from __future__ import annotations
 
 from datasette import hookimpl
-from datasette.utils import urlsafe_components
+from datasette.utils import derive_named_parameters, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
@@ -129,7 +129,7 @@ def extra_template_vars(template, view_name, database, table, request, datasette
     if view_name == "index":
         return _home_vars(datasette)
     if template and template.startswith("query") and database:
-        return _in_quotetrack_db(datasette, database, _query_vars)
+        return _in_quotetrack_db(datasette, database, lambda db: _query_vars(datasette, db, request))
     if request is None:
         return {}
     if view_name == "table":
@@ -173,8 +173,15 @@ async def _table_vars(datasette, db, table, request) -> dict:
     return {"qt_table": found}
 
 
-async def _query_vars(db) -> dict:
-    return {"qt_params": await parameter_options(db)}
+async def _query_vars(datasette, db, request) -> dict:
+    """The pickers of the parameters of the query shown: a canned query's, else the SQL given."""
+    sql = request.args.get("sql") if request is not None else None
+    name = request.url_vars.get("table") if request is not None else None
+    if name:
+        query = await datasette.get_canned_query(db.name, name, request.actor)
+        sql = query["sql"] if query else sql
+    names = await derive_named_parameters(db, sql) if sql else []
+    return {"qt_params": await parameter_options(db, names)}
 
 
 def _home_vars(datasette):

@@ -36,8 +36,10 @@ PICKERS = {
 }
 
 
-async def parameter_options(db) -> dict[str, list[dict]]:
-    """Parameter name -> its options (value, label), most used first."""
-    return {name: [{"value": r["value"], "label": r["label"] or ""} for r in await every(db, sql)
+async def parameter_options(db, names) -> dict[str, list[dict]]:
+    """Parameter name -> its options (value, label), most used first, for those of
+    ``names`` (the query's parameters) that have a picker: each is a query over
+    the quotes, so a page runs only those it shows."""
+    return {name: [{"value": r["value"], "label": r["label"] or ""} for r in await every(db, PICKERS[name])
                    if r["value"]]
-            for name, sql in PICKERS.items()}
+            for name in names if name in PICKERS}

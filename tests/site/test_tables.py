@@ -124,6 +124,11 @@ def test_canned_query_parameters_offer_their_values(tables):
     assert listed.group(1) == "Sergei Lavrov"  # the most quoted first
     assert re.findall(r'<option value="([^"]+)"', listed.group(2)) == ["Sergei Lavrov", "John Kerry"]
     assert 'id="qt-param-utterance"' in get(ds, "/quotes/utterance_trail").text
+    # only the query's own parameters get a picker (each is a query over the quotes)
+    assert "qt-param-outlet" not in page and "qt-param-utterance" not in page
+    assert "<datalist" not in get(ds, "/quotes/most_quoted_speakers").text
+    typed = get(ds, "/quotes?sql=select+id+from+outlets+where+name+like+:outlet&outlet=").text
+    assert 'id="qt-param-outlet"' in typed and "qt-param-speaker" not in typed
 
 
 def test_the_database_page_lists_queries_with_their_descriptions(tables):
