@@ -24,7 +24,7 @@ from ..records import Cue, Mention, ParsedDoc, Quote
 from .attributions import Attribution, find_attributions, verb_attribution
 from .precision import confidence_of
 from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, find_quote_spans, trim
-from .tree import Tree, overlap, word_count
+from .tree import Tree, is_tree, overlap, word_count
 
 
 # Thresholds of the ties between quote marks and attributions
@@ -147,15 +147,18 @@ class _Ties:
 def _tie_framed_quotes(ties: _Ties) -> None:
     """Pass 1: quotes framed by their cue (`"…," X said`, `X said: "…"`) are
     direct, whatever content the parse gave the cue; so are quotes after any
-    verb with a subject before a colon (`Trump boomed: "…"`, its attribution
-    added). Each attribution frames one quote, the first."""
+    verb with a subject before a colon (`Trump boomed: "…"`) and quotes whose
+    sentence any verb with its subject closes (`"…," an angry Hollande
+    retaliated`), their attributions added. Each attribution frames one
+    quote, the first."""
     for si, s in enumerate(ties.spans):
         found = _framing_cue(ties.doc, s, ties.atts)
-        if found is None:
-            colon = _colon_verb(ties.doc, s, ties.quoted)
-            if colon is not None:
-                ties.atts.append(colon)
-                found = (len(ties.atts) - 1, "direct:colon")
+        for rule, frame in (("direct:colon", _colon_verb), ("direct:verb-after", _verb_after)):
+            if found is None:
+                att = frame(ties.doc, s, ties.quoted)
+                if att is not None:
+                    ties.atts.append(att)
+                    found = (len(ties.atts) - 1, rule)
         if found is not None and found[0] not in ties.claimed:
             ties.framed[si] = found
             ties.claimed.add(found[0])
@@ -738,6 +741,43 @@ def _colon_verb(doc: ParsedDoc, s: MarkSpan, quoted) -> Attribution | None:
         return None
     att = verb_attribution(doc, tree, si, verb, set(), quoted)
     return None if att is None else attrs.evolve(att, content=None)
+
+
+def _verb_after(doc: ParsedDoc, s: MarkSpan, quoted) -> Attribution | None:
+    """``"…," an angry Hollande retaliated.``: any verb that closes the quote's
+    sentence, with its subject right after the closing mark, is its cue (verbs
+    outside the speech lexicon included), so the quote is that subject's, not a
+    continuation of the speaker before. The quote opens its sentence and is no
+    short phrase."""
+    text = doc.text
+    if s.close_at is None or text[s.start:s.end].rstrip()[-1:] not in ",?!—-":
+        return None
+    close_end = _after_closing_mark(text, s)
+    si = doc.sentence_at(s.start)
+    if si is None:
+        return None
+    sent = doc.sentences[si]
+    if not is_tree(sent):
+        return None  # a broken parse (a head cycle) is no evidence of who said what
+    if text[sent.start_char:s.open_at].strip() or word_count(text[s.start:s.end]) < _SENTENCE_MIN_WORDS:
+        return None  # a title or phrase in marks inside a sentence, not a quote it frames
+    tail = [w for w in sent.words if w.start_char >= close_end and w.upos != "PUNCT"]
+    if not tail or len(tail) > _FRAME_MAX_WORDS or "\n" in text[close_end:tail[-1].end_char]:
+        return None
+    tree = Tree(sent)
+    verbs = [w for w in tail if w.upos == "VERB"]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    subjects = [k for k in tree.children(verb, "nsubj") if close_end <= k.start_char < verb.start_char]
+    if not subjects or text[close_end:tree.subtree(subjects[0])[0].start_char].strip(" ,—–-"):
+        return None
+    if subjects[0].text.lower() in ("which", "who", "that"):
+        return None  # `"…," which votes June 7`: a relative clause on the quote's last words
+    if any(w.id not in {x.id for x in tree.subtree(verb)} for w in tail):
+        return None  # the words after the mark are more than the verb's clause
+    att = verb_attribution(doc, tree, si, verb, set(), quoted)
+    return None if att is None or att.speaker is None else attrs.evolve(att, content=None)
 
 
 # the words between a closing mark and its cue: no sentence end, but abbreviated

@@ -766,6 +766,48 @@ def test_a_double_mark_after_a_closed_single_one_and_a_space_closes_the_quote():
     assert (span_text(doc, fiorina.speaker), fiorina.rule, fiorina.continues) == ("Fiorina", "direct:cue-after", None)
 
 
+HOLLANDE_TEXT = "“France is no longer France,” Trump claimed.\n\n“France will always be France,” an angry Hollande retaliated."
+HOLLANDE = ("""
+“ 6 punct PUNCT
+France 6 nsubj PROPN
+is 6 cop AUX be
+no 5 advmod ADV
+longer 6 advmod ADV
+France 10 ccomp PROPN
+, 6 punct PUNCT
+” 6 punct PUNCT
+Trump 10 nsubj PROPN
+claimed 0 root VERB claim
+. 10 punct PUNCT
+""", """
+“ 6 punct PUNCT
+France 6 nsubj PROPN
+will 6 aux AUX
+always 6 advmod ADV
+be 6 cop AUX
+France 12 ccomp PROPN
+, 6 punct PUNCT
+” 6 punct PUNCT
+an 11 det DET
+angry 11 amod ADJ
+Hollande 12 nsubj PROPN
+retaliated 0 root VERB retaliate
+. 12 punct PUNCT
+""")
+
+
+def test_a_quote_its_sentence_closes_with_any_verb_and_subject_is_that_subjects():
+    """``"…," an angry Hollande retaliated``: not a word of the speech lexicon, but
+    it frames the quote; the quote is Hollande's, no continuation of Trump's."""
+    doc = doc_of(HOLLANDE_TEXT, *HOLLANDE)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker), q.rule, q.continues) for q in quotes] == [
+        ("France is no longer France,", "Trump", "direct:cue-after", None),
+        ("France will always be France,", "an angry Hollande", "direct:verb-after", None)]
+    assert quotes[1].cue.text == "retaliated"
+
+
 def test_single_marks_inside_double_quotes_are_nested():
     assert marked("\"He called it 'the end' of it,\" she said.") == ["He called it 'the end' of it,"]
 
