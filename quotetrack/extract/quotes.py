@@ -213,10 +213,10 @@ def _tie_direct_quotes(ties: _Ties) -> None:
 def _add_reported_quotes(ties: _Ties) -> None:
     """Pass 4: each attribution no direct quote used, with a content long
     enough and not mostly covered by a quote already drafted (unless it
-    reports that quote's report), is a quote of its own: mixed when its content
-    holds quoted fragments (pass 2), else indirect; the lead of a content its
-    cue interrupts is an indirect quote the content continues. Not for cues
-    that only frame quotes, nor for a noun-phrase content without quoted words
+    reports that quote's report, which it then replaces), is a quote of its
+    own: mixed when its content holds quoted fragments (pass 2), else
+    indirect; the lead of a content its cue interrupts is an indirect quote
+    the content continues. Not for cues that only frame quotes, nor for a noun-phrase content without quoted words
     of a verb whose object is what the words were about (verbs.csv
     ``quoted_object``: `criticized the plan`)."""
     doc, drafts, claimed = ties.doc, ties.drafts, ties.claimed
@@ -242,6 +242,7 @@ def _add_reported_quotes(ties: _Ties) -> None:
             lead = _Draft("indirect", a.lead[0], a.lead[1], "indirect:interrupted", a, a.speaker, a.cue,
                           a.via_outlet, paragraph=doc.paragraph_at(a.lead[0]))
             drafts.append(lead)
+        drafts[:] = [d for d in drafts if not _reports_a_report(a, d)]  # the report it reports
         drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via_outlet, continues=lead,
                              paragraph=doc.paragraph_at(c0)))
 
@@ -608,8 +609,9 @@ def _is_prose_line(text: str, para: tuple[int, int]) -> bool:
 def _reports_a_report(a: Attribution, d: _Draft) -> bool:
     """``According to Yahoo News, [a spokesman said that she would sign it]``: the
     content of the ``according to`` attribution ``a`` holds the cue and speaker
-    of the indirect quote ``d``; both are reports (one of the other), and the
-    outer one stays a quote of its own."""
+    of the indirect quote ``d``; both are reports of one statement (one of the
+    other): the outer one is its quote, as PolNeAR annotates it, and ``d`` is
+    dropped (one statement, one quote)."""
     if d.kind == "direct" or d.cue is None or a.content is None or a.rule != "according-to":
         return False
     c0, c1 = a.content

@@ -808,6 +808,35 @@ def test_a_quote_its_sentence_closes_with_any_verb_and_subject_is_that_subjects(
     assert quotes[1].cue.text == "retaliated"
 
 
+YAHOO_TEXT = "The spokesman said that she would sign it, according to Yahoo News."
+YAHOO = """
+The 2 det DET
+spokesman 3 nsubj NOUN
+said 0 root VERB say
+that 7 mark SCONJ
+she 7 nsubj PRON
+would 7 aux AUX
+sign 3 ccomp VERB
+it 7 obj PRON
+, 13 punct PUNCT
+according 13 case VERB according
+to 10 fixed ADP
+Yahoo 13 compound PROPN
+News 3 obl PROPN
+. 3 punct PUNCT
+"""
+
+
+def test_a_report_reported_according_to_another_is_one_quote():
+    """``The spokesman said that …, according to Yahoo News``: one statement, one
+    quote (the outer report, as PolNeAR annotates it), not two overlapping ones."""
+    doc = doc_of(YAHOO_TEXT, YAHOO)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker), q.rule) for q in quotes] == [
+        ("The spokesman said that she would sign it", "Yahoo News", "according-to")]
+
+
 def test_single_marks_inside_double_quotes_are_nested():
     assert marked("\"He called it 'the end' of it,\" she said.") == ["He called it 'the end' of it,"]
 
