@@ -194,8 +194,8 @@ def _tie_direct_quotes(ties: _Ties) -> None:
     fragments = {id(s) for v in ties.absorbed.values() for s in v}
     previous: _Draft | None = None
     for si, s in enumerate(ties.spans):
-        if id(s) in fragments:
-            continue
+        if id(s) in fragments or any(d.rule == "mixed:direct:colon" and d.start <= s.start < d.end for d in ties.drafts):
+            continue  # a fragment of a content, or of a title's quote
         draft = _tie_span(ties, si, s)
         if draft is None:
             ties.pending.append(s)  # decided once all quotes are known
@@ -400,11 +400,19 @@ def _tie_dash_line(ties: _Ties, si: int, s: MarkSpan) -> _Draft | None:
 
 
 def _tie_headline_name(ties: _Ties, si: int, s: MarkSpan) -> _Draft | None:
-    """A headline ``Name: 'Quote'``: :func:`_headline_speaker`."""
+    """A headline ``Name: 'Quote'`` (:func:`_headline_speaker`), or a title
+    ``Name: words with 'quoted' ones`` (:func:`_title_quoting`: a mixed quote
+    of all the words after the colon)."""
     if s.unclosed:
         return None
     m = _headline_speaker(ties.doc, s)
-    return None if m is None else _Draft("direct", s.start, s.end, "direct:colon", None, m, None, None)
+    if m is not None:
+        return _Draft("direct", s.start, s.end, "direct:colon", None, m, None, None)
+    found = _title_quoting(ties.doc, s, ties.atts)
+    if found is None:
+        return None
+    m, (start, end) = found
+    return _Draft("mixed", start, end, "mixed:direct:colon", None, m, None, None)
 
 
 def _tie_colon_before(ties: _Ties, si: int, s: MarkSpan) -> _Draft | None:
@@ -598,6 +606,30 @@ def _headline_speaker(doc: ParsedDoc, span: MarkSpan) -> Mention | None:
     if m is None:
         return None
     return _name_mention(doc.text, m.start("name"), m.end("name"))
+
+
+_TITLE_NAME_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[\w.'’&-]+){0,%d})[ \u00a0]*:[ \u00a0]*" % (_NAME_MAX_WORDS - 1))
+
+
+def _title_quoting(doc: ParsedDoc, span: MarkSpan, atts: Sequence[Attribution]
+                   ) -> tuple[Mention, tuple[int, int]] | None:
+    """The article's title when it is ``Name: words with 'quoted' ones``
+    (``Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs
+    More Investigation``): the name (capitalised words), and the words after the
+    colon (which hold ``span``) as the content; not when a cue of ``atts`` is
+    in the title."""
+    if not doc.paragraphs or _paragraph_holding(doc, span.open_at) != 0:
+        return None
+    ps, pe = doc.paragraphs[0]
+    m = _TITLE_NAME_RE.match(doc.text, ps)
+    if m is None or m.end() > span.open_at:
+        return None
+    if not all(w[:1].isupper() for w in m.group("name").split()):
+        return None  # `Syria war: …`: a topic, not a name
+    if any(ps <= a.cue.start_char < pe for a in atts):
+        return None  # `…, says Moscow`: the title names its speaker itself
+    start, end = trim(doc.text, m.end(), pe)
+    return _name_mention(doc.text, m.start("name"), m.end("name")), (start, end)
 
 
 def _is_prose_line(text: str, para: tuple[int, int]) -> bool:

@@ -837,6 +837,36 @@ def test_a_report_reported_according_to_another_is_one_quote():
         ("The spokesman said that she would sign it", "Yahoo News", "according-to")]
 
 
+TITLE_TEXT = "Ryan: Trump Is a ‘Proven Failure’ in Business\n\nHe spoke."
+TITLE = ("""
+Ryan 0 root PROPN
+: 1 punct PUNCT
+Trump 8 nsubj PROPN
+Is 8 cop AUX be
+a 8 det DET
+‘ 8 punct PUNCT
+Proven 8 amod ADJ
+Failure 1 appos NOUN
+’ 8 punct PUNCT
+in 11 case ADP
+Business 8 nmod NOUN
+""", """
+He 2 nsubj PRON he
+spoke 0 root VERB speak
+. 2 punct PUNCT
+""")
+
+
+def test_a_title_name_and_colon_before_words_with_quoted_ones_is_a_mixed_quote():
+    """``Ryan: Trump Is a ‘Proven Failure’ in Business``: the title's words after
+    the colon are Ryan's, the quoted ones verbatim (as PolNeAR annotates them)."""
+    doc = doc_of(TITLE_TEXT, *TITLE)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker), q.kind, q.rule) for q in quotes] == [
+        ("Trump Is a ‘Proven Failure’ in Business", "Ryan", "mixed", "mixed:direct:colon")]
+
+
 def test_single_marks_inside_double_quotes_are_nested():
     assert marked("\"He called it 'the end' of it,\" she said.") == ["He called it 'the end' of it,"]
 
