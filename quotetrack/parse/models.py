@@ -187,6 +187,7 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
     from stanza.models.common.foundation_cache import FoundationCache
 
     from .features import share_features
+    from .onnx_encoder import encoder_choice, onnx_encoder
 
     from transformers.utils import logging as hf_logging
 
@@ -207,8 +208,13 @@ def _encoder_cache(models_dir: Path, processors: list[str]):
         # the models ask the cache for the encoder by name: the name is its path here
         cache.bert[name] = cache.bert[path]
         # the tagger and the parser read the same frozen features: compute them once,
-        # in batches of sentences of like length
-        share_features(cache.bert[name].model)
+        # in batches of sentences of like length (through ONNX Runtime when asked: onnx_encoder.py)
+        model = cache.bert[name].model
+        # exported from the model itself, before its forward is the feature cache
+        encode = onnx_encoder(model, path, encoder_choice()) if encoder_choice() != "torch" else None
+        features = share_features(model)
+        if encode is not None:
+            features.encode = encode
     return cache
 
 

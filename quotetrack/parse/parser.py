@@ -58,9 +58,10 @@ class Parser:
         join sentences again (titles.csv's ``before_name``) shape the parse, so
         they are part of it."""
         from .models import model_versions
+        from .onnx_encoder import encoder_version
 
         return {**model_versions(self.models), "sentences": SENTENCES_VERSION,
-                "sentence_titles": titles_hash()}
+                "sentence_titles": titles_hash(), **encoder_version()}
 
     def parse(self, text: str) -> ParsedDoc:
         return self.parse_many([text])[0]
