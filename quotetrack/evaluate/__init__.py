@@ -2,7 +2,8 @@
 
 :mod:`.polnear` scores quote extraction on PolNeAR (``quotetrack evaluate
 polnear``) the reference scorer's way (:mod:`.reference`), on dev, train less
-the untouched slice and the slice itself (:mod:`.untouched`); :mod:`.corenlp` reads the CoreNLP parses PolNeAR ships;
+the untouched slice and the slice itself (:mod:`.untouched`); :mod:`.corenlp`
+reads the CoreNLP parses PolNeAR ships;
 :mod:`.provenance` scores quotes' channel (via outlet and how) on the stand-off
 provenance set ``data/polnear_provenance.json`` (``quotetrack evaluate
 provenance``);
