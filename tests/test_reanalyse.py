@@ -45,7 +45,7 @@ def _quotes(db):
     store = open_store(db)
     try:
         return {r["id"]: r for r in store.db.query(
-            "select id, text, cue_lemma, speaker_name, via_outlet_id, utterance_id from quotes "
+            "select id, text, cue_lemma, rule, speaker_name, via_outlet_id, utterance_id from quotes "
             "where status = 'current'")}
     finally:
         store.close()
@@ -107,7 +107,10 @@ def test_a_word_list_edit_reanalyses_the_stored_corpus_without_stanza(stored, tm
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report == {"parsed": 0, "reanalysed": 5, "skipped": 0, "errors": []}
     after = _quotes(db)
-    assert not any(q["cue_lemma"] == "add" for q in after.values())  # "add" is no speech verb now
+    # "add" is no speech verb now: its quotes are framed only as any verb that closes
+    # a quote's sentence frames it ('"…," Ryabkov added.'), and its clauses are no quotes
+    assert {q["rule"] for q in after.values() if q["cue_lemma"] == "add"} == {"direct:verb-after"}
+    assert {q["rule"] for q in before.values() if q["cue_lemma"] == "add"} != {"direct:verb-after"}
     assert after != before
     store = open_store(db)
     versions = {r["analysis_version"] for r in store.db.query("select analysis_version from articles")}

@@ -1,7 +1,9 @@
 """Evaluation of quotetrack's stages against annotated corpora.
 
 :mod:`.polnear` scores quote extraction on PolNeAR (``quotetrack evaluate
-polnear``); :mod:`.corenlp` reads the CoreNLP parses PolNeAR ships;
+polnear``) the reference scorer's way (:mod:`.reference`), on dev, train less
+the untouched slice and the slice itself (:mod:`.untouched`); :mod:`.corenlp`
+reads the CoreNLP parses PolNeAR ships;
 :mod:`.provenance` scores quotes' channel (via outlet and how) on the stand-off
 provenance set ``data/polnear_provenance.json`` (``quotetrack evaluate
 provenance``);

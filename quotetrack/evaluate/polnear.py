@@ -465,6 +465,7 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
     summed = {"all": reference.Counts(), "speech": reference.Counts()}
     outcomes: list[tuple[str, str]] = []
     confidences: list[float] = []
+    by_class = {name: [0, 0] for name in reference.RECALL_CLASSES}  # gold, found
     n_articles = n_quotes = n_gold = n_gold_speech = 0
     seconds = 0.0
     for article, doc in pairs:
@@ -484,6 +485,10 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
             n_gold += len(article.reference)
             n_gold_speech += sum(a.speech for a in article.reference)
         outcomes += rule_outcomes(quotes, scored["speech"], merge)
+        for classes, found in scored["speech"].found:
+            for name in classes:
+                by_class[name][0] += 1
+                by_class[name][1] += found
         confidences += [q.confidence for q in quotes]
     if scorer == "builtin":
         rows = {f"{subset}@{key}": c.scores() for (subset, key), c in sorted(totals.items())}
@@ -498,6 +503,8 @@ def evaluate_docs(pairs: Iterable[tuple[GoldArticle, ParsedDoc]],
         "rules": {name: {**attrs.asdict(m), "precision": m.precision}
                   for name, m in sorted(measured_rules(outcomes, measured_on).items())},
         "reliability": reliability(zip(confidences, (outcome for _, outcome in outcomes))),
+        "recall_by_class": {name: {"gold": n, "found": k, "recall": k / n if n else None}
+                            for name, (n, k) in by_class.items()},
     }
 
 
@@ -558,6 +565,11 @@ def format_table(result: dict) -> str:
     if "ignored" in speech:
         lines.append(f"(speech subset: {speech['ignored']} predictions matched to a non-speech attribution "
                      "are not counted; speaker and cue accuracy on the pairs matched at 0.3)")
+    classes = result.get("recall_by_class", {})
+    if classes:
+        lines += ["", "recall at 0.3 by class of speech attribution (the reference scorer's way):"]
+        lines += [f"  {name:<22} {c['found']:5d} of {c['gold']:5d}  "
+                  + ("     -" if c["recall"] is None else f"{c['recall']:.3f}") for name, c in classes.items()]
     return "\n".join(lines + ["", format_reliability(result["reliability"])])
 
 

@@ -230,11 +230,34 @@ class Counts:
 
 @attrs.frozen
 class Scored:
-    """One article scored on one subset: its counts, and how each prediction fared
-    (``right``: matched at θ 0.3 in the subset; ``not_speech``: ignored; ``wrong``)."""
+    """One article scored on one subset: its counts, how each prediction fared
+    (``right``: matched at θ 0.3 in the subset; ``not_speech``: ignored;
+    ``wrong``), and the recall classes of each gold attribution of the subset
+    with whether it was found at θ 0.3."""
 
     counts: Counts
     outcomes: tuple[str, ...]
+    found: tuple[tuple[tuple[str, ...], bool], ...] = ()
+
+
+#: the classes of gold attributions whose recall is reported (an attribution may be in several)
+RECALL_CLASSES = ("quote mark", "no quote mark", "in pieces", "cue of several words", "colon cue")
+
+
+def recall_classes(text: str, g: Attribution) -> tuple[str, ...]:
+    """The recall classes of a gold attribution: a quote mark in its content or
+    none; a content in several pieces; a cue of several words (phrasal or
+    passive: ``did not immediately respond to``, ``was accused of``); a colon
+    as its cue (a headline's ``Name: …``)."""
+    cue = " ".join(text[s:e] for s, e in g.cue).strip()
+    classes = ["quote mark" if has_quote_mark(" ".join(text[s:e] for s, e in g.content)) else "no quote mark"]
+    if len(g.content) > 1:
+        classes.append("in pieces")
+    if len(re.findall(r"[A-Za-z]+", cue)) > 1:
+        classes.append("cue of several words")
+    if cue == ":":
+        classes.append("colon cue")
+    return tuple(classes)
 
 
 def score(text: str, gold: Sequence[Attribution], predicted: Sequence[Predicted],
@@ -265,7 +288,8 @@ def score(text: str, gold: Sequence[Attribution], predicted: Sequence[Predicted]
     right = {kept_p[pi] for _, pi in by_theta[MATCH_THETA]}
     outcomes = tuple("not_speech" if i in ignored else "right" if i in right else "wrong"
                      for i in range(len(predicted)))
-    return Scored(counts, outcomes)
+    found = {gi for gi, _ in by_theta[MATCH_THETA]}
+    return Scored(counts, outcomes, tuple((recall_classes(text, g), gi in found) for gi, g in enumerate(kept_g)))
 
 
 def scores(counts: Counts) -> dict[str, dict]:

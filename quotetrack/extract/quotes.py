@@ -24,7 +24,7 @@ from ..records import Cue, Mention, ParsedDoc, Quote
 from .attributions import Attribution, find_attributions, verb_attribution
 from .precision import confidence_of
 from .marks import DOUBLE_MARKS, SINGLE_MARKS, MarkSpan, find_quote_spans, trim
-from .tree import Tree, overlap, word_count
+from .tree import Tree, is_tree, overlap, word_count
 
 
 # Thresholds of the ties between quote marks and attributions
@@ -147,15 +147,18 @@ class _Ties:
 def _tie_framed_quotes(ties: _Ties) -> None:
     """Pass 1: quotes framed by their cue (`"…," X said`, `X said: "…"`) are
     direct, whatever content the parse gave the cue; so are quotes after any
-    verb with a subject before a colon (`Trump boomed: "…"`, its attribution
-    added). Each attribution frames one quote, the first."""
+    verb with a subject before a colon (`Trump boomed: "…"`) and quotes whose
+    sentence any verb with its subject closes (`"…," an angry Hollande
+    retaliated`), their attributions added. Each attribution frames one
+    quote, the first."""
     for si, s in enumerate(ties.spans):
         found = _framing_cue(ties.doc, s, ties.atts)
-        if found is None:
-            colon = _colon_verb(ties.doc, s, ties.quoted)
-            if colon is not None:
-                ties.atts.append(colon)
-                found = (len(ties.atts) - 1, "direct:colon")
+        for rule, frame in (("direct:colon", _colon_verb), ("direct:verb-after", _verb_after)):
+            if found is None:
+                att = frame(ties.doc, s, ties.quoted)
+                if att is not None:
+                    ties.atts.append(att)
+                    found = (len(ties.atts) - 1, rule)
         if found is not None and found[0] not in ties.claimed:
             ties.framed[si] = found
             ties.claimed.add(found[0])
@@ -191,8 +194,8 @@ def _tie_direct_quotes(ties: _Ties) -> None:
     fragments = {id(s) for v in ties.absorbed.values() for s in v}
     previous: _Draft | None = None
     for si, s in enumerate(ties.spans):
-        if id(s) in fragments:
-            continue
+        if id(s) in fragments or any(d.rule == "mixed:direct:colon" and d.start <= s.start < d.end for d in ties.drafts):
+            continue  # a fragment of a content, or of a title's quote
         draft = _tie_span(ties, si, s)
         if draft is None:
             ties.pending.append(s)  # decided once all quotes are known
@@ -210,10 +213,10 @@ def _tie_direct_quotes(ties: _Ties) -> None:
 def _add_reported_quotes(ties: _Ties) -> None:
     """Pass 4: each attribution no direct quote used, with a content long
     enough and not mostly covered by a quote already drafted (unless it
-    reports that quote's report), is a quote of its own: mixed when its content
-    holds quoted fragments (pass 2), else indirect; the lead of a content its
-    cue interrupts is an indirect quote the content continues. Not for cues
-    that only frame quotes, nor for a noun-phrase content without quoted words
+    reports that quote's report, which it then replaces), is a quote of its
+    own: mixed when its content holds quoted fragments (pass 2), else
+    indirect; the lead of a content its cue interrupts is an indirect quote
+    the content continues. Not for cues that only frame quotes, nor for a noun-phrase content without quoted words
     of a verb whose object is what the words were about (verbs.csv
     ``quoted_object``: `criticized the plan`)."""
     doc, drafts, claimed = ties.doc, ties.drafts, ties.claimed
@@ -239,6 +242,7 @@ def _add_reported_quotes(ties: _Ties) -> None:
             lead = _Draft("indirect", a.lead[0], a.lead[1], "indirect:interrupted", a, a.speaker, a.cue,
                           a.via_outlet, paragraph=doc.paragraph_at(a.lead[0]))
             drafts.append(lead)
+        drafts[:] = [d for d in drafts if not _reports_a_report(a, d)]  # the report it reports
         drafts.append(_Draft(kind, c0, c1, rule, a, a.speaker, a.cue, a.via_outlet, continues=lead,
                              paragraph=doc.paragraph_at(c0)))
 
@@ -396,11 +400,19 @@ def _tie_dash_line(ties: _Ties, si: int, s: MarkSpan) -> _Draft | None:
 
 
 def _tie_headline_name(ties: _Ties, si: int, s: MarkSpan) -> _Draft | None:
-    """A headline ``Name: 'Quote'``: :func:`_headline_speaker`."""
+    """A headline ``Name: 'Quote'`` (:func:`_headline_speaker`), or a title
+    ``Name: words with 'quoted' ones`` (:func:`_title_quoting`: a mixed quote
+    of all the words after the colon)."""
     if s.unclosed:
         return None
     m = _headline_speaker(ties.doc, s)
-    return None if m is None else _Draft("direct", s.start, s.end, "direct:colon", None, m, None, None)
+    if m is not None:
+        return _Draft("direct", s.start, s.end, "direct:colon", None, m, None, None)
+    found = _title_quoting(ties.doc, s, ties.atts)
+    if found is None:
+        return None
+    m, (start, end) = found
+    return _Draft("mixed", start, end, "mixed:direct:colon", None, m, None, None)
 
 
 def _tie_colon_before(ties: _Ties, si: int, s: MarkSpan) -> _Draft | None:
@@ -596,6 +608,30 @@ def _headline_speaker(doc: ParsedDoc, span: MarkSpan) -> Mention | None:
     return _name_mention(doc.text, m.start("name"), m.end("name"))
 
 
+_TITLE_NAME_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[\w.'’&-]+){0,%d})[ \u00a0]*:[ \u00a0]*" % (_NAME_MAX_WORDS - 1))
+
+
+def _title_quoting(doc: ParsedDoc, span: MarkSpan, atts: Sequence[Attribution]
+                   ) -> tuple[Mention, tuple[int, int]] | None:
+    """The article's title when it is ``Name: words with 'quoted' ones``
+    (``Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs
+    More Investigation``): the name (capitalised words), and the words after the
+    colon (which hold ``span``) as the content; not when a cue of ``atts`` is
+    in the title."""
+    if not doc.paragraphs or _paragraph_holding(doc, span.open_at) != 0:
+        return None
+    ps, pe = doc.paragraphs[0]
+    m = _TITLE_NAME_RE.match(doc.text, ps)
+    if m is None or m.end() > span.open_at:
+        return None
+    if not all(w[:1].isupper() for w in m.group("name").split()):
+        return None  # `Syria war: …`: a topic, not a name
+    if any(ps <= a.cue.start_char < pe for a in atts):
+        return None  # `…, says Moscow`: the title names its speaker itself
+    start, end = trim(doc.text, m.end(), pe)
+    return _name_mention(doc.text, m.start("name"), m.end("name")), (start, end)
+
+
 def _is_prose_line(text: str, para: tuple[int, int]) -> bool:
     """A line of running text (ends like a sentence), unlike captions and headings."""
     line = text[para[0]:para[1]].rstrip()
@@ -605,8 +641,9 @@ def _is_prose_line(text: str, para: tuple[int, int]) -> bool:
 def _reports_a_report(a: Attribution, d: _Draft) -> bool:
     """``According to Yahoo News, [a spokesman said that she would sign it]``: the
     content of the ``according to`` attribution ``a`` holds the cue and speaker
-    of the indirect quote ``d``; both are reports (one of the other), and the
-    outer one stays a quote of its own."""
+    of the indirect quote ``d``; both are reports of one statement (one of the
+    other): the outer one is its quote, as PolNeAR annotates it, and ``d`` is
+    dropped (one statement, one quote)."""
     if d.kind == "direct" or d.cue is None or a.content is None or a.rule != "according-to":
         return False
     c0, c1 = a.content
@@ -738,6 +775,43 @@ def _colon_verb(doc: ParsedDoc, s: MarkSpan, quoted) -> Attribution | None:
         return None
     att = verb_attribution(doc, tree, si, verb, set(), quoted)
     return None if att is None else attrs.evolve(att, content=None)
+
+
+def _verb_after(doc: ParsedDoc, s: MarkSpan, quoted) -> Attribution | None:
+    """``"…," an angry Hollande retaliated.``: any verb that closes the quote's
+    sentence, with its subject right after the closing mark, is its cue (verbs
+    outside the speech lexicon included), so the quote is that subject's, not a
+    continuation of the speaker before. The quote opens its sentence and is no
+    short phrase."""
+    text = doc.text
+    if s.close_at is None or text[s.start:s.end].rstrip()[-1:] not in ",?!—-":
+        return None
+    close_end = _after_closing_mark(text, s)
+    si = doc.sentence_at(s.start)
+    if si is None:
+        return None
+    sent = doc.sentences[si]
+    if not is_tree(sent):
+        return None  # a broken parse (a head cycle) is no evidence of who said what
+    if text[sent.start_char:s.open_at].strip() or word_count(text[s.start:s.end]) < _SENTENCE_MIN_WORDS:
+        return None  # a title or phrase in marks inside a sentence, not a quote it frames
+    tail = [w for w in sent.words if w.start_char >= close_end and w.upos != "PUNCT"]
+    if not tail or len(tail) > _FRAME_MAX_WORDS or "\n" in text[close_end:tail[-1].end_char]:
+        return None
+    tree = Tree(sent)
+    verbs = [w for w in tail if w.upos == "VERB"]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    subjects = [k for k in tree.children(verb, "nsubj") if close_end <= k.start_char < verb.start_char]
+    if not subjects or text[close_end:tree.subtree(subjects[0])[0].start_char].strip(" ,—–-"):
+        return None
+    if subjects[0].text.lower() in ("which", "who", "that"):
+        return None  # `"…," which votes June 7`: a relative clause on the quote's last words
+    if any(w.id not in {x.id for x in tree.subtree(verb)} for w in tail):
+        return None  # the words after the mark are more than the verb's clause
+    att = verb_attribution(doc, tree, si, verb, set(), quoted)
+    return None if att is None or att.speaker is None else attrs.evolve(att, content=None)
 
 
 # the words between a closing mark and its cue: no sentence end, but abbreviated

@@ -57,6 +57,14 @@ def test_an_ann_file_is_read_in_its_order_with_the_pieces_of_a_role_joined():
     assert talks == Attribution(((12, 20), (21, 40)), source=((0, 6),), cue=((7, 11),), speech=True)
 
 
+def test_recall_classes_of_a_gold_attribution():
+    text = 'Kole, "who ran," did not immediately respond to it: "Yes."'
+    g = Attribution(((6, 16), (52, 58)), cue=((17, 47),), speech=True)
+    assert text[6:16] == '"who ran,"' and text[17:47] == "did not immediately respond to"
+    assert reference.recall_classes(text, g) == ("quote mark", "in pieces", "cue of several words")
+    assert reference.recall_classes(text, Attribution(((1, 4),), cue=((50, 51),))) == ("no quote mark", "colon cue")
+
+
 def test_pairs_are_one_to_one_largest_overlap_first():
     gold = [((0, 10),)]
     assert greedy_pairs(gold, [((0, 2),), ((0, 9),)], 0.8) == [(0, 1)]
@@ -167,3 +175,9 @@ def test_the_figures_on_dev_are_the_reference_scripts(tmp_path):
         assert ours[f"{subset}@0.3"]["speaker_acc"] == pytest.approx(ref["speaker_accuracy"]["accuracy"])
         assert ours[f"{subset}@0.3"]["cue_acc"] == pytest.approx(ref["cue_accuracy"]["accuracy"])
         assert ours[f"{subset}@0.3"]["ignored"] == ref["n_pred_ignored"]
+    # the recall classes the reference reports too, on the speech subset
+    ref = _reference_json(root, pairs, tmp_path, True)["recall_by_slice"]
+    classes = evaluate_docs(pairs)["recall_by_class"]
+    for ours_name, theirs_name in (("quote mark", "content has quote mark"), ("no quote mark", "no quote mark")):
+        assert classes[ours_name]["gold"] == ref[theirs_name]["n_gold"]
+        assert classes[ours_name]["recall"] == pytest.approx(ref[theirs_name]["recall_t=0.3"])

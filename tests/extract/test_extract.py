@@ -766,6 +766,107 @@ def test_a_double_mark_after_a_closed_single_one_and_a_space_closes_the_quote():
     assert (span_text(doc, fiorina.speaker), fiorina.rule, fiorina.continues) == ("Fiorina", "direct:cue-after", None)
 
 
+HOLLANDE_TEXT = "“France is no longer France,” Trump claimed.\n\n“France will always be France,” an angry Hollande retaliated."
+HOLLANDE = ("""
+“ 6 punct PUNCT
+France 6 nsubj PROPN
+is 6 cop AUX be
+no 5 advmod ADV
+longer 6 advmod ADV
+France 10 ccomp PROPN
+, 6 punct PUNCT
+” 6 punct PUNCT
+Trump 10 nsubj PROPN
+claimed 0 root VERB claim
+. 10 punct PUNCT
+""", """
+“ 6 punct PUNCT
+France 6 nsubj PROPN
+will 6 aux AUX
+always 6 advmod ADV
+be 6 cop AUX
+France 12 ccomp PROPN
+, 6 punct PUNCT
+” 6 punct PUNCT
+an 11 det DET
+angry 11 amod ADJ
+Hollande 12 nsubj PROPN
+retaliated 0 root VERB retaliate
+. 12 punct PUNCT
+""")
+
+
+def test_a_quote_its_sentence_closes_with_any_verb_and_subject_is_that_subjects():
+    """``"…," an angry Hollande retaliated``: not a word of the speech lexicon, but
+    it frames the quote; the quote is Hollande's, no continuation of Trump's."""
+    doc = doc_of(HOLLANDE_TEXT, *HOLLANDE)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker), q.rule, q.continues) for q in quotes] == [
+        ("France is no longer France,", "Trump", "direct:cue-after", None),
+        ("France will always be France,", "an angry Hollande", "direct:verb-after", None)]
+    assert quotes[1].cue.text == "retaliated"
+
+
+YAHOO_TEXT = "The spokesman said that she would sign it, according to Yahoo News."
+YAHOO = """
+The 2 det DET
+spokesman 3 nsubj NOUN
+said 0 root VERB say
+that 7 mark SCONJ
+she 7 nsubj PRON
+would 7 aux AUX
+sign 3 ccomp VERB
+it 7 obj PRON
+, 13 punct PUNCT
+according 13 case VERB according
+to 10 fixed ADP
+Yahoo 13 compound PROPN
+News 3 obl PROPN
+. 3 punct PUNCT
+"""
+
+
+def test_a_report_reported_according_to_another_is_one_quote():
+    """``The spokesman said that …, according to Yahoo News``: one statement, one
+    quote (the outer report, as PolNeAR annotates it), not two overlapping ones."""
+    doc = doc_of(YAHOO_TEXT, YAHOO)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker), q.rule) for q in quotes] == [
+        ("The spokesman said that she would sign it", "Yahoo News", "according-to")]
+
+
+TITLE_TEXT = "Ryan: Trump Is a ‘Proven Failure’ in Business\n\nHe spoke."
+TITLE = ("""
+Ryan 0 root PROPN
+: 1 punct PUNCT
+Trump 8 nsubj PROPN
+Is 8 cop AUX be
+a 8 det DET
+‘ 8 punct PUNCT
+Proven 8 amod ADJ
+Failure 1 appos NOUN
+’ 8 punct PUNCT
+in 11 case ADP
+Business 8 nmod NOUN
+""", """
+He 2 nsubj PRON he
+spoke 0 root VERB speak
+. 2 punct PUNCT
+""")
+
+
+def test_a_title_name_and_colon_before_words_with_quoted_ones_is_a_mixed_quote():
+    """``Ryan: Trump Is a ‘Proven Failure’ in Business``: the title's words after
+    the colon are Ryan's, the quoted ones verbatim (as PolNeAR annotates them)."""
+    doc = doc_of(TITLE_TEXT, *TITLE)
+    quotes = extract_quotes(doc)
+    check_invariants(doc, quotes)
+    assert [(q.text, span_text(doc, q.speaker), q.kind, q.rule) for q in quotes] == [
+        ("Trump Is a ‘Proven Failure’ in Business", "Ryan", "mixed", "mixed:direct:colon")]
+
+
 def test_single_marks_inside_double_quotes_are_nested():
     assert marked("\"He called it 'the end' of it,\" she said.") == ["He called it 'the end' of it,"]
 
