@@ -1,3 +1,5 @@
 from .cli import main
 
-main()
+# guarded: a Dask worker process started by `--workers N` imports the parent's main module
+if __name__ == "__main__":
+    main()

@@ -52,6 +52,21 @@ def _models_option(f):
     )(f)
 
 
+def _cluster_options(default_workers: str):
+    def wrap(f):
+        f = click.option("--threads", type=click.IntRange(min=1), default=None,
+                         help="torch threads per process that parses (default: a worker's share of the "
+                         "cores; all of them with --workers 1). Parses can differ in the last bits "
+                         "between thread counts: keep it fixed to compare runs.")(f)
+        f = click.option("--workers", type=click.IntRange(min=1), default=None,
+                         help="Parse on a local Dask cluster of N one-thread worker processes, started and "
+                         f"stopped here; 1: in this process, no Dask. Default: {default_workers}.")(f)
+        return click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                            help="Parse on the workers of an existing Dask cluster (nothing is started): "
+                            "see the README, \"More than one machine\".")(f)
+    return wrap
+
+
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
@@ -59,7 +74,8 @@ def _models_option(f):
               help="Mark stored articles whose files or records are no longer in CORPUS as removed "
               "(their quote IDs keep resolving).")
 @_models_option
-def ingest(corpus, db_path, prune, models):
+@_cluster_options("in this process for a corpus under 300 kB, else min(cores, memory / 1.5 GB)")
+def ingest(corpus, db_path, prune, models, scheduler, workers, threads):
     """Ingest the articles of CORPUS (folders or files) into the database.
 
     Reads .txt, .html/.htm, .jsonl/.jsonl.gz, .csv (with a text or html column)
@@ -70,7 +86,8 @@ def ingest(corpus, db_path, prune, models):
 
     parser = Parser(models)
     with _corpus_progress("Ingesting") as progress:
-        report = run_ingest(corpus, db_path, parser, progress, prune=prune)
+        report = run_ingest(corpus, db_path, parser, progress, prune=prune, workers=workers,
+                            scheduler=scheduler, threads=threads)
     _summarise(report, prune)
 
 
@@ -252,7 +269,8 @@ def _list_corrections(listed) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @_models_option
-def extract(files, fmt, models):
+@_cluster_options("in this process")
+def extract(files, fmt, models, scheduler, workers, threads):
     """Print the quotes of FILES (or folders, any format ingest reads) as JSON
     lines, without touching a database; errors and skipped records on stderr."""
     from .parse import Parser
@@ -265,7 +283,8 @@ def extract(files, fmt, models):
         click.secho(f"{kind}: {message}", fg="red" if kind == "error" else None, err=True)
         failed.extend([message] if kind == "error" else [])
 
-    for quote in extract_files(files, Parser(models), problem):
+    for quote in extract_files(files, Parser(models), problem, workers=workers or 1, scheduler=scheduler,
+                               threads=threads):
         click.echo(json.dumps(quote_json(quote), ensure_ascii=False))
     if failed:
         sys.exit(1)

@@ -24,3 +24,8 @@ class StoreError(QuotetrackError):
 
 class CorrectionError(QuotetrackError):
     """An editorial correction names no record that can take it, or is malformed."""
+
+
+class ClusterError(QuotetrackError):
+    """The Dask scheduler cannot be reached or went away, a worker runs other
+    models than the client, or no worker is left to do the work."""

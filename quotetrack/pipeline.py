@@ -15,7 +15,7 @@ import functools
 import json
 import sqlite3
 import time
-from collections import Counter
+from collections import Counter, deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,8 +23,9 @@ import attrs
 
 from . import __version__, ids
 from .corpus import RECRAWL, Input, Read, Skipped, file_sha256, find_inputs, read_input, read_items, sidecars
+from .cluster import Done, Failed, InProcess, Job, engine_for, in_order, run_job, running, set_threads
 from .corrections import Outcome, correct_quotes, entity_now, rename_entities
-from .errors import ArticleError, QuotetrackError, StoreError
+from .errors import ArticleError, ClusterError, QuotetrackError, StoreError
 from .extract import extract_quotes
 from .extract.precision import hidden_reason, measured_hash, rule_rows
 from .lexicon import lexicon_hash
@@ -100,11 +101,13 @@ def link(quotes: list[ResolvedQuote], articles: list[Article], **options
 
 
 def extract_files(paths: Iterable[str | Path], parser: Parser,
-                  problem: Callable[[str, str], None] | None = None) -> list[ResolvedQuote]:
+                  problem: Callable[[str, str], None] | None = None, workers: int = 1,
+                  scheduler: str | None = None, threads: int | None = None) -> list[ResolvedQuote]:
     """Quotes of the given inputs (files or folders, any format), linked across
     them (no database). ``problem(kind, message)`` hears of each error (kind
     ``error``) and record that is no article (``skipped``, re-crawls included);
-    without it the first error is raised."""
+    without it the first error is raised. The articles are parsed here, or on
+    Dask workers (``workers``, ``scheduler``: :func:`quotetrack.cluster.engine_for`)."""
     articles, skipped, errors = read_items(paths)
     if errors and problem is None:
         raise errors[0]
@@ -121,8 +124,21 @@ def extract_files(paths: Iterable[str | Path], parser: Parser,
             problem("error", str(error))
         for s in skipped:
             problem("skipped", f"{s.path}: {s.message}")
-    docs = parser.parse_many([a.text for a in kept])
-    quotes = [q for a, d in zip(kept, docs) for q in analyse(a, d)]
+    engine = engine_for(workers, scheduler, threads)
+    if isinstance(engine, InProcess):  # in one batch: Stanza is faster so
+        set_threads(threads)
+        docs = parser.parse_many([a.text for a in kept])
+        quotes = [q for a, d in zip(kept, docs) for q in analyse(a, d)]
+    else:
+        with running(engine):
+            quotes = []
+            for article, result in in_order(engine, [Job(article=a, parser=parser) for a in kept]):
+                if isinstance(result, Failed):
+                    if result.fatal or problem is None:
+                        raise result.error or ArticleError(result.message)
+                    problem("error", result.message)
+                else:
+                    quotes.extend(result.quotes)
     return link_corpus(quotes, kept, copies=copies_of(kept)).quotes
 
 
@@ -217,6 +233,9 @@ def ingest(
     parser: Parser | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
     prune: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    threads: int | None = None,
 ) -> IngestReport:
     """Ingest every article of ``corpus`` (a folder, a file, or several of
     either, in any format :mod:`quotetrack.corpus` reads) into the database at
@@ -236,6 +255,11 @@ def ingest(
 
     ``progress`` wraps the :class:`Steps` of the run (one per record read or file
     skipped) and yields them on.
+
+    Each article's parse and analysis runs on the engine of ``workers``,
+    ``scheduler`` and ``threads`` (:func:`quotetrack.cluster.engine_for`: this
+    process, a local Dask cluster, or an existing one by address); the articles
+    are stored here, in input order, so every mode stores the same database.
     """
     started = time.perf_counter()
     parser = parser or Parser()
@@ -255,11 +279,15 @@ def ingest(
             raise
         for error in bad:
             run.error(str(error).split(": ")[0], str(error))
+        total_bytes = sum(i.size for i in inputs)
         run.versions = _Versions.of(parser)
-        steps = Steps(run.steps(inputs, folders), sum(i.size for i in inputs))
-        for step in progress(steps) if progress else steps:
-            if step.read is not None:
-                run.take(step.source, step.read)
+        with running(engine_for(workers, scheduler, threads, total_bytes)) as engine:
+            run.engine = engine
+            steps = Steps(run.steps(inputs, folders), total_bytes)
+            for step in progress(steps) if progress else steps:
+                if step.read is not None:
+                    run.take(step.source, step.read)
+            run.finish()
         removed = 0
         if prune:
             for doc in store.remove_missing(run.present):
@@ -286,28 +314,55 @@ def _database_files(db_path: str | Path) -> list[Path]:
 
 @attrs.define(kw_only=True)
 class _Run:
-    """One ingest's state: what it has read, stored and counted."""
+    """One ingest's state: what it has read, stored and counted.
+
+    What is read is decided on here (skipped, stored parse, to parse) and each
+    article that needs work goes to the engine; results are stored in the order
+    things were read, through :attr:`pending`, so that an ingest on a cluster
+    stores, logs and counts exactly as one in this process."""
 
     store: object
     parser: Parser
     errors: list[str]
     counts: dict
     versions: "_Versions | None" = None
+    engine: object = attrs.field(factory=InProcess)
     present: set[str] = attrs.field(factory=set)  # docs read (or kept) in this run
     seen: dict[str, str] = attrs.field(factory=dict)  # text sha256 -> the doc read with it
     not_articles: Counter = attrs.field(factory=Counter)
     unchanged_files: int = 0
-    file_errors: int = 0
+    file_errors: Counter = attrs.field(factory=Counter)  # input name -> errors in it
+    source: str | None = None  # the input being read
     sidecar_shas: dict = attrs.field(factory=dict)  # sidecar path -> its SHA-256 ("" when none)
+    # (handle of a job, or None; what to do with its result), in input order
+    pending: deque = attrs.field(factory=deque)
 
-    def error(self, where: str, message: str) -> None:
+    def error(self, where: str, message: str, source: str | None = None) -> None:
         self.errors.append(message)
         self.store.log(where, "error", message)
-        self.file_errors += 1
+        self.file_errors[source or self.source] += 1
+
+    def then(self, handle, finish: Callable) -> None:
+        """Call ``finish(result)`` on the job's result (None with no job) once
+        everything before it is finished; wait only while more than the engine's
+        window is in flight."""
+        self.pending.append((handle, finish))
+        self._drain(self.engine.window)
+
+    def finish(self) -> None:
+        """Wait for and store everything still in flight."""
+        self._drain(0)
+
+    def _drain(self, limit: int) -> None:
+        while len(self.pending) > limit:
+            handle, finish = self.pending[0]
+            result = handle.result() if handle is not None else None
+            self.pending.popleft()
+            finish(result)
 
     def steps(self, inputs: list[Input], folders: dict) -> Iterator[Step]:
         """Each input's records as they are read, or the input skipped whole;
-        an input read without an error is recorded when it is done."""
+        an input read without an error is recorded once its articles are stored."""
         done = 0
         for source in inputs:
             state = self._file_state(source)
@@ -316,18 +371,22 @@ class _Run:
                 done += source.size
                 yield Step(source=source, read=None, done_bytes=done)
                 continue
-            self.file_errors = 0
+            self.source = source.name
+            self.file_errors[source.name] = 0
             records = 0
             for read in read_input(source, folders[source.path.parent]):
                 records += 1
                 yield Step(source=source, read=read, done_bytes=done + min(read.position, source.size))
             done += source.size
-            if self.file_errors:
-                self.present.update(self.store.docs_of_input(source.name))  # a partial read removes nothing
-            else:
-                docs = self.store.docs_of_input(source.name)
-                self.store.record_input_file(state | {
-                    "records": records, "articles": len(docs), "skipped": max(records - len(docs), 0)})
+            self.then(None, functools.partial(self._file_done, source, state, records))
+
+    def _file_done(self, source: Input, state: dict, records: int, _result=None) -> None:
+        docs = self.store.docs_of_input(source.name)
+        if self.file_errors[source.name]:
+            self.present.update(docs)  # a partial read removes nothing
+        else:
+            self.store.record_input_file(state | {
+                "records": records, "articles": len(docs), "skipped": max(records - len(docs), 0)})
 
     def _file_state(self, source: Input) -> dict | None:
         """What ``source`` is like now, to record once it is read; None when it is
@@ -385,12 +444,36 @@ class _Run:
             self.store.log(article.path, "skipped", f"{RECRAWL} (same text as {twin})")
             return
         self.seen[article.sha256] = article.doc
-        outcome = _guarded(article, self.store, self.errors,
-                           lambda: _ingest_article(article, self.store, self.parser, self.versions))
+        source = self.source
+        plan = _guarded(article, self.store, self.errors,
+                        lambda: _plan(article, self.store, self.parser, self.versions))
+        if plan is None:
+            self.file_errors[source] += 1
+        elif plan == "skipped":
+            self.then(None, functools.partial(self._unchanged, article))
+        else:
+            self.then(self.engine.submit(plan), functools.partial(self._store, article, source))
+
+    def _unchanged(self, article: Article, _result=None) -> None:
+        self.store.log(article.path, "skipped", "unchanged")
+        self.counts["skipped"] += 1
+
+    def _count(self, outcome: str | None, source: str | None = None) -> None:
         if outcome:
             self.counts[outcome] += 1
         else:
-            self.file_errors += 1
+            self.file_errors[source or self.source] += 1
+
+    def _store(self, article: Article, source: str, result: "Done | Failed") -> None:
+        """Store what the engine made of an article, or report why it could not."""
+        if isinstance(result, Failed):
+            if result.fatal:
+                raise result.error
+            self.error(article.path, result.message, source)
+            return
+        _check_versions(result, self.versions)
+        self._count(_guarded(article, self.store, self.errors,
+                             lambda: _store_done(article, result, self.store, self.versions)), source)
 
 
 def _duplicate(article: Article, seen: dict[str, str], store) -> str | None:
@@ -403,20 +486,57 @@ def _duplicate(article: Article, seen: dict[str, str], store) -> str | None:
     return None
 
 
-def _ingest_article(article: Article, store, parser: Parser, versions: _Versions) -> str:
-    """Store one article, parsing only when no parse of its text by these models
-    is stored; returns "skipped", "reanalysed" or "parsed"."""
+def _plan(article: Article, store, parser: Parser, versions: _Versions) -> "str | Job":
+    """What an article needs: "skipped" when it is stored unchanged (text, models,
+    analysis and metadata), else the job that analyses it from its stored parse
+    by these models, or parses it first."""
     current = store.current_article(article.doc)
     if (current and current["sha256"] == article.sha256 and current["models"] == versions.models_json
             and current["analysis_version"] == versions.analysis
             and all(current[k] == v for k, v in article_metadata(article).items())):
+        return "skipped"
+    return Job(article=article, parser=parser, doc=store.stored_parse(article.sha256, versions.models_key, article.text))
+
+
+def _check_versions(done: Done, versions: _Versions) -> None:
+    """A worker must analyse, and parse, as this process would."""
+    where = f"worker {done.worker}" if done.worker else "this process"
+    if done.analysis != versions.analysis:
+        raise ClusterError(f"{where} analyses with {done.analysis}, this client with {versions.analysis}: "
+                           "install the same quotetrack on the workers as here")
+    if done.fresh and done.models_key != versions.models_key:
+        raise ClusterError(f"{where} parses with other models (key {done.models_key}) than this client "
+                           f"(key {versions.models_key}, `quotetrack models versions`): install the same "
+                           "models, and give the same --models, on the workers as here")
+
+
+def _store_done(article: Article, done: Done, store, versions: _Versions) -> str:
+    """Store an analysed article (with its parse when made now, and the vectors
+    of its quote texts not stored yet); returns "parsed" or "reanalysed"."""
+    known = store.known_vectors(done.vectors, done.encoder)
+    article_id = ids.article_id(article.sha256)
+    store.write_article(article, article_id, done.quotes, versions.analysis, versions.models, versions.models_key,
+                        parse=done.parse if done.fresh else None,
+                        vectors={k: v for k, v in done.vectors.items() if k not in known},
+                        encoder=done.encoder, fingerprint=done.fingerprint)
+    outcome = "parsed" if done.fresh else "reanalysed"
+    store.log(article.path, "ok", f"{len(done.quotes)} quotes ({outcome})")
+    return outcome
+
+
+def _ingest_article(article: Article, store, parser: Parser, versions: _Versions) -> str:
+    """Store one article in this process, parsing only when no parse of its text
+    by these models is stored; returns "skipped", "reanalysed" or "parsed"."""
+    plan = _plan(article, store, parser, versions)
+    if plan == "skipped":
         store.log(article.path, "skipped", "unchanged")
         return "skipped"
-    doc = store.stored_parse(article.sha256, versions.models_key, article.text)
-    if doc is not None:
-        return _store_analysis(article, doc, store, versions.analysis, versions.models, versions.models_key)
-    return _store_analysis(article, parser.parse(article.text), store, versions.analysis,
-                           versions.models, versions.models_key, fresh=True)
+    result = run_job(plan)
+    if isinstance(result, Failed):
+        if result.fatal:
+            raise result.error
+        raise _Failure(result.message)
+    return _store_done(article, result, store, versions)
 
 
 def _store_analysis(article: Article, doc: ParsedDoc, store, analysis: str, models: dict, key: str,
@@ -447,6 +567,10 @@ def _encoded(texts: dict[str, str], missing: set[str]) -> dict[str, bytes]:
     return {k: embed.to_bytes(v) for k, v in found.items()}
 
 
+class _Failure(Exception):
+    """An article's failure whose message is written already (by :func:`run_job`)."""
+
+
 def _guarded(article: Article, store, errors: list[str], step: Callable[[], str]) -> str | None:
     """One article's step: its own failure (a parser error, say) is reported and
     logged without stopping the rest (None); a bad model or a database that
@@ -456,7 +580,7 @@ def _guarded(article: Article, store, errors: list[str], step: Callable[[], str]
     except (QuotetrackError, sqlite3.DatabaseError):
         raise
     except Exception as e:  # noqa: BLE001 - one article's failure, reported by name
-        message = f"{article.path}: could not be analysed ({type(e).__name__}: {e})"
+        message = str(e) if isinstance(e, _Failure) else f"{article.path}: could not be analysed ({type(e).__name__}: {e})"
         errors.append(message)
         store.log(article.path, "error", message)
         return None

@@ -41,6 +41,15 @@ class Parser:
     def __init__(self, models: str | None = None, pipeline=None):
         self.models = models  # "bundled", "official", or None for $QUOTETRACK_MODELS
         self._pipeline = pipeline
+        self._own_pipeline = pipeline is not None  # given, not loaded from ``models``
+
+    def __getstate__(self) -> dict:
+        """Pickled (sent to a Dask worker) without the pipeline it loaded: the
+        worker loads its own, once, from its own installed models."""
+        state = dict(self.__dict__)
+        if not self._own_pipeline:
+            state["_pipeline"] = None
+        return state
 
     @property
     def pipeline(self):
