@@ -104,6 +104,7 @@ class OnDask:
         self.client = self.cluster = None
         self.window = IN_FLIGHT_PER_WORKER
         self._submitted = 0
+        self._quieted = None
 
     @property
     def describe(self) -> str:
@@ -111,6 +112,8 @@ class OnDask:
 
     def connect(self) -> None:
         if self.client is None:
+            # a lost scheduler is this engine's one clear error, not the client's logged traceback
+            self._quieted = _quiet("distributed.client")
             self.client, self.cluster = self._start()
             self.address = self.client.scheduler.address
             workers = len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
@@ -127,8 +130,9 @@ class OnDask:
         return _DaskHandle(self, future, job)
 
     def _gone(self, error: Exception) -> ClusterError:
+        why = str(error).splitlines()[0] if str(error) else type(error).__name__
         return ClusterError(
-            f"the Dask scheduler at {self.address} went away ({type(error).__name__}: {error}); "
+            f"the Dask scheduler at {self.address} went away ({why}); "
             "the articles stored before it are complete, run the ingest again to continue")
 
     def workers(self) -> int:
@@ -142,6 +146,16 @@ class OnDask:
             if thing is not None:
                 with contextlib.suppress(Exception):
                     thing.close()
+        if self._quieted is not None:
+            self._quieted()
+
+
+def _quiet(name: str):
+    """Silence a logger below CRITICAL; returns what puts it back."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    return lambda: logger.setLevel(level)
 
 
 class _DaskHandle:
