@@ -148,7 +148,9 @@ def local_cluster():
     """Two one-thread worker processes on 127.0.0.1, with the stand-ins preloaded."""
     from distributed import LocalCluster
 
-    with dask.config.set(PRELOAD | {"distributed.scheduler.allowed-failures": 1}):
+    # as the engine's own local cluster: one article per worker at a time
+    with dask.config.set(PRELOAD | {"distributed.scheduler.allowed-failures": 1,
+                                    "distributed.scheduler.worker-saturation": 1.0}):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None)
     try:

@@ -215,10 +215,14 @@ def _connect(address: str):
 
 def _local(n_workers: int):
     def start():
+        import dask
         from distributed import Client, LocalCluster
 
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+        # one article at a time per worker: a worker that dies takes no queued article
+        # with it (each would count a failure towards its KilledWorker)
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster, set_as_default=False)
         client.wait_for_workers(n_workers, timeout=WORKER_WAIT)
         return client, cluster
