@@ -336,6 +336,7 @@ class _Run:
     sidecar_shas: dict = attrs.field(factory=dict)  # sidecar path -> its SHA-256 ("" when none)
     # (handle of a job, or None; what to do with its result), in input order
     pending: deque = attrs.field(factory=deque)
+    in_flight: int = 0  # jobs in ``pending``
 
     def error(self, where: str, message: str, source: str | None = None) -> None:
         self.errors.append(message)
@@ -347,6 +348,7 @@ class _Run:
         everything before it is finished; wait only while more than the engine's
         window is in flight."""
         self.pending.append((handle, finish))
+        self.in_flight += handle is not None
         self._drain(self.engine.window)
 
     def finish(self) -> None:
@@ -354,10 +356,13 @@ class _Run:
         self._drain(0)
 
     def _drain(self, limit: int) -> None:
-        while len(self.pending) > limit:
+        """Finish from the head while more than ``limit`` jobs are in flight, and
+        whatever waits on no job at the head."""
+        while self.pending and (self.in_flight > limit or self.pending[0][0] is None):
             handle, finish = self.pending[0]
             result = handle.result() if handle is not None else None
             self.pending.popleft()
+            self.in_flight -= handle is not None
             finish(result)
 
     def steps(self, inputs: list[Input], folders: dict) -> Iterator[Step]:

@@ -330,3 +330,56 @@ def test_real_models_on_two_local_workers_store_what_one_process_stores(tmp_path
     two = ingest(CORPUS, tmp_path / "two.db", Parser("bundled"), workers=2, threads=1)
     assert one.ok and two.ok and two.parsed == 5
     assert contents(tmp_path / "two.db") == contents(tmp_path / "one.db")
+
+
+class _CountingEngine:
+    """Runs jobs when their results are asked for, counting how many wait at once."""
+
+    window = 2
+
+    def __init__(self):
+        self.outstanding = self.most = 0
+
+    def submit(self, job):
+        from quotetrack.cluster import run_job
+
+        engine = self
+        engine.outstanding += 1
+        engine.most = max(engine.most, engine.outstanding)
+
+        class Handle:
+            def result(self):
+                engine.outstanding -= 1
+                return run_job(job)
+
+        return Handle()
+
+    def close(self):
+        pass
+
+
+def test_no_more_articles_are_in_flight_than_the_window_whatever_the_corpus_size(tmp_path, monkeypatch):
+    from quotetrack import pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(30):
+        (corpus / f"a{n:02d}.txt").write_text(f"Report {n}\n\"We will stay,\" said Ali Hassan {n}.\n",
+                                             encoding="utf-8")
+    engine = _CountingEngine()
+    monkeypatch.setattr(pipeline, "engine_for", lambda *args: engine)
+    report = ingest(corpus, tmp_path / "q.db", _EmptyParser())
+    assert report.ok and report.parsed == 30
+    assert engine.most == engine.window + 1  # the window, and the one waited for
+
+
+class _EmptyParser:
+    models = "bundled"
+
+    def versions(self):
+        return {"stand-in": "1"}
+
+    def parse(self, text):
+        from quotetrack.records import ParsedDoc
+
+        return ParsedDoc(text=text, sentences=())
